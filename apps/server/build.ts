@@ -1,0 +1,47 @@
+/**
+ * `bun run build:binary`: one self-contained executable at dist/geckoguard.
+ *
+ * The `libsql` package picks its native module with a dynamic
+ * require(`@libsql/${target}`), which the bundler cannot follow; the plugin below
+ * rewrites it to a static require of this platform's package so the .node file is
+ * embedded. Migrations are already TypeScript (src/migrations/bundled.ts).
+ */
+import { join } from "node:path";
+import { rmSync } from "node:fs";
+
+const root = join(import.meta.dir, "../..");
+const outfile = join(root, "dist/geckoguard");
+
+function nativeTarget(): string {
+  const arch = process.arch === "arm64" ? "arm64" : "x64";
+  if (process.platform === "linux") return `linux-${arch}-gnu`;
+  if (process.platform === "darwin") return `darwin-${arch}`;
+  if (process.platform === "win32") return `win32-${arch}-msvc`;
+  throw new Error(`No libsql native module for ${process.platform}-${process.arch}`);
+}
+
+const libsqlStaticNative: Bun.BunPlugin = {
+  name: "libsql-static-native",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]libsql[\\/]index\.js$/ }, async (args) => {
+      const source = await Bun.file(args.path).text();
+      const rewritten = source.replace("require(`@libsql/${target}`)", `require("@libsql/${nativeTarget()}")`);
+      if (rewritten === source) throw new Error("libsql's native require was not found; update apps/server/build.ts");
+      return { contents: rewritten, loader: "js" };
+    });
+  },
+};
+
+rmSync(outfile, { force: true });
+const result = await Bun.build({
+  entrypoints: [join(import.meta.dir, "src/main.ts")],
+  compile: { outfile },
+  minify: true,
+  sourcemap: "none",
+  plugins: [libsqlStaticNative],
+});
+if (!result.success) {
+  for (const log of result.logs) console.error(log);
+  process.exit(1);
+}
+console.log(`built ${outfile}`);

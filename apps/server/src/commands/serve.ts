@@ -1,0 +1,52 @@
+import { Elysia } from "elysia";
+import { geckoguard } from "@geckoguard/elysia";
+import { prepareLogin } from "@geckoguard/core";
+import type { ServerConfig } from "../config.ts";
+import { jsonLogger } from "../logger.ts";
+import { startRuntime } from "../runtime.ts";
+import { VERSION } from "../version.ts";
+
+/** `geckoguard serve`: migrate, listen, and on SIGTERM/SIGINT drain and close the database. */
+export async function serve(config: ServerConfig): Promise<void> {
+  const logger = jsonLogger(config.logLevel);
+  const runtime = await startRuntime(config, logger);
+  if (runtime.appliedMigrations.length > 0) logger.info("database.migrated", { applied: runtime.appliedMigrations });
+  await prepareLogin(runtime.context);
+
+  const app = new Elysia().use(
+    geckoguard({ context: runtime.context, version: VERSION, logger, bodyLimitBytes: config.bodyLimitBytes }),
+  );
+  let server: ReturnType<typeof Bun.serve>;
+  try {
+    server = Bun.serve({
+      port: config.port,
+      hostname: config.host,
+      // Bun's own cap, a backstop above the plugin's enveloped 413 for streamed bodies.
+      maxRequestBodySize: config.bodyLimitBytes * 2,
+      fetch: (request) => app.handle(request),
+    });
+  } catch (error) {
+    runtime.database.close();
+    if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
+    throw error;
+  }
+  logger.info("server.listening", {
+    port: server.port,
+    host: config.host,
+    database: runtime.database.mode,
+    version: VERSION,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("server.stopping", { signal });
+    await server.stop(false);
+    runtime.database.close();
+    logger.info("server.stopped", {});
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}

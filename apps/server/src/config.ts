@@ -1,0 +1,69 @@
+import { join } from "node:path";
+
+/** A setting the operator got wrong; main prints its message as one line and exits 1. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  databaseSyncUrl: string | undefined;
+  jwtSecret: string | undefined;
+  publicUrl: string;
+  bodyLimitBytes: number;
+  logLevel: "info" | "warn" | "error" | "silent";
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got '${raw}'`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(", ")}, got '${raw}'`);
+  return raw as T;
+}
+
+function databaseUrl(env: Env, dataDir: string): string {
+  const raw = env.GG_DATABASE_URL;
+  if (raw === undefined || raw === "") return `file:${join(dataDir, "geckoguard.db")}`;
+  if (!/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(raw)) {
+    throw new ConfigError(`GG_DATABASE_URL must start with file:, libsql://, http(s):// or ws(s)://, got '${raw.split(":")[0]}:…'`);
+  }
+  return raw;
+}
+
+/** Reads and validates every setting; defaults run embedded with zero set-up. */
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = integer(env, "PORT", 8787, 0, 65535);
+  const dataDir = env.GG_DATA_DIR || "./data";
+  const jwtSecret = env.GG_JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError("GG_JWT_SECRET must be at least 32 characters");
+  return {
+    port,
+    host: env.GG_HOST || "0.0.0.0",
+    dataDir,
+    databaseUrl: databaseUrl(env, dataDir),
+    databaseAuthToken: env.GG_DATABASE_AUTH_TOKEN || undefined,
+    databaseSyncUrl: env.GG_DATABASE_SYNC_URL || undefined,
+    jwtSecret,
+    publicUrl: (env.GG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    bodyLimitBytes: integer(env, "GG_BODY_LIMIT_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
+  };
+}

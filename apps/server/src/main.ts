@@ -1,0 +1,67 @@
+#!/usr/bin/env bun
+import { MigrationMismatchError, SchemaTooNewError } from "@geckoguard/store-libsql";
+import { ConfigError, loadConfig } from "./config.ts";
+import { serve } from "./commands/serve.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { mailCommand } from "./commands/mail.ts";
+import { VERSION } from "./version.ts";
+
+const HELP = `geckoguard ${VERSION}: software licensing server
+
+Usage: geckoguard <command>
+
+Commands:
+  serve            migrate the database and serve the API (default)
+  migrate          apply pending database migrations and exit
+  mail [count]     print the newest queued mails (verification / reset links)
+  version          print the version
+  help             this text
+
+Environment (defaults run embedded with zero set-up):
+  PORT                     listen port (8787)
+  GG_HOST                  listen address (0.0.0.0)
+  GG_DATA_DIR              data directory (./data)
+  GG_DATABASE_URL          file:…, libsql://…, http(s)://… (file:$GG_DATA_DIR/geckoguard.db)
+  GG_DATABASE_AUTH_TOKEN   token for a remote libSQL server / Turso
+  GG_DATABASE_SYNC_URL     with a file: URL, keep it as an embedded replica of this primary
+  GG_JWT_SECRET            ≥ 32 chars; otherwise generated once into $GG_DATA_DIR/jwt-secret
+  GG_PUBLIC_URL            base URL for mailed links (http://localhost:$PORT)
+  GG_BODY_LIMIT_BYTES      largest JSON body (1048576)
+  GG_LOG_LEVEL             info | warn | error | silent (info)
+`;
+
+/** Errors an operator can fix: printed as one line, never a stack trace. */
+function isOperatorError(error: unknown): boolean {
+  return error instanceof ConfigError || error instanceof SchemaTooNewError || error instanceof MigrationMismatchError;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = "serve", ...args] = argv;
+  switch (command) {
+    case "serve":
+      return serve(loadConfig());
+    case "migrate":
+      return migrateCommand(loadConfig());
+    case "mail":
+      return mailCommand(loadConfig(), args);
+    case "version":
+    case "--version":
+      console.log(VERSION);
+      return;
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(HELP);
+      return;
+    default:
+      throw new ConfigError(`Unknown command '${command}'; run 'geckoguard --help'`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  const prefix = isOperatorError(error) ? "geckoguard" : "geckoguard: failed to start";
+  // One line, no stack: driver messages are cut to their first line.
+  console.error(`${prefix}: ${message.split("\n")[0]}`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import type { GgContext } from "../context.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { issueTokenPair, type TokenPair } from "./issue-token-pair.ts";
+import { hashOpaqueToken } from "./opaque-tokens.ts";
+import { judgeRefreshToken } from "./refresh-rule.ts";
+
+/**
+ * Single-use rotation. A rotated token presented again revokes its whole family and
+ * answers REFRESH_TOKEN_REUSED; so does losing a race to rotate the same token.
+ */
+export async function refresh(ctx: GgContext, refreshToken: string): Promise<TokenPair> {
+  const now = ctx.clock.now();
+  const record = await ctx.store.refreshTokens.findByHash(hashOpaqueToken(refreshToken));
+  const verdict = judgeRefreshToken(record, now);
+  if (record === null || verdict === "unknown" || verdict === "expired" || verdict === "revoked") {
+    throw new GgError("UNAUTHORIZED", "Invalid or expired refresh token");
+  }
+  if (verdict === "reused" || !(await ctx.store.refreshTokens.markRotated(record.id, now))) {
+    await ctx.store.refreshTokens.revokeFamily(record.familyId, now);
+    throw new GgError("REFRESH_TOKEN_REUSED", "This refresh token was already used; every session of this login was signed out");
+  }
+  const user = await ctx.store.users.findById(record.userId);
+  if (user === null) throw new GgError("UNAUTHORIZED", "Invalid or expired refresh token");
+  return issueTokenPair(ctx, user, record.familyId);
+}
+
+/** Revokes the presented refresh token (its access token dies within 15 minutes). */
+export async function logout(ctx: GgContext, refreshToken: string): Promise<void> {
+  const record = await ctx.store.refreshTokens.findByHash(hashOpaqueToken(refreshToken));
+  if (record === null) throw new GgError("UNAUTHORIZED", "Invalid refresh token");
+  await ctx.store.refreshTokens.revoke(record.id, ctx.clock.now());
+}

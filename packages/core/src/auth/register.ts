@@ -1,0 +1,32 @@
+import type { GgContext } from "../context.ts";
+import type { UserRecord } from "../ports/users.ts";
+import { uuidv7 } from "../crypto/uuid.ts";
+import { normalizeEmail, type RegisterInput } from "./schemas.ts";
+import { sendEmailVerification } from "./verify-email.ts";
+
+/**
+ * Creates the account and queues its verification mail in one transaction, so a crash
+ * leaves either both or neither. The password is hashed before the transaction opens.
+ */
+export async function register(ctx: GgContext, input: RegisterInput): Promise<UserRecord> {
+  const passwordHash = await ctx.passwords.hash(input.password);
+  const now = ctx.clock.now();
+  const user: UserRecord = {
+    id: uuidv7(now),
+    email: normalizeEmail(input.email),
+    name: input.name?.trim() || null,
+    passwordHash,
+    emailVerifiedAt: null,
+    totpSecret: null,
+    totpPendingSecret: null,
+    totpLastStep: null,
+    activeOrgId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.store.transaction(async (tx) => {
+    await tx.users.insert(user);
+    await sendEmailVerification({ ...ctx, store: tx }, user);
+  });
+  return user;
+}

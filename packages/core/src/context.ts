@@ -1,0 +1,17 @@
+import type { Clock } from "./clock.ts";
+import type { Store } from "./ports/store.ts";
+import type { PasswordHasher } from "./auth/password-hasher.ts";
+import type { AccessTokenService } from "./auth/access-tokens.ts";
+
+/**
+ * What every use case receives: its ports and settings. Built once by the composition
+ * root (the Elysia plugin or an embedding host); core never constructs a driver.
+ */
+export interface GgContext {
+  store: Store;
+  clock: Clock;
+  passwords: PasswordHasher;
+  accessTokens: AccessTokenService;
+  /** Base URL put in mailed links (verification, password reset). */
+  publicUrl: string;
+}

@@ -1,0 +1,3 @@
+export * from "./random.ts";
+export * from "./hash.ts";
+export * from "./uuid.ts";

@@ -1,0 +1,45 @@
+import type { OrgRole } from "../orgs/roles.ts";
+
+export interface OrgRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface OrgMembership {
+  org: OrgRecord;
+  role: OrgRole;
+}
+
+export interface OrgMemberRecord {
+  orgId: string;
+  userId: string;
+  email: string;
+  name: string | null;
+  role: OrgRole;
+  createdAt: number;
+}
+
+export interface OrgStore {
+  /** Creates the org with `ownerId` as its owner, atomically. */
+  insertWithOwner(org: OrgRecord, ownerId: string): Promise<void>;
+  /** Whether an org with this id exists at all (to tell 403 from 404). */
+  exists(orgId: string): Promise<boolean>;
+  /** The org and the user's role in it; null when the user is not a member. */
+  findMembership(orgId: string, userId: string): Promise<OrgMembership | null>;
+  /** Every org the user belongs to, oldest membership first. */
+  listForUser(userId: string): Promise<OrgMembership[]>;
+  update(orgId: string, patch: { name?: string }, now: number): Promise<void>;
+  /** Deletes the org and everything below it (products, members, …). */
+  delete(orgId: string): Promise<void>;
+}
+
+export interface OrgMemberStore {
+  list(orgId: string): Promise<OrgMemberRecord[]>;
+  find(orgId: string, userId: string): Promise<OrgMemberRecord | null>;
+  /** Throws GgError CONFLICT when the user is already a member. */
+  insert(orgId: string, userId: string, role: OrgRole, now: number): Promise<void>;
+  setRole(orgId: string, userId: string, role: OrgRole): Promise<void>;
+  remove(orgId: string, userId: string): Promise<void>;
+}

@@ -1,0 +1,25 @@
+import type { UserStore } from "./users.ts";
+import type { OneTimeTokenStore, RecoveryCodeStore, RefreshTokenStore } from "./tokens.ts";
+import type { OrgMemberStore, OrgStore } from "./orgs.ts";
+import type { ProductStore } from "./products.ts";
+import type { Mailer } from "./mail.ts";
+
+/**
+ * Every persistent port, as one object so a use case can run several of them in a
+ * transaction. `transaction(fn)` runs `fn` with a Store bound to one database
+ * transaction: all writes commit together or none do.
+ */
+export interface Store {
+  users: UserStore;
+  refreshTokens: RefreshTokenStore;
+  oneTimeTokens: OneTimeTokenStore;
+  recoveryCodes: RecoveryCodeStore;
+  orgs: OrgStore;
+  members: OrgMemberStore;
+  products: ProductStore;
+  /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
+  mail: Mailer;
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** A cheap round trip to the database, for /v1/status. */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+/** One refresh token of a login "family" (all rotations that descend from one login). */
+export interface RefreshTokenRecord {
+  id: string;
+  userId: string;
+  familyId: string;
+  tokenHash: string;
+  expiresAt: number;
+  /** Set when this token was exchanged for a new pair; presenting it again is reuse. */
+  rotatedAt: number | null;
+  /** Set by logout, family revocation or password reset. */
+  revokedAt: number | null;
+  createdAt: number;
+}
+
+export interface RefreshTokenStore {
+  insert(token: RefreshTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>;
+  /**
+   * Marks the token rotated if it is still live (not rotated, not revoked), in one
+   * guarded write. Returns false when another request rotated or revoked it first.
+   */
+  markRotated(id: string, at: number): Promise<boolean>;
+  revoke(id: string, at: number): Promise<void>;
+  revokeFamily(familyId: string, at: number): Promise<void>;
+  revokeAllForUser(userId: string, at: number): Promise<void>;
+}
+
+export type OneTimeTokenPurpose = "verify_email" | "reset_password" | "login_challenge";
+
+export interface OneTimeTokenRecord {
+  id: string;
+  userId: string;
+  purpose: OneTimeTokenPurpose;
+  tokenHash: string;
+  expiresAt: number;
+  usedAt: number | null;
+  /** Failed uses so far (login challenges die after a few wrong codes). */
+  failedAttempts: number;
+  createdAt: number;
+}
+
+export interface OneTimeTokenStore {
+  insert(token: OneTimeTokenRecord): Promise<void>;
+  /** The live (unused, unexpired) token with this hash and purpose, or null. */
+  findLive(purpose: OneTimeTokenPurpose, tokenHash: string, now: number): Promise<OneTimeTokenRecord | null>;
+  /** Marks it used if still live; false when another request used it first. */
+  consume(id: string, now: number): Promise<boolean>;
+  /** Counts one failed attempt and returns the new count. */
+  recordFailure(id: string): Promise<number>;
+  /** Invalidates every live token of this purpose for the user (e.g. older reset links). */
+  expireAllForUser(userId: string, purpose: OneTimeTokenPurpose, now: number): Promise<void>;
+}
+
+export interface RecoveryCodeStore {
+  /** Replaces the user's recovery codes with these hashes. */
+  replaceAll(userId: string, codeHashes: string[], now: number): Promise<void>;
+  /** Uses the code if it exists and is unused; false otherwise (exactly one caller wins). */
+  consume(userId: string, codeHash: string, now: number): Promise<boolean>;
+  deleteAll(userId: string): Promise<void>;
+}

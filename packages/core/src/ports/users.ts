@@ -1,0 +1,36 @@
+/** A dashboard account. Times are epoch milliseconds. */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string | null;
+  passwordHash: string;
+  emailVerifiedAt: number | null;
+  /** Base32 TOTP secret once 2FA is enabled. */
+  totpSecret: string | null;
+  /** Secret handed out by setup and not yet confirmed by enable. */
+  totpPendingSecret: string | null;
+  /** Highest TOTP time step ever accepted; a code of that step or older is refused. */
+  totpLastStep: number | null;
+  activeOrgId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type UserPatch = Partial<
+  Pick<UserRecord, "name" | "passwordHash" | "emailVerifiedAt" | "totpSecret" | "totpPendingSecret" | "totpLastStep" | "activeOrgId">
+>;
+
+export interface UserStore {
+  /** Throws GgError CONFLICT when the (lower-cased) email is taken. */
+  insert(user: UserRecord): Promise<void>;
+  findById(id: string): Promise<UserRecord | null>;
+  /** `email` must already be lower-cased. */
+  findByEmail(email: string): Promise<UserRecord | null>;
+  update(id: string, patch: UserPatch, now: number): Promise<void>;
+  /**
+   * Records `step` as the last accepted TOTP step only if it is newer than the stored
+   * one, in one guarded write. Returns false when the step (or a newer one) was already
+   * used, so of two concurrent requests with the same code exactly one wins.
+   */
+  advanceTotpStep(id: string, step: number): Promise<boolean>;
+}

@@ -1,0 +1,17 @@
+import { Type } from "@sinclair/typebox";
+import { NameSchema } from "../auth/schemas.ts";
+import { IdParam } from "../orgs/schemas.ts";
+import { ProductPolicyPatchSchema } from "./policy.ts";
+
+export const ProductIdParams = Type.Object({ id: IdParam });
+export const OrgProductParams = Type.Object({ orgId: IdParam, productId: IdParam });
+export const CreateProductBody = Type.Object({
+  orgId: Type.Optional(IdParam),
+  name: NameSchema,
+  policy: Type.Optional(ProductPolicyPatchSchema),
+});
+export const UpdateProductBody = Type.Object({
+  name: Type.Optional(NameSchema),
+  policy: Type.Optional(ProductPolicyPatchSchema),
+});
+export const AddProductToOrgBody = Type.Object({ productId: IdParam });

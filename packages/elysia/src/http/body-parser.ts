@@ -1,0 +1,45 @@
+import { GgError } from "@geckoguard/core";
+
+/** CONTRACT §1: bodies over 1 MiB are refused unless a route allows more. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+function tooLarge(limit: number): GgError {
+  return new GgError("PAYLOAD_TOO_LARGE", `Request body is larger than ${limit} bytes`);
+}
+
+/** Refuses early on a declared Content-Length over the limit, before reading anything. */
+export function assertDeclaredLength(request: Request, limit: number): void {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+}
+
+/** Reads the body as text, stopping as soon as it passes `limit` bytes (chunked bodies too). */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  assertDeclaredLength(request, limit);
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** JSON body parser with the size limit; malformed JSON is a 400 VALIDATION_ERROR. */
+export async function parseJsonBody(request: Request, limit: number): Promise<unknown> {
+  const text = await readBodyText(request, limit);
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new GgError("VALIDATION_ERROR", "Malformed request body: expected valid JSON");
+  }
+}

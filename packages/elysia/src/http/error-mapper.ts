@@ -1,0 +1,67 @@
+import { isGgError, silentLogger, statusOf, type ErrorDetail, type Logger } from "@geckoguard/core";
+import { fail } from "./envelope.ts";
+
+interface ValidationIssue {
+  path?: string;
+  message?: string;
+  schema?: { description?: string };
+}
+
+/** Elysia's ValidationError → field paths and reasons (values are not echoed back). */
+function validationDetails(error: unknown): ErrorDetail[] {
+  const all = (error as { all?: ValidationIssue[] }).all ?? [];
+  const seen = new Set<string>();
+  const details: ErrorDetail[] = [];
+  for (const issue of all) {
+    const detail = { path: issue.path || "/", message: issue.message ?? "Invalid value" };
+    const key = `${detail.path}|${detail.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      details.push(detail);
+    }
+  }
+  return details;
+}
+
+function causeCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === "string" ? cause.code : undefined;
+}
+
+/**
+ * The single place where an error becomes an HTTP answer. GgError carries its code;
+ * Elysia's own errors map to the catalogue; anything else is a 500 whose log line names
+ * the error class only (driver messages can hold SQL and parameters).
+ */
+export function mapError(
+  elysiaCode: string | number,
+  error: unknown,
+  set: { status?: number | string; headers: Record<string, string | number> },
+  logger: Logger = silentLogger,
+) {
+  if (isGgError(error)) {
+    set.status = error.status;
+    if (error.headers) Object.assign(set.headers, error.headers);
+    return fail(error.code, error.message, error.details);
+  }
+  switch (elysiaCode) {
+    case "VALIDATION":
+      set.status = statusOf("VALIDATION_ERROR");
+      return fail("VALIDATION_ERROR", "Request validation failed", validationDetails(error));
+    case "PARSE":
+      set.status = statusOf("VALIDATION_ERROR");
+      return fail("VALIDATION_ERROR", "Malformed request body: expected valid JSON");
+    case "NOT_FOUND":
+      set.status = statusOf("NOT_FOUND");
+      return fail("NOT_FOUND", "No such route");
+    case "INVALID_COOKIE_SIGNATURE":
+      set.status = statusOf("UNAUTHORIZED");
+      return fail("UNAUTHORIZED", "Invalid cookie");
+  }
+  logger.error("request.failed", {
+    errorClass: (error as { name?: string })?.name ?? typeof error,
+    cause: causeCode(error),
+  });
+  set.status = statusOf("INTERNAL_ERROR");
+  return fail("INTERNAL_ERROR", "Internal server error");
+}

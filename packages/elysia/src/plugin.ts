@@ -1,0 +1,46 @@
+import { Elysia } from "elysia";
+import { silentLogger, type GgContext, type Logger } from "@geckoguard/core";
+import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
+import { mapError } from "./http/error-mapper.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { meRoutes } from "./routes/me.ts";
+import { orgRoutes } from "./routes/orgs.ts";
+import { productRoutes } from "./routes/products.ts";
+
+const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
+
+export interface GeckoguardOptions {
+  /** Ports and settings for the use cases (the composition root builds it). */
+  context: GgContext;
+  /** Mount point inside a host app, e.g. "/licensing"; default none. */
+  prefix?: string;
+  /** Largest JSON body accepted (default 1 MiB). */
+  bodyLimitBytes?: number;
+  version?: string;
+  logger?: Logger;
+}
+
+/**
+ * The whole GeckoGuard API as one Elysia plugin. A host app `.use()`s it beside its own
+ * routes; the self-host server mounts it alone.
+ */
+export function geckoguard(options: GeckoguardOptions) {
+  const ctx = options.context;
+  const logger = options.logger ?? silentLogger;
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
+    .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
+    .onParse({ as: "global" }, async ({ request, contentType }) => {
+      // The API speaks JSON only: a body sent without (or with a form/text) content type is
+      // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
+      if (JSON_BODY_TYPES.some((type) => contentType.startsWith(type))) {
+        return (await parseJsonBody(request, bodyLimit)) ?? {};
+      }
+    })
+    .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
+    .use(authRoutes(ctx))
+    .use(meRoutes(ctx))
+    .use(orgRoutes(ctx))
+    .use(productRoutes(ctx));
+}

@@ -1,0 +1,32 @@
+import { Elysia } from "elysia";
+import type { GgContext } from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+
+export interface HealthOptions {
+  version: string;
+  startedAt: number;
+}
+
+/** Liveness without a database call, and a status page that pings the database. */
+export function healthRoutes(ctx: GgContext, options: HealthOptions) {
+  return new Elysia()
+    .get("/health", () => ok({ status: "ok" }), { detail: { summary: "Liveness probe", tags: ["Status"] } })
+    .get(
+      "/v1/status",
+      async () => {
+        let reachable = true;
+        try {
+          await ctx.store.ping();
+        } catch {
+          reachable = false;
+        }
+        return ok({
+          status: reachable ? "ok" : "degraded",
+          version: options.version,
+          uptimeSeconds: Math.floor((ctx.clock.now() - options.startedAt) / 1000),
+          database: { reachable },
+        });
+      },
+      { detail: { summary: "Version, uptime and database reachability", tags: ["Status"] } },
+    );
+}

@@ -1,0 +1,49 @@
+import { Elysia } from "elysia";
+import {
+  TotpCodeBody,
+  UpdateMeBody,
+  disableTotp,
+  enableTotp,
+  getMe,
+  presentOrg,
+  presentUser,
+  setupTotp,
+  updateMe,
+  type GgContext,
+} from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["Account"];
+
+function presentMe(me: Awaited<ReturnType<typeof getMe>>) {
+  return { user: presentUser(me.user), orgs: me.orgs.map(presentOrg), activeOrgId: me.activeOrgId };
+}
+
+/** The signed-in user: profile, active org, TOTP management. */
+export function meRoutes(ctx: GgContext) {
+  return new Elysia({ prefix: "/v1/dashboard/me" })
+    .use(requireUser(ctx))
+    .get("", async ({ userId }) => ok(presentMe(await getMe(ctx, userId))), {
+      detail: { summary: "The signed-in user, their orgs and the active org", tags },
+    })
+    .patch("", async ({ userId, body }) => ok(presentMe(await updateMe(ctx, userId, body))), {
+      body: UpdateMeBody,
+      detail: { summary: "Change name or active org", tags },
+    })
+    .post("/totp/setup", async ({ userId }) => ok(await setupTotp(ctx, userId)), {
+      detail: { summary: "Start TOTP setup: a secret and an otpauth:// URL", tags },
+    })
+    .post("/totp/enable", async ({ userId, body }) => ok(await enableTotp(ctx, userId, body.code)), {
+      body: TotpCodeBody,
+      detail: { summary: "Confirm a code to turn TOTP on; returns 10 recovery codes", tags },
+    })
+    .post(
+      "/totp/disable",
+      async ({ userId, body }) => {
+        await disableTotp(ctx, userId, body.code);
+        return ok({ totpEnabled: false });
+      },
+      { body: TotpCodeBody, detail: { summary: "Turn TOTP off with a code or recovery code", tags } },
+    );
+}

@@ -1,0 +1,110 @@
+import { Elysia } from "elysia";
+import { Type } from "@sinclair/typebox";
+import {
+  AddMemberBody,
+  OrgIdParams,
+  OrgMemberParams,
+  OrgNameBody,
+  TransferOwnershipBody,
+  UpdateMemberBody,
+  addMember,
+  changeMemberRole,
+  createOrg,
+  deleteOrg,
+  getOrg,
+  listMembers,
+  listOrgs,
+  pageOf,
+  pageQuerySchema,
+  pageRequest,
+  presentMember,
+  presentOrg,
+  removeMember,
+  renameOrg,
+  transferOwnership,
+  type GgContext,
+} from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["Organizations"];
+const PageQuery = Type.Object(pageQuerySchema());
+
+/** Organizations and their members (CONTRACT §3). */
+export function orgRoutes(ctx: GgContext) {
+  return new Elysia({ prefix: "/v1/dashboard/orgs" })
+    .use(requireUser(ctx))
+    .get(
+      "",
+      async ({ userId, query }) => {
+        const { items, pagination } = pageOf(await listOrgs(ctx, userId), pageRequest(query));
+        return ok({ orgs: items.map(presentOrg), pagination });
+      },
+      { query: PageQuery, detail: { summary: "List your organizations", tags } },
+    )
+    .post(
+      "",
+      async ({ userId, body, set }) => {
+        const org = await createOrg(ctx, userId, body.name);
+        set.status = 201;
+        return ok({ org: presentOrg(org) });
+      },
+      { body: OrgNameBody, detail: { summary: "Create an organization (you become its owner)", tags } },
+    )
+    .get("/:orgId", async ({ userId, params }) => ok({ org: presentOrg(await getOrg(ctx, userId, params.orgId)) }), {
+      params: OrgIdParams,
+      detail: { summary: "Get organization details", tags },
+    })
+    .patch(
+      "/:orgId",
+      async ({ userId, params, body }) => ok({ org: presentOrg(await renameOrg(ctx, userId, params.orgId, body.name)) }),
+      { params: OrgIdParams, body: OrgNameBody, detail: { summary: "Update organization", tags } },
+    )
+    .delete(
+      "/:orgId",
+      async ({ userId, params }) => {
+        await deleteOrg(ctx, userId, params.orgId);
+        return ok({ deleted: true });
+      },
+      { params: OrgIdParams, detail: { summary: "Delete organization and everything in it (owner only)", tags } },
+    )
+    .get(
+      "/:orgId/members",
+      async ({ userId, params, query }) => {
+        const { items, pagination } = pageOf(await listMembers(ctx, userId, params.orgId), pageRequest(query));
+        return ok({ members: items.map(presentMember), pagination });
+      },
+      { params: OrgIdParams, query: PageQuery, detail: { summary: "List members", tags } },
+    )
+    .post(
+      "/:orgId/members",
+      async ({ userId, params, body, set }) => {
+        const member = await addMember(ctx, userId, params.orgId, body.email, body.role);
+        set.status = 201;
+        return ok({ member: presentMember(member) });
+      },
+      { params: OrgIdParams, body: AddMemberBody, detail: { summary: "Add an existing account as a member", tags } },
+    )
+    .patch(
+      "/:orgId/members/:userId",
+      async ({ userId, params, body }) =>
+        ok({ member: presentMember(await changeMemberRole(ctx, userId, params.orgId, params.userId, body.role)) }),
+      { params: OrgMemberParams, body: UpdateMemberBody, detail: { summary: "Change a member's role", tags } },
+    )
+    .delete(
+      "/:orgId/members/:userId",
+      async ({ userId, params }) => {
+        await removeMember(ctx, userId, params.orgId, params.userId);
+        return ok({ removed: true });
+      },
+      { params: OrgMemberParams, detail: { summary: "Remove a member", tags } },
+    )
+    .post(
+      "/:orgId/transfer-ownership",
+      async ({ userId, params, body }) => {
+        await transferOwnership(ctx, userId, params.orgId, body.userId);
+        return ok({ org: presentOrg(await getOrg(ctx, userId, params.orgId)) });
+      },
+      { params: OrgIdParams, body: TransferOwnershipBody, detail: { summary: "Hand the org to another member", tags } },
+    );
+}

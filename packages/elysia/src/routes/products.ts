@@ -1,0 +1,81 @@
+import { Elysia } from "elysia";
+import { Type } from "@sinclair/typebox";
+import {
+  AddProductToOrgBody,
+  CreateProductBody,
+  OrgIdParams,
+  OrgProductParams,
+  ProductIdParams,
+  UpdateProductBody,
+  createProduct,
+  deleteOrgProduct,
+  deleteProduct,
+  getProduct,
+  listOrgProducts,
+  moveProductToOrg,
+  pageOf,
+  pageQuerySchema,
+  pageRequest,
+  presentProduct,
+  updateProduct,
+  type GgContext,
+} from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["Products"];
+const PageQuery = Type.Object(pageQuerySchema());
+
+/** Products, each with its policy and public signing key (CONTRACT §3, §5). */
+export function productRoutes(ctx: GgContext) {
+  return new Elysia({ prefix: "/v1/dashboard" })
+    .use(requireUser(ctx))
+    .post(
+      "/products",
+      async ({ userId, body, set }) => {
+        const product = await createProduct(ctx, userId, body);
+        set.status = 201;
+        return ok({ product: presentProduct(product) });
+      },
+      { body: CreateProductBody, detail: { summary: "Create a product (default: in the active org)", tags } },
+    )
+    .get("/products/:id", async ({ userId, params }) => ok({ product: presentProduct(await getProduct(ctx, userId, params.id)) }), {
+      params: ProductIdParams,
+      detail: { summary: "Get product details", tags },
+    })
+    .patch(
+      "/products/:id",
+      async ({ userId, params, body }) => ok({ product: presentProduct(await updateProduct(ctx, userId, params.id, body)) }),
+      { params: ProductIdParams, body: UpdateProductBody, detail: { summary: "Update product (name, policy)", tags } },
+    )
+    .delete(
+      "/products/:id",
+      async ({ userId, params }) => {
+        await deleteProduct(ctx, userId, params.id);
+        return ok({ deleted: true });
+      },
+      { params: ProductIdParams, detail: { summary: "Delete product and everything below it", tags } },
+    )
+    .get(
+      "/orgs/:orgId/products",
+      async ({ userId, params, query }) => {
+        const { items, pagination } = pageOf(await listOrgProducts(ctx, userId, params.orgId), pageRequest(query));
+        return ok({ products: items.map(presentProduct), pagination });
+      },
+      { params: OrgIdParams, query: PageQuery, detail: { summary: "List products in an org", tags } },
+    )
+    .post(
+      "/orgs/:orgId/products",
+      async ({ userId, params, body }) =>
+        ok({ product: presentProduct(await moveProductToOrg(ctx, userId, params.orgId, body.productId)) }),
+      { params: OrgIdParams, body: AddProductToOrgBody, detail: { summary: "Move a product you administer into this org", tags } },
+    )
+    .delete(
+      "/orgs/:orgId/products/:productId",
+      async ({ userId, params }) => {
+        await deleteOrgProduct(ctx, userId, params.orgId, params.productId);
+        return ok({ deleted: true });
+      },
+      { params: OrgProductParams, detail: { summary: "Remove (delete) a product of this org", tags } },
+    );
+}

@@ -1,0 +1,5 @@
+export { openDatabase, type DatabaseOptions, type GgDatabase } from "./open-database.ts";
+export { migrate, SchemaTooNewError, MigrationMismatchError, SCHEMA_VERSION } from "./migrations/migrate.ts";
+export { createLibsqlStore, type StoreOptions } from "./store.ts";
+export { listOutbox, type MailLog } from "./repositories/mail-outbox.ts";
+export * as schema from "./schema.ts";

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import type { Clock, Store } from "@geckoguard/core";
+import type { Executor } from "./executor.ts";
+import { libsqlUsers } from "./repositories/users.ts";
+import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from "./repositories/tokens.ts";
+import { libsqlOrgMembers, libsqlOrgs } from "./repositories/orgs.ts";
+import { libsqlProducts } from "./repositories/products.ts";
+import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
+
+export interface StoreOptions {
+  clock: Clock;
+  mailLog: MailLog;
+}
+
+/** The Store port on a drizzle database or on one of its transactions. */
+export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
+  return {
+    users: libsqlUsers(db),
+    refreshTokens: libsqlRefreshTokens(db),
+    oneTimeTokens: libsqlOneTimeTokens(db),
+    recoveryCodes: libsqlRecoveryCodes(db),
+    orgs: libsqlOrgs(db),
+    members: libsqlOrgMembers(db),
+    products: libsqlProducts(db),
+    mail: outboxMailer(db, options.clock, options.mailLog),
+    transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
+    async ping() {
+      await db.run(sql`SELECT 1`);
+    },
+  };
+}

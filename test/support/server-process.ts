@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+
+const repoRoot = join(import.meta.dir, "../..");
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  /** Every line the process wrote to stdout and stderr so far. */
+  output: string[];
+  process: Subprocess;
+  /** SIGTERM and wait for exit; removes the data dir unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<number>;
+}
+
+export interface StartOptions {
+  /** Run this executable instead of the sources (the compiled binary). */
+  executable?: string;
+  /** Reuse a data directory (restart tests, several processes on one database). */
+  dataDir?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+async function collect(stream: ReadableStream<Uint8Array>, lines: string[], onLine: (line: string) => void) {
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for await (const chunk of stream) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline: number;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      lines.push(line);
+      onLine(line);
+    }
+  }
+  if (buffered) lines.push(buffered);
+}
+
+/** Starts the real server on a free port (PORT=0) with a temp data dir; resolves once it listens. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "gg-test-"));
+  const command = options.executable ? [options.executable, "serve"] : [process.execPath, join(repoRoot, "apps/server/src/main.ts"), "serve"];
+  const child = Bun.spawn(command, {
+    cwd: options.cwd ?? repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", GG_HOST: "127.0.0.1", GG_DATA_DIR: dataDir, ...options.env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const output: string[] = [];
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join("\n")}`)), 15_000);
+    const onLine = (line: string) => {
+      if (!line.includes('"server.listening"')) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { port: number }).port);
+    };
+    void collect(child.stdout, output, onLine);
+    void collect(child.stderr, output, () => {});
+    void child.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output.join("\n")}`));
+    });
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    output,
+    process: child,
+    async stop(stopOptions = {}) {
+      child.kill("SIGTERM");
+      const code = await child.exited;
+      if (!stopOptions.keepData && options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
