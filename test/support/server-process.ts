@@ -28,8 +28,11 @@ export interface StartOptions {
 async function collect(stream: ReadableStream<Uint8Array>, lines: string[], onLine: (line: string) => void) {
   const decoder = new TextDecoder();
   let buffered = "";
-  for await (const chunk of stream) {
-    buffered += decoder.decode(chunk, { stream: true });
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
     let newline: number;
     while ((newline = buffered.indexOf("\n")) >= 0) {
       const line = buffered.slice(0, newline);

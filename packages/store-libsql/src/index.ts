@@ -2,4 +2,4 @@ export { openDatabase, type DatabaseOptions, type GgDatabase } from "./open-data
 export { migrate, SchemaTooNewError, MigrationMismatchError, SCHEMA_VERSION } from "./migrations/migrate.ts";
 export { createLibsqlStore, type StoreOptions } from "./store.ts";
 export { listOutbox, type MailLog } from "./repositories/mail-outbox.ts";
-export * as schema from "./schema.ts";
+export * as schema from "./schema/index.ts";

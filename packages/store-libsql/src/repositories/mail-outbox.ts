@@ -1,7 +1,7 @@
 import { desc } from "drizzle-orm";
 import { uuidv7, type Clock, type Mailer } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
-import { mailOutbox } from "../schema.ts";
+import { mailOutbox } from "../schema/index.ts";
 
 export interface MailLog {
   (line: { event: "mail.queued"; mailId: string; to: string; subject: string }): void;

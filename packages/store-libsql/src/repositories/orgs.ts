@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { OrgMemberStore, OrgMembership, OrgRecord, OrgStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
-import { orgMembers, orgs, users } from "../schema.ts";
+import { orgMembers, orgs, users } from "../schema/index.ts";
 import { conflictOnDuplicate } from "../driver-errors.ts";
 
 const orgColumns = { id: orgs.id, name: orgs.name, createdAt: orgs.createdAt, updatedAt: orgs.updatedAt };

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { ProductPolicy, ProductRecord, ProductStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
-import { orgMembers, products } from "../schema.ts";
+import { orgMembers, products } from "../schema/index.ts";
 
 const productColumns = {
   id: products.id,

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { OneTimeTokenRecord, OneTimeTokenStore, RecoveryCodeStore, RefreshTokenRecord, RefreshTokenStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
-import { oneTimeTokens, recoveryCodes, refreshTokens } from "../schema.ts";
+import { oneTimeTokens, recoveryCodes, refreshTokens } from "../schema/index.ts";
 
 export function libsqlRefreshTokens(db: Executor): RefreshTokenStore {
   return {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { UserPatch, UserRecord, UserStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
-import { users } from "../schema.ts";
+import { users } from "../schema/index.ts";
 import { conflictOnDuplicate } from "../driver-errors.ts";
 
 export function libsqlUsers(db: Executor): UserStore {

@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
 
-/** Times are epoch milliseconds (INTEGER); ids are UUIDv7 text. */
+/** Accounts and their credentials. Times are epoch milliseconds (INTEGER); ids are UUIDv7 text. */
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -72,43 +72,3 @@ export const mailOutbox = sqliteTable("mail_outbox", {
   sentAt: integer("sent_at"),
 });
 
-export const orgs = sqliteTable("orgs", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  createdAt: integer("created_at").notNull(),
-  updatedAt: integer("updated_at").notNull(),
-});
-
-export const orgMembers = sqliteTable(
-  "org_members",
-  {
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["owner", "admin", "member", "viewer"] }).notNull(),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("org_members_user_idx").on(t.userId)],
-);
-
-export const products = sqliteTable(
-  "products",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    /** JSON of ProductPolicy. */
-    policy: text("policy").notNull(),
-    publicKey: text("public_key").notNull(),
-    /** PKCS#8 PEM; read only by the response-signing code. */
-    privateKey: text("private_key").notNull(),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
-  },
-  (t) => [index("products_org_idx").on(t.orgId)],
-);

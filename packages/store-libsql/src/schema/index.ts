@@ -1,0 +1,3 @@
+/** The drizzle schema, one file per domain. drizzle-kit reads this folder. */
+export * from "./accounts.ts";
+export * from "./orgs.ts";
