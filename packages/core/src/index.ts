@@ -32,3 +32,8 @@ export * from "./products/present-product.ts";
 export * from "./products/manage-products.ts";
 export * from "./pagination/pagination.ts";
 export { silentLogger } from "./ports/logger.ts";
+
+export * from "./apikeys/scopes.ts";
+export * from "./apikeys/principal.ts";
+export * from "./apikeys/key-format.ts";
+export * from "./apikeys/authenticate-api-key.ts";

@@ -5,3 +5,4 @@ export type * from "./orgs.ts";
 export type * from "./products.ts";
 export type * from "./store.ts";
 export type * from "./logger.ts";
+export type * from "./apikeys.ts";

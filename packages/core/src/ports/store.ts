@@ -3,6 +3,7 @@ import type { OneTimeTokenStore, RecoveryCodeStore, RefreshTokenStore } from "./
 import type { OrgMemberStore, OrgStore } from "./orgs.ts";
 import type { ProductStore } from "./products.ts";
 import type { Mailer } from "./mail.ts";
+import type { ApiKeyStore } from "./apikeys.ts";
 
 /**
  * Every persistent port, as one object so a use case can run several of them in a
@@ -17,6 +18,7 @@ export interface Store {
   orgs: OrgStore;
   members: OrgMemberStore;
   products: ProductStore;
+  apiKeys: ApiKeyStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

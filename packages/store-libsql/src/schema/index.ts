@@ -1,3 +1,4 @@
 /** The drizzle schema, one file per domain. drizzle-kit reads this folder. */
 export * from "./accounts.ts";
 export * from "./orgs.ts";
+export * from "./licensing.ts";

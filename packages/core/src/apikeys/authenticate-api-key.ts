@@ -1,0 +1,19 @@
+import type { GgContext } from "../context.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { constantTimeEqual, sha256Hex } from "../crypto/hash.ts";
+import { apiKeyPrefix } from "./key-format.ts";
+import type { ApiKeyPrincipal } from "./principal.ts";
+
+/**
+ * X-Api-Key → the principal. One indexed lookup by prefix, then a constant-time compare
+ * of the hash; malformed, unknown, revoked and wrong keys all answer the same 401.
+ */
+export async function authenticateApiKey(ctx: GgContext, rawKey: string): Promise<ApiKeyPrincipal> {
+  const prefix = apiKeyPrefix(rawKey);
+  const record = prefix === null ? null : await ctx.store.apiKeys.findByPrefix(prefix);
+  if (record === null || record.revokedAt !== null || !constantTimeEqual(record.secretHash, sha256Hex(rawKey))) {
+    throw new GgError("UNAUTHORIZED", "Invalid or revoked API key");
+  }
+  void ctx.store.apiKeys.touch(record.id, ctx.clock.now()).catch(() => {});
+  return { id: record.id, productId: record.productId, orgId: record.orgId, permissions: record.permissions };
+}
