@@ -7,6 +7,13 @@ import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { productRoutes } from "./routes/products.ts";
+import { orgLicenseRoutes } from "./routes/org-licenses.ts";
+import { dashboardLicenseRoutes } from "./routes/dashboard-licenses.ts";
+import { licenseSessionRoutes } from "./routes/license-sessions.ts";
+import { orgEndUserRoutes } from "./routes/org-end-users.ts";
+import { managementLicenseRoutes } from "./routes/management-licenses.ts";
+import { managementEndUserRoutes } from "./routes/management-end-users.ts";
+import { DEFAULT_IMPORT_LIMIT_BYTES, licenseTransferRoutes } from "./routes/license-transfer.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
@@ -17,6 +24,8 @@ export interface GeckoguardOptions {
   prefix?: string;
   /** Largest JSON body accepted (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** Largest license import body (default 512 MiB). */
+  importLimitBytes?: number;
   version?: string;
   logger?: Logger;
 }
@@ -31,6 +40,8 @@ export function geckoguard(options: GeckoguardOptions) {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
     .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
+    // Registered before the JSON parser below, so they read their (large) bodies as streams.
+    .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .onParse({ as: "global" }, async ({ request, contentType }) => {
       // The API speaks JSON only: a body sent without (or with a form/text) content type is
       // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
@@ -42,5 +53,11 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
-    .use(productRoutes(ctx));
+    .use(productRoutes(ctx))
+    .use(orgLicenseRoutes(ctx))
+    .use(dashboardLicenseRoutes(ctx))
+    .use(licenseSessionRoutes(ctx))
+    .use(orgEndUserRoutes(ctx))
+    .use(managementLicenseRoutes(ctx))
+    .use(managementEndUserRoutes(ctx));
 }

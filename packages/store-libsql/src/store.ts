@@ -6,6 +6,9 @@ import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from ".
 import { libsqlOrgMembers, libsqlOrgs } from "./repositories/orgs.ts";
 import { libsqlProducts } from "./repositories/products.ts";
 import { libsqlApiKeys } from "./repositories/api-keys.ts";
+import { libsqlLicenses } from "./repositories/licenses.ts";
+import { libsqlEndUsers } from "./repositories/end-users.ts";
+import { libsqlSessions } from "./repositories/sessions.ts";
 import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
 
 export interface StoreOptions {
@@ -24,6 +27,9 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     members: libsqlOrgMembers(db),
     products: libsqlProducts(db),
     apiKeys: libsqlApiKeys(db),
+    licenses: libsqlLicenses(db),
+    endUsers: libsqlEndUsers(db),
+    sessions: libsqlSessions(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

@@ -6,3 +6,6 @@ export type * from "./products.ts";
 export type * from "./store.ts";
 export type * from "./logger.ts";
 export type * from "./apikeys.ts";
+export type * from "./licenses.ts";
+export type * from "./endusers.ts";
+export type * from "./sessions.ts";

@@ -4,6 +4,9 @@ import type { OrgMemberStore, OrgStore } from "./orgs.ts";
 import type { ProductStore } from "./products.ts";
 import type { Mailer } from "./mail.ts";
 import type { ApiKeyStore } from "./apikeys.ts";
+import type { LicenseStore } from "./licenses.ts";
+import type { EndUserStore } from "./endusers.ts";
+import type { SessionStore } from "./sessions.ts";
 
 /**
  * Every persistent port, as one object so a use case can run several of them in a
@@ -19,6 +22,9 @@ export interface Store {
   members: OrgMemberStore;
   products: ProductStore;
   apiKeys: ApiKeyStore;
+  licenses: LicenseStore;
+  endUsers: EndUserStore;
+  sessions: SessionStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
