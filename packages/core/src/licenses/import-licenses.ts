@@ -27,8 +27,9 @@ function toRecord(item: PortableLicense, productId: string, now: number): Licens
     frozenAt: frozen ? (ms(item.frozenAt) ?? now) : null,
     expiresAt: ms(item.expiresAt),
     durationDays: item.durationDays ?? null,
-    policyOverrides: {
-      ...item.policyOverrides,
+    // policyOverrides is authoritative when present (the export's items carry it); the
+    // top-level limits, which are the effective values in a JSON export, only fill in.
+    policyOverrides: item.policyOverrides ?? {
       ...(item.maxHwids != null ? { maxHwids: item.maxHwids } : {}),
       ...(item.maxIps != null ? { maxIps: item.maxIps } : {}),
     },

@@ -79,6 +79,12 @@ export function toCsvFields(license: LicenseView): string[] {
   ];
 }
 
+/** The CSV keeps the two limits in their own columns; the portable shape keeps one overrides object. */
+function mergeLimits(policy: unknown, maxHwids: unknown, maxIps: unknown): unknown {
+  if (typeof policy !== "object" || policy === null || Array.isArray(policy)) return policy;
+  return { ...policy, ...(maxHwids !== null ? { maxHwids } : {}), ...(maxIps !== null ? { maxIps } : {}) };
+}
+
 /** A CSV record (by header name) → the portable shape, before schema validation. */
 export function fromCsvFields(record: Record<string, string>): unknown {
   const text = (name: string) => (record[name] === undefined || record[name] === "" ? undefined : record[name]);
@@ -102,9 +108,7 @@ export function fromCsvFields(record: Record<string, string>): unknown {
     frozenAt: nullable("frozenAt"),
     expiresAt: nullable("expiresAt"),
     durationDays: int("durationDays"),
-    maxHwids: int("maxHwids"),
-    maxIps: int("maxIps"),
-    policyOverrides: json("policy") ?? {},
+    policyOverrides: mergeLimits(json("policy") ?? {}, int("maxHwids"), int("maxIps")),
     hwids: list("hwids"),
     ips: list("ips"),
     note: nullable("note"),

@@ -15,6 +15,7 @@ export function presentLicense(license: LicenseView, now: number, options: { inc
     status: license.status,
     state: licenseState(license, now),
     frozen: license.frozen,
+    frozenAt: toIsoOrNull(license.frozenAt),
     expiresAt: toIsoOrNull(license.expiresAt),
     durationDays: license.durationDays,
     hwids: license.hwids,
