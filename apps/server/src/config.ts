@@ -18,6 +18,7 @@ export interface ServerConfig {
   jwtSecret: string | undefined;
   publicUrl: string;
   bodyLimitBytes: number;
+  importLimitBytes: number;
   logLevel: "info" | "warn" | "error" | "silent";
 }
 
@@ -64,6 +65,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     jwtSecret,
     publicUrl: (env.GG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
     bodyLimitBytes: integer(env, "GG_BODY_LIMIT_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importLimitBytes: integer(env, "GG_IMPORT_LIMIT_BYTES", 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
   };
 }

@@ -14,15 +14,21 @@ export async function serve(config: ServerConfig): Promise<void> {
   await prepareLogin(runtime.context);
 
   const app = new Elysia().use(
-    geckoguard({ context: runtime.context, version: VERSION, logger, bodyLimitBytes: config.bodyLimitBytes }),
+    geckoguard({
+      context: runtime.context,
+      version: VERSION,
+      logger,
+      bodyLimitBytes: config.bodyLimitBytes,
+      importLimitBytes: config.importLimitBytes,
+    }),
   );
   let server: ReturnType<typeof Bun.serve>;
   try {
     server = Bun.serve({
       port: config.port,
       hostname: config.host,
-      // Bun's own cap, a backstop above the plugin's enveloped 413 for streamed bodies.
-      maxRequestBodySize: config.bodyLimitBytes * 2,
+      // Bun's own cap, a backstop above the plugin's enveloped 413s (imports allow the most).
+      maxRequestBodySize: Math.max(config.bodyLimitBytes, config.importLimitBytes) + 1024,
       fetch: (request) => app.handle(request),
     });
   } catch (error) {

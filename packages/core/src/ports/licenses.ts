@@ -49,6 +49,11 @@ export interface LicenseStore {
   update(id: string, patch: LicensePatch, now: number): Promise<void>;
   deleteMany(ids: string[]): Promise<number>;
   counts(scope: LicenseScope, now: number): Promise<LicenseCounts>;
+  /**
+   * The same licenses as `scan`, already encoded as CSV lines (CSV_COLUMNS order, no
+   * header), one string per batch. Must equal `formatCsvRow(toCsvFields(view))` per row.
+   */
+  scanCsv(scope: LicenseScope, filter: LicenseFilter, batchSize: number, now: number): AsyncIterable<string>;
   /** Licenses in scope in id order, `batchSize` at a time, for streaming exports. */
   scan(scope: LicenseScope, filter: LicenseFilter, batchSize: number, now: number): AsyncIterable<LicenseView[]>;
 }

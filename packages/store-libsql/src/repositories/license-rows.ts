@@ -19,6 +19,12 @@ export interface LicenseViewRow {
   productPolicy: string;
 }
 
+const EMPTY_LIST = "[]";
+const EMPTY_OBJECT = "{}";
+/** Most licenses have no bindings, overrides or metadata: skip the parser for those. */
+const parseList = (json: string): string[] => (json === EMPTY_LIST ? [] : (JSON.parse(json) as string[]));
+const parseObject = <T>(json: string): T => (json === EMPTY_OBJECT ? ({} as T) : (JSON.parse(json) as T));
+
 /** Row → view. Policies repeat across a page, so each distinct JSON is parsed once. */
 export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
   const policies = new Map<string, ProductPolicy>();
@@ -30,10 +36,10 @@ export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
     }
     return {
       ...row.license,
-      policyOverrides: JSON.parse(row.license.policyOverrides) as LicensePolicyOverrides,
-      hwids: JSON.parse(row.license.hwids) as string[],
-      ips: JSON.parse(row.license.ips) as string[],
-      metadata: JSON.parse(row.license.metadata) as Record<string, unknown>,
+      policyOverrides: parseObject<LicensePolicyOverrides>(row.license.policyOverrides),
+      hwids: parseList(row.license.hwids),
+      ips: parseList(row.license.ips),
+      metadata: parseObject<Record<string, unknown>>(row.license.metadata),
       owner: row.ownerId === null ? null : { id: row.ownerId, username: row.ownerUsername!, email: row.ownerEmail },
       productPolicy: policy,
     };

@@ -5,6 +5,7 @@ import { endUsers, licenses, orgMembers, products } from "../schema/index.ts";
 import { isUniqueViolation } from "../driver-errors.ts";
 import { licenseViewColumns, toLicenseRow, toLicenseSet, toLicenseViews } from "./license-rows.ts";
 import { filterCondition, scopeCondition } from "./license-conditions.ts";
+import { csvBatchQuery } from "./license-csv.ts";
 
 /** SQLite binds at most 32766 variables; 19 columns × 500 rows stays well under. */
 const INSERT_CHUNK = 500;
@@ -73,16 +74,18 @@ export function libsqlLicenses(db: Executor): LicenseStore {
       return result.rowsAffected === 1;
     },
     async list(scope, filter, page, now) {
+      // Two phases: the page's ids from the narrow index (joins only where a condition
+      // needs them), then the full views of just those ids. Skipping OFFSET rows stays cheap.
       const where = filterCondition(scope, filter, now);
-      const order = filter.expiresBefore !== undefined ? [asc(licenses.expiresAt), asc(licenses.id)] : [desc(licenses.id)];
-      const rows = await selectViews().where(where).orderBy(...order).limit(page.limit).offset(page.offset);
-      const [total] = await db
-        .select({ n: count() })
-        .from(licenses)
-        .innerJoin(products, eq(products.id, licenses.productId))
-        .leftJoin(endUsers, eq(endUsers.id, licenses.endUserId))
-        .where(where);
-      return { items: toLicenseViews(rows), total: total?.n ?? 0 };
+      const ownerJoin = filter.search === undefined ? sql`` : sql`LEFT JOIN ${endUsers} ON ${endUsers.id} = ${licenses.endUserId}`;
+      const base = sql`FROM ${licenses} INNER JOIN ${products} ON ${products.id} = ${licenses.productId} ${ownerJoin} WHERE ${where}`;
+      const orderBy = filter.expiresBefore !== undefined ? sql`${licenses.expiresAt} ASC, ${licenses.id} ASC` : sql`${licenses.id} DESC`;
+      const idRows = await db.all<{ id: string }>(sql`SELECT ${licenses.id} AS id ${base} ORDER BY ${orderBy} LIMIT ${page.limit} OFFSET ${page.offset}`);
+      const total = (await db.get<{ n: number }>(sql`SELECT count(*) AS n ${base}`))?.n ?? 0;
+      if (idRows.length === 0) return { items: [], total };
+      const views = toLicenseViews(await selectViews().where(inArray(licenses.id, idRows.map((r) => r.id))));
+      const byId = new Map(views.map((v) => [v.id, v]));
+      return { items: idRows.map((r) => byId.get(r.id)!), total };
     },
     async loadMany(scope, ids) {
       const views = [];
@@ -140,6 +143,17 @@ export function libsqlLicenses(db: Executor): LicenseStore {
         byStatus: { valid: sum("valid"), expired: sum("expired"), frozen: sum("frozen"), revoked: sum("revoked") },
         byProduct,
       };
+    },
+    async *scanCsv(scope, filter, batchSize, now) {
+      const where = filterCondition(scope, filter, now);
+      let after = "";
+      for (;;) {
+        const batch = await db.get<{ last: string | null; n: number; text: string }>(csvBatchQuery(where, after, batchSize));
+        if (batch === undefined || !batch.n) return;
+        yield batch.text;
+        after = batch.last!;
+        if (batch.n < batchSize) return;
+      }
     },
     async *scan(scope, filter, batchSize, now) {
       const where = filterCondition(scope, filter, now);
