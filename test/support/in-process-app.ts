@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { argon2idHasher, jwtAccessTokens, systemClock, type Clock, type GgContext } from "@geckoguard/core";
-import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
+import { argon2idHasher, inProcessNonceStore, jwtAccessTokens, systemClock, type Clock, type GgContext } from "@geckoguard/core";
+import { clientRunner, createLibsqlStore, migrate, openDatabase, sqlAuthorizeStore, type GgDatabase } from "@geckoguard/store-libsql";
 import { geckoguard } from "@geckoguard/elysia";
 import type { Api, ApiResponse, CallOptions } from "./http-client.ts";
 
@@ -31,7 +31,8 @@ export async function inProcessApp(options: { clock?: Clock } = {}): Promise<InP
     accessTokens: jwtAccessTokens(new Uint8Array(randomBytes(32))),
     publicUrl: "http://localhost",
   };
-  const app = new Elysia().use(geckoguard({ context }));
+  const authorizeStore = sqlAuthorizeStore(clientRunner(database.client), { flushIntervalMs: 100_000, onError: () => {} });
+  const app = new Elysia().use(geckoguard({ context, authorize: { store: authorizeStore, nonces: inProcessNonceStore() } }));
   const api = async function call(method: string, path: string, callOptions: CallOptions = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...callOptions.headers };
     if (callOptions.body !== undefined || callOptions.rawBody !== undefined) headers["content-type"] ??= "application/json";

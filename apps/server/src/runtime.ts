@@ -1,12 +1,32 @@
-import { argon2idHasher, jwtAccessTokens, systemClock, type GgContext, type Logger } from "@geckoguard/core";
-import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
+import { argon2idHasher, inProcessNonceStore, jwtAccessTokens, systemClock, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
+import {
+  clientRunner,
+  createLibsqlStore,
+  migrate,
+  nativeRunner,
+  openDatabase,
+  sharedNonceStore,
+  sqlAuthorizeStore,
+  type GgDatabase,
+  type SqlRunner,
+} from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
 
 export interface Runtime {
   database: GgDatabase;
   context: GgContext;
+  authorize: Omit<AuthorizeDeps, "clock">;
   appliedMigrations: string[];
+  /** Flushes batched writes and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Embedded file: the synchronous engine for the hot path; remote and replica: the client. */
+function hotPathRunner(config: ServerConfig, database: GgDatabase): SqlRunner {
+  if (database.mode !== "embedded") return clientRunner(database.client);
+  const path = config.databaseUrl.slice("file:".length).split("?")[0]!;
+  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous });
 }
 
 /** The composition root: opens the database, migrates it and wires the ports. */
@@ -31,7 +51,24 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
       accessTokens: jwtAccessTokens(jwtSecret),
       publicUrl: config.publicUrl,
     };
-    return { database, context, appliedMigrations };
+    const runner = hotPathRunner(config, database);
+    const authorizeStore = sqlAuthorizeStore(runner, {
+      flushIntervalMs: 500,
+      onError: (error) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name }),
+    });
+    authorizeStore.start();
+    const nonces = config.sharedState === "database" ? sharedNonceStore(runner) : inProcessNonceStore();
+    return {
+      database,
+      context,
+      authorize: { store: authorizeStore, nonces },
+      appliedMigrations,
+      async close() {
+        await authorizeStore.stop();
+        runner.close();
+        database.close();
+      },
+    };
   } catch (error) {
     database.close();
     throw error;

@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { silentLogger, type GgContext, type Logger } from "@geckoguard/core";
+import { silentLogger, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
 import { mapError } from "./http/error-mapper.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -14,12 +14,15 @@ import { orgEndUserRoutes } from "./routes/org-end-users.ts";
 import { managementLicenseRoutes } from "./routes/management-licenses.ts";
 import { managementEndUserRoutes } from "./routes/management-end-users.ts";
 import { DEFAULT_IMPORT_LIMIT_BYTES, licenseTransferRoutes } from "./routes/license-transfer.ts";
+import { authorizeRoutes } from "./routes/authorize.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases (the composition root builds it). */
   context: GgContext;
+  /** The authorize hot path's own ports (see @geckoguard/store-libsql's sqlAuthorizeStore). */
+  authorize: Omit<AuthorizeDeps, "clock">;
   /** Mount point inside a host app, e.g. "/licensing"; default none. */
   prefix?: string;
   /** Largest JSON body accepted (default 1 MiB). */
@@ -40,7 +43,8 @@ export function geckoguard(options: GeckoguardOptions) {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
     .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
-    // Registered before the JSON parser below, so they read their (large) bodies as streams.
+    // Registered before the JSON parser below, so they read their raw bodies themselves.
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .onParse({ as: "global" }, async ({ request, contentType }) => {
       // The API speaks JSON only: a body sent without (or with a form/text) content type is

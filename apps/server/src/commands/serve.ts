@@ -16,6 +16,7 @@ export async function serve(config: ServerConfig): Promise<void> {
   const app = new Elysia().use(
     geckoguard({
       context: runtime.context,
+      authorize: runtime.authorize,
       version: VERSION,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
@@ -32,7 +33,7 @@ export async function serve(config: ServerConfig): Promise<void> {
       fetch: (request) => app.handle(request),
     });
   } catch (error) {
-    runtime.database.close();
+    await runtime.close();
     if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
     throw error;
   }
@@ -49,7 +50,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     stopping = true;
     logger.info("server.stopping", { signal });
     await server.stop(false);
-    runtime.database.close();
+    await runtime.close();
     logger.info("server.stopped", {});
     process.exit(0);
   };

@@ -45,5 +45,13 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE INDEX `licenses_end_user_idx` ON `licenses` (`end_user_id`);",
       "CREATE INDEX `licenses_product_expires_idx` ON `licenses` (`product_id`,`expires_at`);"
     ]
+  },
+  {
+    "tag": "0002_request_nonces",
+    "hash": "cd58f486b499384a8e80cd044c5fa550181bced4c21d0841bc63ca8fc16a7a87",
+    "statements": [
+      "CREATE TABLE `request_nonces` (\n\t`scope` text NOT NULL,\n\t`nonce` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `nonce`)\n);",
+      "CREATE INDEX `request_nonces_expires_idx` ON `request_nonces` (`expires_at`);"
+    ]
   }
 ];
