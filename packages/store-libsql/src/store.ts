@@ -6,6 +6,7 @@ import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from ".
 import { libsqlOrgMembers, libsqlOrgs } from "./repositories/orgs.ts";
 import { libsqlProducts } from "./repositories/products.ts";
 import { libsqlApiKeys } from "./repositories/api-keys.ts";
+import { libsqlBlacklists } from "./repositories/blacklists.ts";
 import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
 
 export interface StoreOptions {
@@ -24,6 +25,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     members: libsqlOrgMembers(db),
     products: libsqlProducts(db),
     apiKeys: libsqlApiKeys(db),
+    blacklists: libsqlBlacklists(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

@@ -6,3 +6,4 @@ export type * from "./products.ts";
 export type * from "./store.ts";
 export type * from "./logger.ts";
 export type * from "./apikeys.ts";
+export type * from "./blacklists.ts";

@@ -4,6 +4,7 @@ import type { OrgMemberStore, OrgStore } from "./orgs.ts";
 import type { ProductStore } from "./products.ts";
 import type { Mailer } from "./mail.ts";
 import type { ApiKeyStore } from "./apikeys.ts";
+import type { BlacklistStore } from "./blacklists.ts";
 
 /**
  * Every persistent port, as one object so a use case can run several of them in a
@@ -19,6 +20,7 @@ export interface Store {
   members: OrgMemberStore;
   products: ProductStore;
   apiKeys: ApiKeyStore;
+  blacklists: BlacklistStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
