@@ -7,6 +7,10 @@ import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { productRoutes } from "./routes/products.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
+import { blacklistRoutes } from "./routes/blacklists.ts";
+import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
@@ -42,5 +46,9 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
+    .use(apiKeyRoutes(ctx))
+    .use(managementApiKeyRoutes(ctx))
+    .use(blacklistRoutes(ctx))
+    .use(managementBlacklistRoutes(ctx))
     .use(productRoutes(ctx));
 }
