@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startInProcessApp, type InProcessApp } from "../support/in-process-app.ts";
-import { orgWithProduct, signUp } from "../support/accounts.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import { expectError, routeTestSetup } from "../support/route-test.ts";
 import { issueApiKey, withKey } from "../support/api-keys.ts";
-import type { Api } from "../support/http-client.ts";
+import type { ApiResponse } from "../support/http-client.ts";
 
 describe("API keys: bad input", () => {
-  let app: InProcessApp;
-  let api: Api;
+  const setup = routeTestSetup();
+  const api = setup.api;
   let token: string;
   let productId: string;
-  beforeAll(async () => {
-    app = await startInProcessApp();
-    api = app.api;
-    token = (await signUp(api)).token;
-    ({ productId } = await orgWithProduct(api, token));
-  });
-  afterAll(async () => {
-    await app.close();
+  beforeAll(() => {
+    ({ owner: token, productId } = setup);
   });
 
-  const expect400 = (response: { status: number; body: any }) => {
-    expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status: 400, code: "VALIDATION_ERROR" });
-  };
+  const expect400 = (response: ApiResponse) => expectError(response, 400, "VALIDATION_ERROR");
 
   test("an unknown scope is 400 on create and on update, and nothing changes", async () => {
     expect400(await api("POST", "/v1/dashboard/api-keys", { token, body: { productId, name: "x", permissions: ["license:read", "admin:all"] } }));

@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startInProcessApp, type InProcessApp } from "../support/in-process-app.ts";
-import { orgWithProduct, signUp } from "../support/accounts.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import { routeTestSetup } from "../support/route-test.ts";
+import { orgWithProduct } from "../support/accounts.ts";
 import { issueApiKey, withKey } from "../support/api-keys.ts";
-import type { Api } from "../support/http-client.ts";
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe("API keys: the happy paths", () => {
-  let app: InProcessApp;
-  let api: Api;
+  const setup = routeTestSetup();
+  const api = setup.api;
   let token: string;
   let orgId: string;
   let productId: string;
-  beforeAll(async () => {
-    app = await startInProcessApp();
-    api = app.api;
-    token = (await signUp(api)).token;
-    ({ orgId, productId } = await orgWithProduct(api, token));
-  });
-  afterAll(async () => {
-    await app.close();
+  beforeAll(() => {
+    ({ owner: token, orgId, productId } = setup);
   });
 
   test("create answers 201 with the metadata and the plaintext key, default scope license:authorize", async () => {

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startInProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import { expectError, routeTestSetup } from "../support/route-test.ts";
 import { orgWithProduct, signUp } from "../support/accounts.ts";
 import { issueApiKey, joinOrg, withKey } from "../support/api-keys.ts";
-import type { Api } from "../support/http-client.ts";
 
 describe("API keys: secrets, credentials and tenancy", () => {
-  let app: InProcessApp;
-  let api: Api;
+  const setup = routeTestSetup();
+  const api = setup.api;
   let owner: string;
   let orgId: string;
   let productId: string;
-  beforeAll(async () => {
-    app = await startInProcessApp();
-    api = app.api;
-    owner = (await signUp(api)).token;
-    ({ orgId, productId } = await orgWithProduct(api, owner));
+  beforeAll(() => {
+    ({ owner, orgId, productId } = setup);
   });
-  afterAll(async () => {
-    await app.close();
-  });
-
-  const expectError = (response: { status: number; body: any }, status: number, code: string) => {
-    expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });
-  };
 
   test("the plaintext key (and the stored hash) appear only in the create and rotate answers", async () => {
     const created = await api("POST", "/v1/dashboard/api-keys", { token: owner, body: { productId, name: "k", permissions: ["blacklist:read"] } });

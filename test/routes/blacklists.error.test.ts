@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { startInProcessApp, type InProcessApp } from "../support/in-process-app.ts";
-import { orgWithProduct, signUp } from "../support/accounts.ts";
+import { beforeAll, describe, expect, test } from "bun:test";
+import { expectError, routeTestSetup } from "../support/route-test.ts";
 import { issueApiKey, withKey } from "../support/api-keys.ts";
-import type { Api, ApiResponse } from "../support/http-client.ts";
 
 describe("blacklists: bad input, duplicates and all-or-nothing bulk adds", () => {
-  let app: InProcessApp;
-  let api: Api;
+  const setup = routeTestSetup();
+  const api = setup.api;
   let token: string;
   let orgId: string;
-  beforeAll(async () => {
-    app = await startInProcessApp();
-    api = app.api;
-    token = (await signUp(api)).token;
-    ({ orgId } = await orgWithProduct(api, token));
-  });
-  afterAll(async () => {
-    await app.close();
+  beforeAll(() => {
+    ({ owner: token, orgId } = setup);
   });
 
   const newBase = async () => {
     const product = await api("POST", "/v1/dashboard/products", { token, body: { orgId, name: "P" } });
     return `/v1/dashboard/blacklists/products/${product.body.data.product.id}`;
-  };
-  const expectError = (response: ApiResponse, status: number, code: string) => {
-    expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });
   };
   const totalOf = async (base: string) => (await api("GET", base, { token })).body.data.pagination.total as number;
 

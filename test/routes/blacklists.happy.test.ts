@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { findBlacklistMatch } from "@geckoguard/core";
-import { startInProcessApp, type InProcessApp } from "../support/in-process-app.ts";
-import { orgWithProduct, signUp } from "../support/accounts.ts";
+import { routeTestSetup } from "../support/route-test.ts";
 import { issueApiKey, joinOrg, withKey } from "../support/api-keys.ts";
-import type { Api } from "../support/http-client.ts";
 
 describe("blacklists: the happy paths", () => {
-  let app: InProcessApp;
-  let api: Api;
+  const setup = routeTestSetup();
+  const api = setup.api;
   let owner: string;
   let orgId: string;
-  beforeAll(async () => {
-    app = await startInProcessApp();
-    api = app.api;
-    owner = (await signUp(api)).token;
-    ({ orgId } = await orgWithProduct(api, owner));
-  });
-  afterAll(async () => {
-    await app.close();
+  beforeAll(() => {
+    ({ owner, orgId } = setup);
   });
 
   const newProduct = async () => (await api("POST", "/v1/dashboard/products", { token: owner, body: { orgId, name: "P" } })).body.data.product.id as string;
@@ -68,7 +60,7 @@ describe("blacklists: the happy paths", () => {
     expect(bulk.body.data.created).toBe(3);
     expect(bulk.body.data.entries.map((e: { value: string }) => e.value)).toEqual(["2001:db8::/32", "203.0.113.7", "machine-1"]);
 
-    const store = app.context.store;
+    const store = setup.app.context.store;
     expect((await findBlacklistMatch(store, productId, { ip: "2001:db8:1::9" }))?.value).toBe("2001:db8::/32");
     expect((await findBlacklistMatch(store, productId, { ip: "::ffff:203.0.113.7" }))?.value).toBe("203.0.113.7");
     expect((await findBlacklistMatch(store, productId, { hwid: "machine-1", ip: "198.51.100.1" }))?.type).toBe("HWID");

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeAll, describe, expect, test } from "bun:test";
 import { SCOPES } from "@geckoguard/core";
-import { startInProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { expectError, routeTestSetup } from "../support/route-test.ts";
 import { orgWithProduct, signUp } from "../support/accounts.ts";
 import { issueApiKey, joinOrg, withKey } from "../support/api-keys.ts";
-import type { Api, ApiResponse } from "../support/http-client.ts";
 
 describe("blacklists: scopes, roles and tenancy", () => {
-  let app: InProcessApp;
-  let api: Api;
+  const setup = routeTestSetup();
+  const api = setup.api;
   let owner: string;
   let orgId: string;
   let productId: string;
   let entryId: string;
   beforeAll(async () => {
-    app = await startInProcessApp();
-    api = app.api;
-    owner = (await signUp(api)).token;
-    ({ orgId, productId } = await orgWithProduct(api, owner));
+    ({ owner, orgId, productId } = setup);
     const entry = await api("POST", `/v1/dashboard/blacklists/products/${productId}`, { token: owner, body: { type: "HWID", value: "seed" } });
     entryId = entry.body.data.entry.id;
   });
-  afterAll(async () => {
-    await app.close();
-  });
 
-  const expectError = (response: ApiResponse, status: number, code: string) => {
-    expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });
-  };
   const managementRoutes = (pid: string, eid: string) =>
     [
       { method: "GET", path: `/v1/products/${pid}/blacklists`, scope: "blacklist:read", body: undefined },

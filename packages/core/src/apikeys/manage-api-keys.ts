@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
 import type { ApiKeyRecord } from "../ports/apikeys.ts";
-import type { PageRequest } from "../pagination/pagination.ts";
+import { pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { productAccess } from "../products/product-access.ts";
@@ -57,10 +57,12 @@ export async function listApiKeys(
   ctx: GgContext,
   caller: Caller,
   productId: string,
-  page: PageRequest,
-): Promise<{ items: ApiKeyRecord[]; total: number }> {
+  query: { page?: number; pageSize?: number },
+): Promise<{ items: ApiKeyRecord[]; pagination: Pagination }> {
   await assertProductCaller(ctx, caller, productId, { action: "manageApiKeys", scope: null });
-  return ctx.store.apiKeys.listByProduct(productId, page);
+  const page = pageRequest(query);
+  const { items, total } = await ctx.store.apiKeys.listByProduct(productId, page);
+  return { items, pagination: paginationOf(page, total) };
 }
 
 export async function updateApiKey(

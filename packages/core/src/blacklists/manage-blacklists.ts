@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
 import type { BlacklistRecord, BlacklistType } from "../ports/blacklists.ts";
-import type { PageRequest } from "../pagination/pagination.ts";
+import { pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import type { ErrorDetail } from "../errors/gg-error.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
@@ -71,15 +71,18 @@ export async function addBlacklistEntries(
   return records;
 }
 
+/** One page of the product's entries, newest first, optionally of one type. */
 export async function listBlacklistEntries(
   ctx: GgContext,
   caller: Caller,
   productId: string,
-  filter: { type?: BlacklistType },
-  page: PageRequest,
-): Promise<{ items: BlacklistRecord[]; total: number }> {
+  query: { type?: BlacklistType; page?: number; pageSize?: number },
+): Promise<{ items: BlacklistRecord[]; pagination: Pagination }> {
   await assertProductCaller(ctx, caller, productId, READ);
-  return ctx.store.blacklists.listByProduct(productId, filter, page);
+  const page = pageRequest(query);
+  const filter = query.type !== undefined ? { type: query.type } : {};
+  const { items, total } = await ctx.store.blacklists.listByProduct(productId, filter, page);
+  return { items, pagination: paginationOf(page, total) };
 }
 
 /** An entry of another product, or none, is 404 (the delete is filtered by product). */

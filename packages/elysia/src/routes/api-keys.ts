@@ -7,8 +7,6 @@ import {
   createApiKey,
   deleteApiKey,
   listApiKeys,
-  pageRequest,
-  paginationOf,
   presentApiKey,
   revokeApiKey,
   rotateApiKey,
@@ -44,9 +42,8 @@ export function apiKeyRoutes(ctx: GgContext) {
     .get(
       "",
       async ({ userId, query }) => {
-        const page = pageRequest(query);
-        const { items, total } = await listApiKeys(ctx, userCaller(userId), query.productId, page);
-        return ok({ apiKeys: items.map(presentApiKey), pagination: paginationOf(page, total) });
+        const { items, pagination } = await listApiKeys(ctx, userCaller(userId), query.productId, query);
+        return ok({ apiKeys: items.map(presentApiKey), pagination });
       },
       { query: ListApiKeysQuery, detail: { summary: "List API keys for a product (metadata only)", tags } },
     )

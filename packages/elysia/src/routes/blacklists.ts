@@ -8,8 +8,6 @@ import {
   addBlacklistEntries,
   addBlacklistEntry,
   listBlacklistEntries,
-  pageRequest,
-  paginationOf,
   presentBlacklistEntry,
   removeBlacklistEntry,
   userCaller,
@@ -27,10 +25,8 @@ export function blacklistRoutes(ctx: GgContext) {
     .get(
       "/:productId",
       async ({ userId, params, query }) => {
-        const page = pageRequest(query);
-        const filter = query.type !== undefined ? { type: query.type } : {};
-        const { items, total } = await listBlacklistEntries(ctx, userCaller(userId), params.productId, filter, page);
-        return ok({ entries: items.map(presentBlacklistEntry), pagination: paginationOf(page, total) });
+        const { items, pagination } = await listBlacklistEntries(ctx, userCaller(userId), params.productId, query);
+        return ok({ entries: items.map(presentBlacklistEntry), pagination });
       },
       { params: ProductBlacklistParams, query: BlacklistListQuery, detail: { summary: "List blacklist entries (?type=HWID|IP)", tags } },
     )

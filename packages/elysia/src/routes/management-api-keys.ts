@@ -4,8 +4,6 @@ import {
   ProductApiKeysQuery,
   apiKeyCaller,
   listApiKeys,
-  pageRequest,
-  paginationOf,
   presentApiKey,
   presentWhoami,
   type GgContext,
@@ -25,9 +23,8 @@ export function managementApiKeyRoutes(ctx: GgContext) {
     .get(
       "/products/:productId/api-keys",
       async ({ apiKey, params, query }) => {
-        const page = pageRequest(query);
-        const { items, total } = await listApiKeys(ctx, apiKeyCaller(apiKey), params.productId, page);
-        return ok({ apiKeys: items.map(presentApiKey), pagination: paginationOf(page, total) });
+        const { items, pagination } = await listApiKeys(ctx, apiKeyCaller(apiKey), params.productId, query);
+        return ok({ apiKeys: items.map(presentApiKey), pagination });
       },
       {
         params: ProductApiKeysParams,

@@ -7,8 +7,6 @@ import {
   addBlacklistEntry,
   apiKeyCaller,
   listBlacklistEntries,
-  pageRequest,
-  paginationOf,
   presentBlacklistEntry,
   removeBlacklistEntry,
   type GgContext,
@@ -25,10 +23,8 @@ export function managementBlacklistRoutes(ctx: GgContext) {
     .get(
       "/:productId/blacklists",
       async ({ apiKey, params, query }) => {
-        const page = pageRequest(query);
-        const filter = query.type !== undefined ? { type: query.type } : {};
-        const { items, total } = await listBlacklistEntries(ctx, apiKeyCaller(apiKey), params.productId, filter, page);
-        return ok({ entries: items.map(presentBlacklistEntry), pagination: paginationOf(page, total) });
+        const { items, pagination } = await listBlacklistEntries(ctx, apiKeyCaller(apiKey), params.productId, query);
+        return ok({ entries: items.map(presentBlacklistEntry), pagination });
       },
       { params: ProductBlacklistParams, query: BlacklistListQuery, detail: { summary: "List blacklist entries (blacklist:read)", tags } },
     )

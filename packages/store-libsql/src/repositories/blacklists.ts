@@ -9,12 +9,6 @@ const DUPLICATE_MESSAGE = "This entry is already on the product's blacklist";
 /** Rows per INSERT statement: 8 parameters each stays far below SQLite's variable limit. */
 const INSERT_CHUNK = 200;
 
-type BlacklistRow = typeof blacklistEntries.$inferSelect;
-
-function toRecord(row: BlacklistRow): BlacklistRecord {
-  return row;
-}
-
 /** Which of `entries` the product already lists (one query per type, in the caller's transaction). */
 async function existingIndexes(db: Executor, productId: string, entries: BlacklistRecord[]): Promise<number[]> {
   const byType = (type: BlacklistRecord["type"]) => entries.filter((e) => e.type === type).map((e) => e.value);
@@ -83,7 +77,7 @@ export function libsqlBlacklists(db: Executor): BlacklistStore {
         .limit(page.pageSize)
         .offset(offsetOf(page));
       const totals = await db.select({ total: count() }).from(blacklistEntries).where(where);
-      return { items: rows.map(toRecord), total: totals[0]?.total ?? 0 };
+      return { items: rows, total: totals[0]?.total ?? 0 };
     },
     async delete(productId, entryId) {
       const result = await db
@@ -99,7 +93,7 @@ export function libsqlBlacklists(db: Executor): BlacklistStore {
           .from(blacklistEntries)
           .where(and(eq(blacklistEntries.productId, productId), eq(blacklistEntries.type, "HWID"), eq(blacklistEntries.value, probe.hwid)))
           .get();
-        if (hit !== undefined) return toRecord(hit);
+        if (hit !== undefined) return hit;
       }
       if (probe.ipHex === undefined) return null;
       // Fixed-width hex compares like the numbers it encodes; the (product, type, range_start) index bounds the walk.
@@ -117,7 +111,7 @@ export function libsqlBlacklists(db: Executor): BlacklistStore {
         .orderBy(asc(blacklistEntries.rangeStart))
         .limit(1)
         .get();
-      return hit === undefined ? null : toRecord(hit);
+      return hit ?? null;
     },
   };
 }

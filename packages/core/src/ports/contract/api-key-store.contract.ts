@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import type { Store } from "../store.ts";
 import type { ApiKeyRecord } from "../apikeys.ts";
 import { uuidv7 } from "../../crypto/uuid.ts";
 import { newApiKey } from "../../apikeys/key-format.ts";
 import { isGgError } from "../../errors/gg-error.ts";
-import { seedProduct, type StoreFactory } from "./seed.ts";
+import { seedProduct, useStore, type StoreFactory } from "./seed.ts";
 
 function keyRecord(productId: string, now: number, name = "key"): ApiKeyRecord {
   const { prefix, secretHash } = newApiKey();
@@ -25,13 +25,10 @@ function keyRecord(productId: string, now: number, name = "key"): ApiKeyRecord {
 /** The ApiKeyStore contract; each adapter's test file calls this with its factory. */
 export function describeApiKeyStoreContract(adapter: string, open: StoreFactory): void {
   describe(`ApiKeyStore contract (${adapter})`, () => {
+    const storeOf = useStore(open);
     let store: Store;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ store, close } = await open());
-    });
-    afterAll(async () => {
-      await close();
+    beforeEach(() => {
+      store = storeOf();
     });
 
     test("insert, then find by prefix (with the org) and by id (with the caller's role)", async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { beforeEach, describe, expect, test } from "bun:test";
 import type { Store } from "../store.ts";
 import type { BlacklistRecord } from "../blacklists.ts";
 import { uuidv7 } from "../../crypto/uuid.ts";
 import { isGgError } from "../../errors/gg-error.ts";
 import { ipToHex } from "../../blacklists/ip-address.ts";
 import { normalizeBlacklistEntry, type BlacklistEntryInput } from "../../blacklists/normalize-entry.ts";
-import { seedProduct, type StoreFactory } from "./seed.ts";
+import { seedProduct, useStore, type StoreFactory } from "./seed.ts";
 
 function entry(productId: string, input: BlacklistEntryInput, now = 1_000): BlacklistRecord {
   const normalized = normalizeBlacklistEntry(input);
@@ -18,13 +18,10 @@ const hwid = (productId: string, value: string) => entry(productId, { type: "HWI
 /** The BlacklistStore contract; each adapter's test file calls this with its factory. */
 export function describeBlacklistStoreContract(adapter: string, open: StoreFactory): void {
   describe(`BlacklistStore contract (${adapter})`, () => {
+    const storeOf = useStore(open);
     let store: Store;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      ({ store, close } = await open());
-    });
-    afterAll(async () => {
-      await close();
+    beforeEach(() => {
+      store = storeOf();
     });
     const countOf = async (productId: string) => (await store.blacklists.listByProduct(productId, {}, { page: 1, pageSize: 1 })).total;
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "bun:test";
 import type { Store } from "../store.ts";
 import { uuidv7 } from "../../crypto/uuid.ts";
 import { DEFAULT_POLICY } from "../../products/policy.ts";
@@ -35,4 +36,19 @@ export async function seedProduct(store: Store, now = Date.now()): Promise<Seede
     "test-private-key",
   );
   return { userId, orgId, productId };
+}
+
+/** Opens one store for the enclosing describe block and closes it after; call the result inside tests. */
+export function useStore(open: StoreFactory): () => Store {
+  let opened: Awaited<ReturnType<StoreFactory>> | undefined;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return () => {
+    if (opened === undefined) throw new Error("the store opens in beforeAll");
+    return opened.store;
+  };
 }
