@@ -28,11 +28,14 @@ describe("API keys: the happy paths", () => {
     expect(key).toStartWith(`gg_${apiKey.prefix}_`);
   });
 
-  test("whoami describes the presented key", async () => {
+  test("whoami describes the presented key, and the key is stamped as used", async () => {
     const { id, key } = await issueApiKey(api, token, productId, ["blacklist:read", "license:read"]);
     const whoami = await api("GET", "/v1/whoami", withKey(key));
     expect(whoami.status).toBe(200);
     expect(whoami.body).toEqual({ ok: true, data: { apiKeyId: id, productId, orgId, permissions: ["license:read", "blacklist:read"] } });
+    const listed = await api("GET", `/v1/dashboard/api-keys?productId=${productId}&pageSize=200`, { token });
+    const used = listed.body.data.apiKeys.find((k: { id: string }) => k.id === id);
+    expect(used.lastUsedAt).toMatch(ISO);
   });
 
   test("update renames and replaces permissions (repeats folded, catalogue order)", async () => {

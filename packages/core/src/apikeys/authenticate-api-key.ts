@@ -22,6 +22,8 @@ export async function authenticateApiKey(ctx: GgContext, rawKey: string): Promis
     throw new GgError("UNAUTHORIZED", "Invalid or revoked API key");
   }
   const now = ctx.clock.now();
-  if (shouldStampLastUse(record.lastUsedAt, now)) void ctx.store.apiKeys.touch(record.id, now).catch(() => {});
+  // Awaited, not fired and forgotten: a stray write landing inside the caller's next
+  // transaction would stall an embedded libSQL database. Best effort: a failure is ignored.
+  if (shouldStampLastUse(record.lastUsedAt, now)) await ctx.store.apiKeys.touch(record.id, now).catch(() => {});
   return { id: record.id, productId: record.productId, orgId: record.orgId, permissions: record.permissions };
 }
