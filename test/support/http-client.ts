@@ -12,22 +12,17 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-/**
- * A tiny JSON client for black-box tests: what an integrator's curl would do. `send`
- * defaults to the network; route tests pass the app's own handler (no port).
- */
-export function apiClient(baseUrl: string, send: (request: Request) => Promise<Response> = (request) => fetch(request)) {
+/** A tiny JSON client for black-box tests: what an integrator's curl would do. */
+export function apiClient(baseUrl: string) {
   return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined || options.rawBody !== undefined) headers["content-type"] ??= "application/json";
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await send(
-      new Request(baseUrl + path, {
-        method,
-        headers,
-        body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-      }),
-    );
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
     const text = await response.text();
     let body: any;
     try {

@@ -1,29 +1,64 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { argon2idHasher, jwtAccessTokens, randomBytes, systemClock, type GgContext } from "@geckoguard/core";
+import { argon2idHasher, jwtAccessTokens, systemClock, type Clock, type GgContext } from "@geckoguard/core";
+import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
 import { geckoguard } from "@geckoguard/elysia";
-import { openTempStore } from "../../packages/store-libsql/src/testing/temp-store.ts";
-import { apiClient, type Api } from "./http-client.ts";
+import type { Api, ApiResponse, CallOptions } from "./http-client.ts";
 
 export interface InProcessApp {
-  /** Same client as the black-box tests, answering through `app.handle` (no port). */
   api: Api;
   context: GgContext;
-  close(): Promise<void>;
+  database: GgDatabase;
+  close(): void;
 }
 
 /**
- * The whole plugin on a temp libSQL file, for fast route tests. Password hashing is
- * argon2id at a tiny cost: these tests are about routes, not about hashing.
+ * The plugin over a temp-file libSQL database, driven with `app.handle` (no port):
+ * fast route-level tests that still run the real store and migrations.
  */
-export async function startInProcessApp(): Promise<InProcessApp> {
-  const { store, close } = await openTempStore();
+export async function inProcessApp(options: { clock?: Clock } = {}): Promise<InProcessApp> {
+  const dir = mkdtempSync(join(tmpdir(), "gg-app-"));
+  const database = await openDatabase({ url: `file:${join(dir, "test.db")}` });
+  await migrate(database.client);
+  const clock = options.clock ?? systemClock;
   const context: GgContext = {
-    store,
-    clock: systemClock,
-    passwords: argon2idHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }),
-    accessTokens: jwtAccessTokens(randomBytes(32)),
+    store: createLibsqlStore(database.db, { clock, mailLog: () => {} }),
+    clock,
+    passwords: argon2idHasher(),
+    accessTokens: jwtAccessTokens(new Uint8Array(randomBytes(32))),
     publicUrl: "http://localhost",
   };
   const app = new Elysia().use(geckoguard({ context }));
-  return { api: apiClient("http://localhost", (request) => app.handle(request)), context, close };
+  const api = async function call(method: string, path: string, callOptions: CallOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...callOptions.headers };
+    if (callOptions.body !== undefined || callOptions.rawBody !== undefined) headers["content-type"] ??= "application/json";
+    if (callOptions.token) headers.authorization = `Bearer ${callOptions.token}`;
+    const response = await app.handle(
+      new Request(`http://localhost${path}`, {
+        method,
+        headers,
+        body: callOptions.rawBody ?? (callOptions.body === undefined ? undefined : JSON.stringify(callOptions.body)),
+      }),
+    );
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    return { status: response.status, body, headers: response.headers };
+  } as Api;
+  return {
+    api,
+    context,
+    database,
+    close() {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

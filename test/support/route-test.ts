@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from "bun:test";
-import { startInProcessApp, type InProcessApp } from "./in-process-app.ts";
+import { inProcessApp, type InProcessApp } from "./in-process-app.ts";
 import { orgWithProduct, signUp } from "./accounts.ts";
 import type { Api, ApiResponse } from "./http-client.ts";
 
@@ -17,12 +17,12 @@ export interface RouteTest {
 export function routeTestSetup(): RouteTest {
   const setup = { api: ((...args) => setup.app.api(...args)) as Api } as RouteTest;
   beforeAll(async () => {
-    setup.app = await startInProcessApp();
+    setup.app = await inProcessApp();
     setup.owner = (await signUp(setup.api)).token;
     Object.assign(setup, await orgWithProduct(setup.api, setup.owner));
   });
-  afterAll(async () => {
-    await setup.app.close();
+  afterAll(() => {
+    setup.app.close();
   });
   return setup;
 }
