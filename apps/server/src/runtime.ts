@@ -26,7 +26,7 @@ export interface Runtime {
 function hotPathRunner(config: ServerConfig, database: GgDatabase): SqlRunner {
   if (database.mode !== "embedded") return clientRunner(database.client);
   const path = config.databaseUrl.slice("file:".length).split("?")[0]!;
-  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous });
+  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous, writeGate: database.writeGate });
 }
 
 /** The composition root: opens the database, migrates it and wires the ports. */

@@ -68,4 +68,15 @@ export * from "./authorize/parse-body.ts";
 export * from "./authorize/decide.ts";
 export * from "./authorize/authorize-license.ts";
 export * from "./authorize/in-process-nonce-store.ts";
-export * from "./blacklists/ip-address.ts";
+export * from "./apikeys/schemas.ts";
+export * from "./apikeys/present-api-key.ts";
+export * from "./apikeys/manage-api-keys.ts";
+export * from "./products/caller-access.ts";
+
+export { ipToHex, parseAddress, formatAddress, type ParsedAddress } from "./blacklists/ip-address.ts";
+export * from "./blacklists/ip-range.ts";
+export * from "./blacklists/normalize-entry.ts";
+export * from "./blacklists/schemas.ts";
+export * from "./blacklists/present-blacklist-entry.ts";
+export * from "./blacklists/manage-blacklists.ts";
+export * from "./blacklists/find-blacklist-match.ts";

@@ -15,6 +15,10 @@ import { managementLicenseRoutes } from "./routes/management-licenses.ts";
 import { managementEndUserRoutes } from "./routes/management-end-users.ts";
 import { DEFAULT_IMPORT_LIMIT_BYTES, licenseTransferRoutes } from "./routes/license-transfer.ts";
 import { authorizeRoutes } from "./routes/authorize.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
+import { blacklistRoutes } from "./routes/blacklists.ts";
+import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
@@ -63,5 +67,9 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(licenseSessionRoutes(ctx))
     .use(orgEndUserRoutes(ctx))
     .use(managementLicenseRoutes(ctx))
-    .use(managementEndUserRoutes(ctx));
+    .use(managementEndUserRoutes(ctx))
+    .use(apiKeyRoutes(ctx))
+    .use(managementApiKeyRoutes(ctx))
+    .use(blacklistRoutes(ctx))
+    .use(managementBlacklistRoutes(ctx));
 }

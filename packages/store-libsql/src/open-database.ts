@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import * as schema from "./schema/index.ts";
+import { WriteGate, gateWritesWith } from "./write-gate.ts";
 
 export interface DatabaseOptions {
   /** `file:./data/geckoguard.db` (embedded), `libsql://…` / `http(s)://…` (remote). */
@@ -23,6 +24,8 @@ export interface GgDatabase {
   client: Client;
   db: GgDrizzle;
   mode: "embedded" | "remote" | "replica";
+  /** This process's write gate on a local file (see write-gate.ts); other local connections must share it. */
+  writeGate: WriteGate | null;
   close(): void;
 }
 
@@ -41,14 +44,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<GgDatabase
     const path = options.url.slice("file:".length).split("?")[0]!;
     if (path !== ":memory:" && path !== "") mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const connected = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),
     ...(options.syncUrl ? { syncUrl: options.syncUrl } : {}),
     ...(options.syncIntervalSeconds ? { syncInterval: options.syncIntervalSeconds } : {}),
-    timeout: options.busyTimeoutMs ?? 5000,
+    timeout: busyTimeoutMs,
   });
+  // Local connections run statements on the JS thread: see write-gate.ts. A remote server queues writes itself.
+  const writeGate = mode === "remote" ? null : new WriteGate(busyTimeoutMs);
+  const client = writeGate === null ? connected : gateWritesWith(connected, writeGate);
   if (mode === "replica") await client.sync();
   if (mode === "embedded") await client.execute("PRAGMA journal_mode=WAL");
-  return { client, db: drizzle(client, { schema }), mode, close: () => client.close() };
+  return { client, db: drizzle(client, { schema }), mode, writeGate, close: () => client.close() };
 }

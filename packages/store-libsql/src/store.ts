@@ -9,6 +9,7 @@ import { libsqlApiKeys } from "./repositories/api-keys.ts";
 import { libsqlLicenses } from "./repositories/licenses.ts";
 import { libsqlEndUsers } from "./repositories/end-users.ts";
 import { libsqlSessions } from "./repositories/sessions.ts";
+import { libsqlBlacklists } from "./repositories/blacklists.ts";
 import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
 
 export interface StoreOptions {
@@ -30,6 +31,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     licenses: libsqlLicenses(db),
     endUsers: libsqlEndUsers(db),
     sessions: libsqlSessions(db),
+    blacklists: libsqlBlacklists(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

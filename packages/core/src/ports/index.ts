@@ -10,3 +10,4 @@ export type * from "./licenses.ts";
 export type * from "./endusers.ts";
 export type * from "./sessions.ts";
 export type * from "./authorize.ts";
+export type * from "./blacklists.ts";

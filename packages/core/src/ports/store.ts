@@ -7,6 +7,7 @@ import type { ApiKeyStore } from "./apikeys.ts";
 import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
+import type { BlacklistStore } from "./blacklists.ts";
 
 /**
  * Every persistent port, as one object so a use case can run several of them in a
@@ -25,6 +26,7 @@ export interface Store {
   licenses: LicenseStore;
   endUsers: EndUserStore;
   sessions: SessionStore;
+  blacklists: BlacklistStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

@@ -1,5 +1,6 @@
 import type { Client, InArgs } from "@libsql/client";
 import Database from "libsql";
+import type { WriteGate } from "../write-gate.ts";
 
 export type SqlArgs = (string | number | null)[];
 
@@ -21,7 +22,10 @@ export interface SqlRunner {
  * `synchronous=NORMAL` in WAL mode: a commit survives a killed process (it is in the OS
  * before the call returns); only an OS crash or power cut can lose the last commits.
  */
-export function nativeRunner(path: string, options: { busyTimeoutMs: number; synchronous: "normal" | "full" }): SqlRunner {
+export function nativeRunner(
+  path: string,
+  options: { busyTimeoutMs: number; synchronous: "normal" | "full"; writeGate: WriteGate | null },
+): SqlRunner {
   const db = new Database(path, { timeout: options.busyTimeoutMs });
   db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous.toUpperCase()}; PRAGMA foreign_keys=ON`);
   const statements = new Map<string, Database.Statement>();
@@ -36,15 +40,21 @@ export function nativeRunner(path: string, options: { busyTimeoutMs: number; syn
   const inTransaction = db.transaction((list: { sql: string; args: SqlArgs }[]) => {
     for (const { sql, args } of list) prepared(sql).run(...args);
   });
+  // A synchronous write while this process's client holds a write transaction would
+  // busy-wait on the JS thread and stall both: wait for the gate first (rarely needed).
+  const write = <T>(run: () => T): Promise<T> | T => {
+    const gate = options.writeGate;
+    return gate !== null && gate.busy ? gate.statement(async () => run()) : run();
+  };
   return {
     async get<T>(sql: string, args: SqlArgs) {
       return prepared(sql).get(...args) as T | undefined;
     },
     async run(sql, args) {
-      return prepared(sql).run(...args).changes;
+      return write(() => prepared(sql).run(...args).changes);
     },
     async batch(list) {
-      if (list.length > 0) inTransaction(list);
+      if (list.length > 0) await write(() => inTransaction(list));
     },
     close: () => db.close(),
   };
