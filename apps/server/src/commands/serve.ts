@@ -21,8 +21,10 @@ export async function serve(config: ServerConfig): Promise<void> {
     server = Bun.serve({
       port: config.port,
       hostname: config.host,
-      // Bun's own cap, a backstop above the plugin's enveloped 413 for streamed bodies.
-      maxRequestBodySize: config.bodyLimitBytes * 2,
+      // The plugin enforces the body limit itself: a declared Content-Length over it is
+      // refused before reading, a streamed body is cut as soon as it passes it, and both
+      // answer the enveloped 413. Bun's own cap would answer a bare 413 first, so it is off.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request) => app.handle(request),
     });
   } catch (error) {
