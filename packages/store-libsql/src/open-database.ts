@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import * as schema from "./schema/index.ts";
+import { gateLocalWrites } from "./local-write-gate.ts";
 
 export interface DatabaseOptions {
   /** `file:./data/geckoguard.db` (embedded), `libsql://…` / `http(s)://…` (remote). */
@@ -41,13 +42,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<GgDatabase
     const path = options.url.slice("file:".length).split("?")[0]!;
     if (path !== ":memory:" && path !== "") mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({
+  const driver = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),
     ...(options.syncUrl ? { syncUrl: options.syncUrl } : {}),
     ...(options.syncIntervalSeconds ? { syncInterval: options.syncIntervalSeconds } : {}),
     timeout: options.busyTimeoutMs ?? 5000,
   });
+  // A local file (embedded or replica) runs statements on this thread: see local-write-gate.ts.
+  const client = mode === "remote" ? driver : gateLocalWrites(driver);
   if (mode === "replica") await client.sync();
   if (mode === "embedded") await client.execute("PRAGMA journal_mode=WAL");
   return { client, db: drizzle(client, { schema }), mode, close: () => client.close() };
