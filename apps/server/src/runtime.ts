@@ -2,6 +2,7 @@ import { argon2idHasher, jwtAccessTokens, systemClock, type GgContext, type Logg
 import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
+import { prepareDataDirs } from "./data-dir.ts";
 
 export interface Runtime {
   database: GgDatabase;
@@ -11,6 +12,7 @@ export interface Runtime {
 
 /** The composition root: opens the database, migrates it and wires the ports. */
 export async function startRuntime(config: ServerConfig, logger: Logger): Promise<Runtime> {
+  prepareDataDirs(config, { jwtSecret: true });
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const database = await openDatabase({
     url: config.databaseUrl,
