@@ -45,11 +45,11 @@ describe("guarded writes: of N concurrent callers with the same arguments exactl
 
   test("refreshTokens.markRotated loses to a revocation", async () => {
     const now = temp.clock.now();
-    const id = uuidv7(now);
+    const [id, familyId] = [uuidv7(now), uuidv7(now)];
     await temp.store.refreshTokens.insert({
-      id, userId: user.id, familyId: uuidv7(now), tokenHash: sha256Hex(id), expiresAt: now + 60_000, rotatedAt: null, revokedAt: null, createdAt: now,
+      id, userId: user.id, familyId, tokenHash: sha256Hex(id), expiresAt: now + 60_000, rotatedAt: null, revokedAt: null, createdAt: now,
     });
-    await temp.store.refreshTokens.revoke(id, now);
+    await temp.store.refreshTokens.revokeFamily(familyId, now);
     expect(await temp.store.refreshTokens.markRotated(id, now)).toBe(false);
   });
 

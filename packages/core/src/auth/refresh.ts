@@ -30,9 +30,13 @@ export async function refresh(ctx: GgContext, refreshToken: string): Promise<Tok
   throw new GgError("REFRESH_TOKEN_REUSED", "This refresh token was already used; every session of this login was signed out");
 }
 
-/** Revokes the presented refresh token (its access token dies within 15 minutes). */
+/**
+ * Ends the login the presented refresh token belongs to: the token and every rotation
+ * of it (its family), so a client holding a stale token still signs the session out.
+ * Other logins of the user live on; access tokens die within 15 minutes.
+ */
 export async function logout(ctx: GgContext, refreshToken: string): Promise<void> {
   const record = await ctx.store.refreshTokens.findByHash(hashOpaqueToken(refreshToken));
   if (record === null) throw new GgError("UNAUTHORIZED", "Invalid refresh token");
-  await ctx.store.refreshTokens.revoke(record.id, ctx.clock.now());
+  await ctx.store.refreshTokens.revokeFamily(record.familyId, ctx.clock.now());
 }
