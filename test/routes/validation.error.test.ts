@@ -78,7 +78,18 @@ describe("account request validation", () => {
     await expectUnchanged();
   });
 
-  test("a form or text content type is still read as JSON, and judged as such", async () => {
+  test("any content type is read as JSON", async () => {
+    for (const contentType of ["text/plain", "application/octet-stream", "multipart/form-data; boundary=x", "application/xml"]) {
+      const response = await t.api("POST", "/v1/auth/login", {
+        rawBody: JSON.stringify({ email: "existing@example.com", password: "wrong password" }),
+        headers: { "content-type": contentType },
+      });
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe("INVALID_CREDENTIALS");
+    }
+  });
+
+  test("a form body is read as JSON too, and refused as malformed", async () => {
     const response = await t.api("POST", "/v1/auth/login", {
       rawBody: "email=a@example.com&password=x",
       headers: { "content-type": "application/x-www-form-urlencoded" },
