@@ -38,19 +38,20 @@ function modeOf(options: DatabaseOptions): GgDatabase["mode"] {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<GgDatabase> {
   const mode = modeOf(options);
-  if (mode !== "remote") {
-    const path = options.url.slice("file:".length).split("?")[0]!;
-    if (path !== ":memory:" && path !== "") mkdirSync(dirname(path), { recursive: true });
-  }
+  const path = mode === "remote" ? null : options.url.slice("file:".length).split("?")[0]!;
+  const inMemory = path === ":memory:" || path === "";
+  if (path !== null && !inMemory) mkdirSync(dirname(path), { recursive: true });
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const driver = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),
     ...(options.syncUrl ? { syncUrl: options.syncUrl } : {}),
     ...(options.syncIntervalSeconds ? { syncInterval: options.syncIntervalSeconds } : {}),
-    timeout: options.busyTimeoutMs ?? 5000,
+    timeout: busyTimeoutMs,
   });
   // A local file (embedded or replica) runs statements on this thread: see local-write-gate.ts.
-  const client = mode === "remote" ? driver : gateLocalWrites(driver);
+  const client =
+    mode === "remote" ? driver : gateLocalWrites(driver, { busyTimeoutMs, singleConnection: mode === "replica" || inMemory });
   if (mode === "replica") await client.sync();
   if (mode === "embedded") await client.execute("PRAGMA journal_mode=WAL");
   return { client, db: drizzle(client, { schema }), mode, close: () => client.close() };

@@ -60,4 +60,46 @@ describe("overlapping work in one process on an embedded file", () => {
     await next;
     expect(await temp.store.users.findById(user.id)).not.toBeNull();
   });
+
+  test("a read is not held up by an open transaction", async () => {
+    const user = newUser(temp.clock.now());
+    await temp.store.users.insert(user);
+    let finishTransaction!: () => void;
+    const held = new Promise<void>((resolve) => (finishTransaction = resolve));
+    const transaction = temp.store.transaction(async (tx) => {
+      await tx.users.update(user.id, { name: "Held" }, temp.clock.now());
+      await held;
+    });
+    await pause();
+    // The transaction waits for this read: if reads queued behind it, neither would finish.
+    expect((await temp.store.users.findById(user.id))?.name).toBeNull();
+    finishTransaction();
+    await transaction;
+    expect((await temp.store.users.findById(user.id))?.name).toBe("Held");
+  });
+});
+
+describe("a write that waits too long for a transaction of its own process", () => {
+  test("fails as SQLite's busy timeout would, and the gate recovers", async () => {
+    const temp = await openTempStore({ busyTimeoutMs: 100 });
+    try {
+      let finishTransaction!: () => void;
+      const held = new Promise<void>((resolve) => (finishTransaction = resolve));
+      const transaction = temp.store.transaction(async (tx) => {
+        await tx.users.insert(newUser(temp.clock.now()));
+        await held;
+      });
+      await pause();
+      const write = await temp.store.users.insert(newUser(temp.clock.now())).catch((e: unknown) => e);
+      const codes: unknown[] = [];
+      for (let e = write as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) codes.push(e.code);
+      expect(codes).toContain("SQLITE_BUSY");
+      finishTransaction();
+      await transaction;
+      await temp.store.users.insert(newUser(temp.clock.now()));
+      expect(await temp.count("users")).toBe(2);
+    } finally {
+      temp.close();
+    }
+  });
 });

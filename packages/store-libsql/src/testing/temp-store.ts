@@ -17,11 +17,11 @@ export interface TempStore {
 }
 
 /** A migrated libSQL file in a temp folder, for store tests. */
-export async function openTempStore(): Promise<TempStore> {
+export async function openTempStore(options: { busyTimeoutMs?: number } = {}): Promise<TempStore> {
   const dir = mkdtempSync(join(tmpdir(), "gg-store-"));
   const url = `file:${join(dir, "gg.db")}`;
   const clock = manualClock(Date.UTC(2026, 10, 27, 10));
-  const databases: GgDatabase[] = [await openDatabase({ url })];
+  const databases: GgDatabase[] = [await openDatabase({ url, ...options })];
   await migrate(databases[0]!.client);
   const storeOn = (database: GgDatabase) => createLibsqlStore(database.db, { clock, mailLog: () => {} });
   return {
@@ -29,7 +29,7 @@ export async function openTempStore(): Promise<TempStore> {
     database: databases[0]!,
     clock,
     async openAnother() {
-      const database = await openDatabase({ url });
+      const database = await openDatabase({ url, ...options });
       databases.push(database);
       return storeOn(database);
     },
