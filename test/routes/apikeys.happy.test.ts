@@ -53,7 +53,7 @@ describe("API keys: the happy paths", () => {
     const { productId: fresh } = await orgWithProduct(api, token);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await issueApiKey(api, token, fresh)).id);
-    await Bun.sleep(2); // distinct creation milliseconds, so "newest first" is well defined
+    setup.app.clock.advance(2); // distinct creation milliseconds, so "newest first" is well defined
     const newest = await issueApiKey(api, token, fresh, []);
     const page1 = await api("GET", `/v1/dashboard/api-keys?productId=${fresh}&pageSize=2`, { token });
     expect(page1.status).toBe(200);

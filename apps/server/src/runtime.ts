@@ -12,6 +12,7 @@ import {
 } from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
+import { prepareDataDirs } from "./data-dir.ts";
 
 export interface Runtime {
   database: GgDatabase;
@@ -26,11 +27,12 @@ export interface Runtime {
 function hotPathRunner(config: ServerConfig, database: GgDatabase): SqlRunner {
   if (database.mode !== "embedded") return clientRunner(database.client);
   const path = config.databaseUrl.slice("file:".length).split("?")[0]!;
-  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous, writeGate: database.writeGate });
+  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous, writeLock: database.writeLock });
 }
 
 /** The composition root: opens the database, migrates it and wires the ports. */
 export async function startRuntime(config: ServerConfig, logger: Logger): Promise<Runtime> {
+  prepareDataDirs(config, { jwtSecret: true });
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const database = await openDatabase({
     url: config.databaseUrl,

@@ -3,7 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import * as schema from "./schema/index.ts";
-import { WriteGate, gateWritesWith } from "./write-gate.ts";
+import { gateLocalWrites, localWriteLock, type LocalWriteLock } from "./local-write-gate.ts";
 
 export interface DatabaseOptions {
   /** `file:./data/geckoguard.db` (embedded), `libsql://…` / `http(s)://…` (remote). */
@@ -24,8 +24,8 @@ export interface GgDatabase {
   client: Client;
   db: GgDrizzle;
   mode: "embedded" | "remote" | "replica";
-  /** This process's write gate on a local file (see write-gate.ts); other local connections must share it. */
-  writeGate: WriteGate | null;
+  /** This process's turn-taking for writes on a local file (see local-write-gate.ts); other local connections share it. */
+  writeLock: LocalWriteLock | null;
   close(): void;
 }
 
@@ -40,22 +40,22 @@ function modeOf(options: DatabaseOptions): GgDatabase["mode"] {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<GgDatabase> {
   const mode = modeOf(options);
-  if (mode !== "remote") {
-    const path = options.url.slice("file:".length).split("?")[0]!;
-    if (path !== ":memory:" && path !== "") mkdirSync(dirname(path), { recursive: true });
-  }
+  const path = mode === "remote" ? null : options.url.slice("file:".length).split("?")[0]!;
+  const inMemory = path === ":memory:" || path === "";
+  if (path !== null && !inMemory) mkdirSync(dirname(path), { recursive: true });
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const connected = createClient({
+  const driver = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),
     ...(options.syncUrl ? { syncUrl: options.syncUrl } : {}),
     ...(options.syncIntervalSeconds ? { syncInterval: options.syncIntervalSeconds } : {}),
     timeout: busyTimeoutMs,
   });
-  // Local connections run statements on the JS thread: see write-gate.ts. A remote server queues writes itself.
-  const writeGate = mode === "remote" ? null : new WriteGate(busyTimeoutMs);
-  const client = writeGate === null ? connected : gateWritesWith(connected, writeGate);
+  // A local file (embedded or replica) runs statements on this thread: see local-write-gate.ts.
+  const writeLock = mode === "remote" ? null : localWriteLock();
+  const client =
+    writeLock === null ? driver : gateLocalWrites(driver, { busyTimeoutMs, singleConnection: mode === "replica" || inMemory, lock: writeLock });
   if (mode === "replica") await client.sync();
   if (mode === "embedded") await client.execute("PRAGMA journal_mode=WAL");
-  return { client, db: drizzle(client, { schema }), mode, writeGate, close: () => client.close() };
+  return { client, db: drizzle(client, { schema }), mode, writeLock, close: () => client.close() };
 }

@@ -28,8 +28,11 @@ export async function serve(config: ServerConfig): Promise<void> {
     server = Bun.serve({
       port: config.port,
       hostname: config.host,
-      // Bun's own cap, a backstop above the plugin's enveloped 413s (imports allow the most).
-      maxRequestBodySize: Math.max(config.bodyLimitBytes, config.importLimitBytes) + 1024,
+      // The plugin enforces the body limits itself (JSON bodies, imports, authorize): a
+      // declared Content-Length over it is refused before reading, a streamed body is cut
+      // as soon as it passes it, and both answer the enveloped 413. Bun's own cap would
+      // answer a bare 413 first, so it is off.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request) => app.handle(request),
     });
   } catch (error) {

@@ -12,7 +12,9 @@ import type { BlacklistStore } from "./blacklists.ts";
 /**
  * Every persistent port, as one object so a use case can run several of them in a
  * transaction. `transaction(fn)` runs `fn` with a Store bound to one database
- * transaction: all writes commit together or none do.
+ * transaction: all writes commit together or none do. Inside `fn`, write only through
+ * the `tx` it receives: a write through the outer store waits for the transaction to end
+ * and fails with a busy error (an embedded database has one writer at a time).
  */
 export interface Store {
   users: UserStore;

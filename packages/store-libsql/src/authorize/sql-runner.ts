@@ -1,6 +1,6 @@
 import type { Client, InArgs } from "@libsql/client";
 import Database from "libsql";
-import type { WriteGate } from "../write-gate.ts";
+import type { LocalWriteLock } from "../local-write-gate.ts";
 
 export type SqlArgs = (string | number | null)[];
 
@@ -24,7 +24,7 @@ export interface SqlRunner {
  */
 export function nativeRunner(
   path: string,
-  options: { busyTimeoutMs: number; synchronous: "normal" | "full"; writeGate: WriteGate | null },
+  options: { busyTimeoutMs: number; synchronous: "normal" | "full"; writeLock: LocalWriteLock | null },
 ): SqlRunner {
   const db = new Database(path, { timeout: options.busyTimeoutMs });
   db.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${options.synchronous.toUpperCase()}; PRAGMA foreign_keys=ON`);
@@ -41,10 +41,16 @@ export function nativeRunner(
     for (const { sql, args } of list) prepared(sql).run(...args);
   });
   // A synchronous write while this process's client holds a write transaction would
-  // busy-wait on the JS thread and stall both: wait for the gate first (rarely needed).
-  const write = <T>(run: () => T): Promise<T> | T => {
-    const gate = options.writeGate;
-    return gate !== null && gate.busy ? gate.statement(async () => run()) : run();
+  // busy-wait on the JS thread and stall both: take a turn first, unless nobody holds one.
+  const write = async <T>(run: () => T): Promise<T> => {
+    const lock = options.writeLock;
+    if (lock === null || lock.idle) return run();
+    const release = await lock.acquire(options.busyTimeoutMs);
+    try {
+      return run();
+    } finally {
+      release();
+    }
   };
   return {
     async get<T>(sql: string, args: SqlArgs) {

@@ -4,7 +4,7 @@ import { uuidv7 } from "../../crypto/uuid.ts";
 import { DEFAULT_POLICY } from "../../products/policy.ts";
 
 /** Opens a fresh, migrated store of one adapter; `close` releases it. */
-export type StoreFactory = () => Promise<{ store: Store; close(): Promise<void> }>;
+export type StoreFactory = () => Promise<{ store: Store; close(): void | Promise<void> }>;
 
 export interface SeededProduct {
   userId: string;
