@@ -21,7 +21,8 @@ export interface AuthorizeDeps {
 export interface AuthorizeRequest {
   headers: { apiKey?: string; timestamp?: string; nonce?: string; signature?: string };
   pathWithQuery: string;
-  rawBody: string;
+  /** Reads the raw body (with its size limit); called once the key is known, so even a 413 is signed. */
+  readBody: () => Promise<string>;
   clientIp: string;
 }
 
@@ -50,13 +51,13 @@ async function authenticate(store: AuthorizeStore, rawKey: string | undefined): 
   return key;
 }
 
-function verifySignature(request: AuthorizeRequest, key: string, nowMs: number): void {
+function verifySignature(request: AuthorizeRequest, rawBody: string, key: string, nowMs: number): void {
   const { timestamp, nonce, signature } = request.headers;
   if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp) || Math.abs(Number(timestamp) - nowMs / 1000) > TIMESTAMP_WINDOW_SECONDS) {
     throw new GgError("TIMESTAMP_OUT_OF_RANGE", `X-GG-Timestamp must be unix seconds within ${TIMESTAMP_WINDOW_SECONDS} s of server time`);
   }
   if (signature === undefined || signature === "") throw new GgError("INVALID_SIGNATURE", "Missing X-GG-Signature");
-  const expected = requestSignature(key, canonicalRequest(timestamp, nonce ?? "", "POST", request.pathWithQuery, request.rawBody));
+  const expected = requestSignature(key, canonicalRequest(timestamp, nonce ?? "", "POST", request.pathWithQuery, rawBody));
   if (!constantTimeEqual(expected, signature.toLowerCase())) throw new GgError("INVALID_SIGNATURE", "X-GG-Signature does not match the request");
   if (nonce === undefined || !NONCE_PATTERN.test(nonce)) {
     throw new GgError("VALIDATION_ERROR", "X-GG-Nonce must be 16–128 characters of A–Z, a–z, 0–9, _ or -");
@@ -103,11 +104,12 @@ export async function authorizeLicense(deps: AuthorizeDeps, request: AuthorizeRe
   const key = await authenticate(deps.store, request.headers.apiKey);
   try {
     if (!key.permissions.includes("license:authorize")) throw new GgError("PERMISSION_DENIED", "This API key lacks the 'license:authorize' scope");
-    verifySignature(request, request.headers.apiKey!, now);
+    const rawBody = await request.readBody();
+    verifySignature(request, rawBody, request.headers.apiKey!, now);
     if (!(await deps.nonces.consume(key.id, request.headers.nonce!, now + NONCE_TTL_SECONDS * 1000, now))) {
       throw new GgError("NONCE_REUSED", "This nonce was already used with this API key");
     }
-    const input = parseAuthorizeBody(request.rawBody);
+    const input = parseAuthorizeBody(rawBody);
     await deps.licenseLimit?.(key.productId, input.licenseKey, now);
     const ip = normalizeClientIp(request.clientIp);
     for (let attempt = 0; attempt < 2; attempt++) {

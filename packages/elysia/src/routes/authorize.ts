@@ -37,13 +37,12 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
       let body: string;
       const extraHeaders: Record<string, string> = {};
       try {
-        const rawBody = await readBodyText(request, options.bodyLimitBytes);
         const url = request.url;
         const pathStart = url.indexOf("/", url.indexOf("//") + 2);
         const result = await authorizeLicense(deps, {
           headers: { apiKey: headers["x-api-key"], timestamp: headers["x-gg-timestamp"], nonce: headers["x-gg-nonce"], signature: headers["x-gg-signature"] },
           pathWithQuery: url.slice(pathStart),
-          rawBody,
+          readBody: () => readBodyText(request, options.bodyLimitBytes),
           clientIp: server?.requestIP(request)?.address ?? "127.0.0.1",
         });
         productId = result.productId;

@@ -8,6 +8,8 @@ import { createLibsqlStore } from "../store.ts";
 
 export interface TempStore {
   store: Store;
+  /** The temp folder holding the database file `gg.db`. */
+  dir: string;
   database: GgDatabase;
   clock: ReturnType<typeof manualClock>;
   /** Another connection to the same file, as a second server process would have. */
@@ -26,6 +28,7 @@ export async function openTempStore(options: { busyTimeoutMs?: number } = {}): P
   const storeOn = (database: GgDatabase) => createLibsqlStore(database.db, { clock, mailLog: () => {} });
   return {
     store: storeOn(databases[0]!),
+    dir,
     database: databases[0]!,
     clock,
     async openAnother() {
