@@ -19,6 +19,7 @@ import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
 import { blacklistRoutes } from "./routes/blacklists.ts";
 import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
+import { docsRoutes } from "./routes/docs.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
@@ -35,6 +36,8 @@ export interface GeckoguardOptions {
   importLimitBytes?: number;
   version?: string;
   logger?: Logger;
+  /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
+  docs?: boolean;
 }
 
 /**
@@ -45,7 +48,8 @@ export function geckoguard(options: GeckoguardOptions) {
   const ctx = options.context;
   const logger = options.logger ?? silentLogger;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
+  const prefix = options.prefix ?? "";
+  const app = new Elysia({ name: "geckoguard", prefix })
     .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
     .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger }))
@@ -72,4 +76,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementApiKeyRoutes(ctx))
     .use(blacklistRoutes(ctx))
     .use(managementBlacklistRoutes(ctx));
+  // Last, and reading the table lazily: the document covers every route above.
+  if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
+  return app;
 }

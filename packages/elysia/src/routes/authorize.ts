@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
 import {
+  AuthorizeBody,
   GgError,
   KnownKeyError,
   SigningKeyCache,
@@ -69,6 +70,14 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
       }
       return new Response(body, { status, headers: responseHeaders });
     },
-    { parse: "none", detail: { summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed", tags: ["License validation"] } },
+    {
+      parse: "none",
+      detail: {
+        summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed",
+        tags: ["License validation"],
+        // Read raw by the handler (the signature covers the bytes), so only documented here.
+        requestBody: { required: true, content: { "application/json": { schema: AuthorizeBody } } },
+      },
+    },
   );
 }
