@@ -25,7 +25,7 @@ export interface StartOptions {
   cwd?: string;
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, lines: string[], onLine: (line: string) => void) {
+export async function collect(stream: ReadableStream<Uint8Array>, lines: string[], onLine: (line: string) => void) {
   const decoder = new TextDecoder();
   let buffered = "";
   const reader = stream.getReader();
