@@ -20,8 +20,8 @@ import { orgWithProduct, signUp } from "../test/support/accounts.ts";
 import { issueApiKey } from "../test/support/api-keys.ts";
 import { ensureWrk, runWrk } from "./wrk.ts";
 
-const LICENSES = 100_000;
-const BOUND = 50_000;
+const LICENSES = Number(process.env.BENCH_LICENSES ?? 100_000);
+const BOUND = LICENSES / 2;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const WRK = { threads: 2, connections: 32, maxSeconds: Number(process.env.BENCH_MAX_SECONDS ?? 40) };
 const UNLIMITED = "1000000000";
