@@ -1,4 +1,15 @@
-import { argon2idHasher, jwtAccessTokens, systemClock, type GgContext, type Logger } from "@geckoguard/core";
+import { createHmac } from "node:crypto";
+import {
+  argon2idHasher,
+  createIdempotency,
+  createRateLimiter,
+  inProcessIdempotencyStore,
+  inProcessRateLimitStore,
+  jwtAccessTokens,
+  systemClock,
+  type GgContext,
+  type Logger,
+} from "@geckoguard/core";
 import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
@@ -30,6 +41,14 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
       passwords: argon2idHasher(),
       accessTokens: jwtAccessTokens(jwtSecret),
       publicUrl: config.publicUrl,
+      rateLimiter: createRateLimiter({ store: inProcessRateLimitStore(), clock, logger }),
+      idempotency: createIdempotency({
+        store: inProcessIdempotencyStore(),
+        clock,
+        // Its own key, derived from the JWT secret that every process of a deployment shares.
+        fingerprintSecret: createHmac("sha256", jwtSecret).update("geckoguard idempotency fingerprints").digest(),
+        logger,
+      }),
     };
     return { database, context, appliedMigrations };
   } catch (error) {

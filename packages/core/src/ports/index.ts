@@ -5,3 +5,5 @@ export type * from "./orgs.ts";
 export type * from "./products.ts";
 export type * from "./store.ts";
 export type * from "./logger.ts";
+export type * from "./rate-limit.ts";
+export type * from "./idempotency.ts";
