@@ -3,3 +3,5 @@ export { migrate, SchemaTooNewError, MigrationMismatchError, SCHEMA_VERSION } fr
 export { createLibsqlStore, type StoreOptions } from "./store.ts";
 export { listOutbox, type MailLog } from "./repositories/mail-outbox.ts";
 export * as schema from "./schema/index.ts";
+export { libsqlRateLimitStore } from "./repositories/rate-limit-buckets.ts";
+export { libsqlIdempotencyStore } from "./repositories/idempotency-records.ts";

@@ -23,5 +23,14 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`name` text,\n\t`password_hash` text NOT NULL,\n\t`email_verified_at` integer,\n\t`totp_secret` text,\n\t`totp_pending_secret` text,\n\t`totp_last_step` integer,\n\t`active_org_id` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
       "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);"
     ]
+  },
+  {
+    "tag": "0001_ratelimit_idempotency",
+    "hash": "75f8727a63da589c2e1b9041db3c7a8be7ebb344b1d9cd07ada8af8de0ba4db0",
+    "statements": [
+      "CREATE TABLE `idempotency_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`claim_id` text NOT NULL,\n\t`status` integer,\n\t`body` text,\n\t`expires_at` integer NOT NULL\n);",
+      "CREATE INDEX `idempotency_records_expires_idx` ON `idempotency_records` (`expires_at`);",
+      "CREATE TABLE `rate_limit_buckets` (\n\t`bucket` text PRIMARY KEY NOT NULL,\n\t`tat_us` integer NOT NULL,\n\t`last_allowed` integer NOT NULL\n);"
+    ]
   }
 ];

@@ -1,3 +1,5 @@
 /** The drizzle schema, one file per domain. drizzle-kit reads this folder. */
 export * from "./accounts.ts";
 export * from "./orgs.ts";
+export * from "./rate-limits.ts";
+export * from "./idempotency.ts";
