@@ -10,7 +10,14 @@ import {
   type GgContext,
   type Logger,
 } from "@geckoguard/core";
-import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
+import {
+  createLibsqlStore,
+  libsqlIdempotencyStore,
+  libsqlRateLimitStore,
+  migrate,
+  openDatabase,
+  type GgDatabase,
+} from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
 
@@ -18,6 +25,13 @@ export interface Runtime {
   database: GgDatabase;
   context: GgContext;
   appliedMigrations: string[];
+}
+
+/** Rate-limit buckets and idempotency records: in this process, or on the database every process shares. */
+function sharedStateStores(config: ServerConfig, database: GgDatabase) {
+  return config.sharedState === "database"
+    ? { rateLimits: libsqlRateLimitStore(database.db), idempotency: libsqlIdempotencyStore(database.db) }
+    : { rateLimits: inProcessRateLimitStore(), idempotency: inProcessIdempotencyStore() };
 }
 
 /** The composition root: opens the database, migrates it and wires the ports. */
@@ -35,15 +49,16 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
       clock,
       mailLog: (line) => logger.info(line.event, { mailId: line.mailId, to: line.to, subject: line.subject }),
     });
+    const shared = sharedStateStores(config, database);
     const context: GgContext = {
       store,
       clock,
       passwords: argon2idHasher(),
       accessTokens: jwtAccessTokens(jwtSecret),
       publicUrl: config.publicUrl,
-      rateLimiter: createRateLimiter({ store: inProcessRateLimitStore(), clock, logger }),
+      rateLimiter: createRateLimiter({ store: shared.rateLimits, clock, settings: config.rateLimits, logger }),
       idempotency: createIdempotency({
-        store: inProcessIdempotencyStore(),
+        store: shared.idempotency,
         clock,
         // Its own key, derived from the JWT secret that every process of a deployment shares.
         fingerprintSecret: createHmac("sha256", jwtSecret).update("geckoguard idempotency fingerprints").digest(),

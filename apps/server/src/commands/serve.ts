@@ -14,7 +14,13 @@ export async function serve(config: ServerConfig): Promise<void> {
   await prepareLogin(runtime.context);
 
   const app = new Elysia().use(
-    geckoguard({ context: runtime.context, version: VERSION, logger, bodyLimitBytes: config.bodyLimitBytes }),
+    geckoguard({
+      context: runtime.context,
+      version: VERSION,
+      logger,
+      bodyLimitBytes: config.bodyLimitBytes,
+      trustedProxyHops: config.trustedProxyHops,
+    }),
   );
   let server: ReturnType<typeof Bun.serve>;
   try {
@@ -25,6 +31,8 @@ export async function serve(config: ServerConfig): Promise<void> {
       maxRequestBodySize: config.bodyLimitBytes * 2,
       fetch: (request) => app.handle(request),
     });
+    // What `.listen()` would do: Elysia's `server` is how the plugin reads client IPs.
+    app.server = server;
   } catch (error) {
     runtime.database.close();
     if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
@@ -34,6 +42,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     port: server.port,
     host: config.host,
     database: runtime.database.mode,
+    sharedState: config.sharedState,
     version: VERSION,
   });
 

@@ -33,9 +33,13 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** JSON body parser with the size limit; malformed JSON is a 400 VALIDATION_ERROR. */
-export async function parseJsonBody(request: Request, limit: number): Promise<unknown> {
+/**
+ * JSON body parser with the size limit; malformed JSON is a 400 VALIDATION_ERROR.
+ * `onText` sees the raw text first (the Idempotency-Key fingerprint needs its bytes).
+ */
+export async function parseJsonBody(request: Request, limit: number, onText?: (text: string) => void): Promise<unknown> {
   const text = await readBodyText(request, limit);
+  onText?.(text);
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
