@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startServer, type RunningServer } from "./support/server-process.ts";
 import { apiClient, type Api, type ApiResponse } from "./support/http-client.ts";
-import { PASSWORD, uniqueEmail } from "./support/accounts.ts";
+import { PASSWORD, signUp, uniqueEmail } from "./support/accounts.ts";
 
 /**
  * One server behind a (pretend) trusted proxy: each test speaks from its own
@@ -88,5 +88,27 @@ describe("rate limits (CONTRACT §7)", () => {
     }
     expect(statuses.at(-1)).toBe(429);
     expect((await api("GET", "/v1/dashboard/me", { token: "x", headers: from("198.51.100.10") })).status).toBe(401);
+  });
+});
+
+describe("per-product limits", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.stop());
+
+  test("a product keeps its own API-key and authorize limits in its policy; nonsense is refused", async () => {
+    const api = apiClient(server.baseUrl);
+    const { token } = await signUp(api);
+    const org = (await api("POST", "/v1/dashboard/orgs", { token, body: { name: "Limits" } })).body.data.org;
+    const rateLimits = { productPerMin: 500_000, licensePerMin: 5 };
+    const created = await api("POST", "/v1/dashboard/products", { token, body: { orgId: org.id, name: "Busy", policy: { rateLimits } } });
+    expect(created.status).toBe(201);
+    expect(created.body.data.product.policy.rateLimits).toEqual(rateLimits);
+    const fetched = await api("GET", `/v1/dashboard/products/${created.body.data.product.id}`, { token });
+    expect(fetched.body.data.product.policy.rateLimits).toEqual(rateLimits);
+    const refused = await api("POST", "/v1/dashboard/products", { token, body: { orgId: org.id, name: "Bad", policy: { rateLimits: { keyPerMin: 0 } } } });
+    expect(refused.status).toBe(400);
   });
 });
