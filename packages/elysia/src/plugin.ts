@@ -1,17 +1,13 @@
 import { Elysia } from "elysia";
 import { silentLogger, type Logger } from "@geckoguard/core";
-import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
-import { recordClientIp } from "./http/client-ip.ts";
+import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
-import { mapError } from "./http/error-mapper.ts";
-import { finishIdempotentRequest, keepRawBody } from "./http/idempotency.ts";
+import { geckoguardLifecycle } from "./http/lifecycle.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { productRoutes } from "./routes/products.ts";
-
-const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
@@ -38,24 +34,13 @@ export interface GeckoguardOptions {
 export function geckoguard(options: GeckoguardOptions) {
   const logger = options.logger ?? silentLogger;
   const ctx = withInProcessDefaults(options.context, logger);
-  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  const proxyHops = options.trustedProxyHops ?? 0;
+  const lifecycle = {
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    trustedProxyHops: options.trustedProxyHops ?? 0,
+    logger,
+  };
   return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
-    .onRequest(({ request, server }) => recordClientIp(request, server, proxyHops))
-    .onError({ as: "global" }, async ({ code, error, set, request }) => {
-      const answer = mapError(code, error, set, logger);
-      await finishIdempotentRequest(ctx, request, set.status, answer);
-      return answer;
-    })
-    .onParse({ as: "global" }, async ({ request, contentType }) => {
-      // The API speaks JSON only: a body sent without (or with a form/text) content type is
-      // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
-      if (JSON_BODY_TYPES.some((type) => contentType.startsWith(type))) {
-        const keepRaw = request.headers.has("idempotency-key") ? (text: string) => keepRawBody(request, text) : undefined;
-        return (await parseJsonBody(request, bodyLimit, keepRaw)) ?? {};
-      }
-    })
-    .onAfterHandle({ as: "global" }, ({ request, set, response }) => finishIdempotentRequest(ctx, request, set.status, response))
+    .use(geckoguardLifecycle(ctx, lifecycle))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
