@@ -19,11 +19,14 @@ export interface ServerConfig {
   jwtSecret: string | undefined;
   publicUrl: string;
   bodyLimitBytes: number;
+  importLimitBytes: number;
   logLevel: "info" | "warn" | "error" | "silent";
+  /** Where rate limits, idempotency records and nonces live: this process, or the database (several processes). */
+  sharedState: "memory" | "database";
+  /** SQLite `synchronous` for the authorize path's writes on an embedded file. */
+  synchronous: "normal" | "full";
   /** Per-minute limits of every rate-limit bucket (CONTRACT §7). */
   rateLimits: RateLimitSettings;
-  /** Where rate-limit buckets and idempotency records live: this process, or the database every process shares. */
-  sharedState: "memory" | "database";
   /** Reverse proxies of ours in front: 0 = the socket address is the client; n = n-th X-Forwarded-For entry from the right. */
   trustedProxyHops: number;
 }
@@ -99,9 +102,11 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     jwtSecret,
     publicUrl: (env.GG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
     bodyLimitBytes: integer(env, "GG_BODY_LIMIT_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    importLimitBytes: integer(env, "GG_IMPORT_LIMIT_BYTES", 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
-    rateLimits: rateLimits(env),
     sharedState: oneOf(env, "GG_SHARED_STATE", ["memory", "database"] as const, "memory"),
+    synchronous: oneOf(env, "GG_SYNCHRONOUS", ["normal", "full"] as const, "normal"),
+    rateLimits: rateLimits(env),
     trustedProxyHops: trustedProxyHops(env),
   };
 }

@@ -27,6 +27,7 @@ Environment (defaults run embedded with zero set-up):
   GG_JWT_SECRET            ≥ 32 chars; otherwise generated once into $GG_DATA_DIR/jwt-secret
   GG_PUBLIC_URL            base URL for mailed links (http://localhost:$PORT)
   GG_BODY_LIMIT_BYTES      largest JSON body (1048576)
+  GG_IMPORT_LIMIT_BYTES    largest license import body (536870912)
   GG_LOG_LEVEL             info | warn | error | silent (info)
   GG_SHARED_STATE          memory | database: where rate-limit buckets and idempotency
                            records live; database when several processes share one (memory)

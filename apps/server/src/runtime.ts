@@ -4,38 +4,57 @@ import {
   createIdempotency,
   createRateLimiter,
   inProcessIdempotencyStore,
+  inProcessNonceStore,
   inProcessRateLimitStore,
   jwtAccessTokens,
   systemClock,
+  type AuthorizeDeps,
   type GgContext,
   type Logger,
 } from "@geckoguard/core";
 import {
+  clientRunner,
   createLibsqlStore,
-  libsqlIdempotencyStore,
-  libsqlRateLimitStore,
   migrate,
+  nativeRunner,
   openDatabase,
+  sharedIdempotencyStore,
+  sharedNonceStore,
+  sharedRateLimitStore,
+  sqlAuthorizeStore,
   type GgDatabase,
+  type SqlRunner,
 } from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
+import { prepareDataDirs } from "./data-dir.ts";
 
 export interface Runtime {
   database: GgDatabase;
   context: GgContext;
+  authorize: Omit<AuthorizeDeps, "clock">;
   appliedMigrations: string[];
+  /** Flushes batched writes and closes every connection. */
+  close(): Promise<void>;
 }
 
-/** Rate-limit buckets and idempotency records: in this process, or on the database every process shares. */
-function sharedStateStores(config: ServerConfig, database: GgDatabase) {
+/** Embedded file: the synchronous engine for the hot path; remote and replica: the client. */
+function hotPathRunner(config: ServerConfig, database: GgDatabase): SqlRunner {
+  if (database.mode !== "embedded") return clientRunner(database.client);
+  const path = config.databaseUrl.slice("file:".length).split("?")[0]!;
+  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous, writeLock: database.writeLock });
+}
+
+/** Rate-limit buckets, idempotency records and nonces: in this process, or on the database every process shares. */
+function sharedStateStores(config: ServerConfig, runner: SqlRunner) {
   return config.sharedState === "database"
-    ? { rateLimits: libsqlRateLimitStore(database.db), idempotency: libsqlIdempotencyStore(database.db) }
-    : { rateLimits: inProcessRateLimitStore(), idempotency: inProcessIdempotencyStore() };
+    ? { rateLimits: sharedRateLimitStore(runner), idempotency: sharedIdempotencyStore(runner), nonces: sharedNonceStore(runner) }
+    : { rateLimits: inProcessRateLimitStore(), idempotency: inProcessIdempotencyStore(), nonces: inProcessNonceStore() };
 }
 
 /** The composition root: opens the database, migrates it and wires the ports. */
 export async function startRuntime(config: ServerConfig, logger: Logger): Promise<Runtime> {
+  prepareDataDirs(config, { jwtSecret: true });
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -49,7 +68,8 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
       clock,
       mailLog: (line) => logger.info(line.event, { mailId: line.mailId, to: line.to, subject: line.subject }),
     });
-    const shared = sharedStateStores(config, database);
+    const runner = hotPathRunner(config, database);
+    const shared = sharedStateStores(config, runner);
     const context: GgContext = {
       store,
       clock,
@@ -65,7 +85,22 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
         logger,
       }),
     };
-    return { database, context, appliedMigrations };
+    const authorizeStore = sqlAuthorizeStore(runner, {
+      flushIntervalMs: 500,
+      onError: (error) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name }),
+    });
+    authorizeStore.start();
+    return {
+      database,
+      context,
+      authorize: { store: authorizeStore, nonces: shared.nonces },
+      appliedMigrations,
+      async close() {
+        await authorizeStore.stop();
+        runner.close();
+        database.close();
+      },
+    };
   } catch (error) {
     database.close();
     throw error;

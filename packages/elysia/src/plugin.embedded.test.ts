@@ -1,12 +1,12 @@
 import { describe, expect, test } from "bun:test";
 import { Elysia } from "elysia";
-import { argon2idHasher, jwtAccessTokens, systemClock, type Store } from "@geckoguard/core";
+import { argon2idHasher, inProcessNonceStore, jwtAccessTokens, systemClock, type AuthorizeStore, type Store } from "@geckoguard/core";
 import { geckoguard } from "./plugin.ts";
 
 /**
  * The plugin inside a host app, with no rate limiter or idempotency store given: the
- * in-process defaults apply. Only routes that fail before the store are called, so the
- * store is an empty stand-in.
+ * in-process defaults apply. Only routes that fail before a store is reached are called,
+ * so the stores are empty stand-ins.
  */
 function hostApp(trustedProxyHops?: number) {
   const context = {
@@ -16,7 +16,8 @@ function hostApp(trustedProxyHops?: number) {
     accessTokens: jwtAccessTokens(new Uint8Array(32)),
     publicUrl: "http://localhost",
   };
-  return new Elysia().get("/", () => "host").use(geckoguard({ context, prefix: "/licensing", trustedProxyHops }));
+  const authorize = { store: {} as AuthorizeStore, nonces: inProcessNonceStore() };
+  return new Elysia().get("/", () => "host").use(geckoguard({ context, authorize, prefix: "/licensing", trustedProxyHops }));
 }
 
 const me = (app: ReturnType<typeof hostApp>, forwardedFor: string) =>

@@ -1,21 +1,37 @@
 import { Elysia } from "elysia";
-import { silentLogger, type Logger } from "@geckoguard/core";
+import { silentLogger, type AuthorizeDeps, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
-import { geckoguardLifecycle } from "./http/lifecycle.ts";
+import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { productRoutes } from "./routes/products.ts";
+import { orgLicenseRoutes } from "./routes/org-licenses.ts";
+import { dashboardLicenseRoutes } from "./routes/dashboard-licenses.ts";
+import { licenseSessionRoutes } from "./routes/license-sessions.ts";
+import { orgEndUserRoutes } from "./routes/org-end-users.ts";
+import { managementLicenseRoutes } from "./routes/management-licenses.ts";
+import { managementEndUserRoutes } from "./routes/management-end-users.ts";
+import { DEFAULT_IMPORT_LIMIT_BYTES, licenseTransferRoutes } from "./routes/license-transfer.ts";
+import { authorizeRoutes } from "./routes/authorize.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
+import { blacklistRoutes } from "./routes/blacklists.ts";
+import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
   context: GeckoguardContext;
+  /** The authorize hot path's own ports (see @geckoguard/store-libsql's sqlAuthorizeStore). */
+  authorize: Omit<AuthorizeDeps, "clock">;
   /** Mount point inside a host app, e.g. "/licensing"; default none. */
   prefix?: string;
   /** Largest JSON body accepted (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** Largest license import body (default 512 MiB). */
+  importLimitBytes?: number;
   /**
    * How many reverse proxies of yours stand in front (default 0): with n > 0 the client
    * IP is read from X-Forwarded-For as the n-th entry from the right; with 0 it is the
@@ -34,16 +50,26 @@ export interface GeckoguardOptions {
 export function geckoguard(options: GeckoguardOptions) {
   const logger = options.logger ?? silentLogger;
   const ctx = withInProcessDefaults(options.context, logger);
-  const lifecycle = {
-    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    trustedProxyHops: options.trustedProxyHops ?? 0,
-    logger,
-  };
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
-    .use(geckoguardLifecycle(ctx, lifecycle))
+    .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
+    // Registered before the JSON parser below, so they read their raw bodies themselves.
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger }))
+    .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
+    .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
-    .use(productRoutes(ctx));
+    .use(productRoutes(ctx))
+    .use(orgLicenseRoutes(ctx))
+    .use(dashboardLicenseRoutes(ctx))
+    .use(licenseSessionRoutes(ctx))
+    .use(orgEndUserRoutes(ctx))
+    .use(managementLicenseRoutes(ctx))
+    .use(managementEndUserRoutes(ctx))
+    .use(apiKeyRoutes(ctx))
+    .use(managementApiKeyRoutes(ctx))
+    .use(blacklistRoutes(ctx))
+    .use(managementBlacklistRoutes(ctx));
 }

@@ -3,5 +3,8 @@ export { migrate, SchemaTooNewError, MigrationMismatchError, SCHEMA_VERSION } fr
 export { createLibsqlStore, type StoreOptions } from "./store.ts";
 export { listOutbox, type MailLog } from "./repositories/mail-outbox.ts";
 export * as schema from "./schema/index.ts";
-export { libsqlRateLimitStore } from "./repositories/rate-limit-buckets.ts";
-export { libsqlIdempotencyStore } from "./repositories/idempotency-records.ts";
+export { nativeRunner, clientRunner, type SqlRunner } from "./authorize/sql-runner.ts";
+export { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
+export { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
+export { sharedRateLimitStore } from "./ratelimit/shared-rate-limit-store.ts";
+export { sharedIdempotencyStore } from "./idempotency/shared-idempotency-store.ts";

@@ -5,6 +5,11 @@ import { libsqlUsers } from "./repositories/users.ts";
 import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from "./repositories/tokens.ts";
 import { libsqlOrgMembers, libsqlOrgs } from "./repositories/orgs.ts";
 import { libsqlProducts } from "./repositories/products.ts";
+import { libsqlApiKeys } from "./repositories/api-keys.ts";
+import { libsqlLicenses } from "./repositories/licenses.ts";
+import { libsqlEndUsers } from "./repositories/end-users.ts";
+import { libsqlSessions } from "./repositories/sessions.ts";
+import { libsqlBlacklists } from "./repositories/blacklists.ts";
 import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
 
 export interface StoreOptions {
@@ -22,6 +27,11 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     orgs: libsqlOrgs(db),
     members: libsqlOrgMembers(db),
     products: libsqlProducts(db),
+    apiKeys: libsqlApiKeys(db),
+    licenses: libsqlLicenses(db),
+    endUsers: libsqlEndUsers(db),
+    sessions: libsqlSessions(db),
+    blacklists: libsqlBlacklists(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

@@ -16,9 +16,11 @@ export async function serve(config: ServerConfig): Promise<void> {
   const app = new Elysia().use(
     geckoguard({
       context: runtime.context,
+      authorize: runtime.authorize,
       version: VERSION,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
+      importLimitBytes: config.importLimitBytes,
       trustedProxyHops: config.trustedProxyHops,
     }),
   );
@@ -27,14 +29,17 @@ export async function serve(config: ServerConfig): Promise<void> {
     server = Bun.serve({
       port: config.port,
       hostname: config.host,
-      // Bun's own cap, a backstop above the plugin's enveloped 413 for streamed bodies.
-      maxRequestBodySize: config.bodyLimitBytes * 2,
+      // The plugin enforces the body limits itself (JSON bodies, imports, authorize): a
+      // declared Content-Length over it is refused before reading, a streamed body is cut
+      // as soon as it passes it, and both answer the enveloped 413. Bun's own cap would
+      // answer a bare 413 first, so it is off.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request) => app.handle(request),
     });
     // What `.listen()` would do: Elysia's `server` is how the plugin reads client IPs.
     app.server = server;
   } catch (error) {
-    runtime.database.close();
+    await runtime.close();
     if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
     throw error;
   }
@@ -52,7 +57,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     stopping = true;
     logger.info("server.stopping", { signal });
     await server.stop(false);
-    runtime.database.close();
+    await runtime.close();
     logger.info("server.stopped", {});
     process.exit(0);
   };

@@ -1,7 +1,7 @@
 import { inProcessIdempotencyStore } from "./in-process-store.ts";
-import { idempotencyStoreContract } from "./store-contract.ts";
+import { describeIdempotencyStoreContract } from "../ports/contract/idempotency-store.contract.ts";
 
-idempotencyStoreContract("in-process", async () => {
+describeIdempotencyStoreContract("in-process", async () => {
   const store = inProcessIdempotencyStore();
   return { stores: [store, store], close: async () => {} };
 });

@@ -22,6 +22,8 @@ export interface ProductAccess {
 export interface ProductStore {
   /** Stores the product with its private signing key; the key is never read back by HTTP code. */
   insert(product: ProductRecord, privateKeyPem: string): Promise<void>;
+  /** The product by id (callers check it against the credential's org or key). */
+  find(productId: string): Promise<ProductRecord | null>;
   /** The product joined with the user's membership of its org; null when no such product. */
   findAccess(productId: string, userId: string): Promise<ProductAccess | null>;
   /** Products of one org (tenancy in the query). */

@@ -1,7 +1,7 @@
 import { inProcessRateLimitStore } from "./in-process-store.ts";
-import { rateLimitStoreContract } from "./store-contract.ts";
+import { describeRateLimitStoreContract } from "../ports/contract/rate-limit-store.contract.ts";
 
-rateLimitStoreContract("in-process", async () => {
+describeRateLimitStoreContract("in-process", async () => {
   const store = inProcessRateLimitStore();
   return { stores: [store, store], close: async () => {} };
 });

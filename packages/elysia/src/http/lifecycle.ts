@@ -7,18 +7,11 @@ import { finishIdempotentRequest, keepRawBody } from "./idempotency.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
-export interface LifecycleOptions {
-  bodyLimit: number;
-  trustedProxyHops: number;
-  logger: Logger;
-}
-
 /**
- * The hooks every GeckoGuard route runs under: the client IP, the JSON body (its raw
- * bytes kept when an Idempotency-Key needs them), the error envelope, and storing the
- * answer of a request that holds an Idempotency-Key, whichever way it ended.
+ * The hooks every GeckoGuard route runs under: the client IP, the error envelope, and
+ * storing the answer of a request that holds an Idempotency-Key, whichever way it ended.
  */
-export function geckoguardLifecycle(ctx: GgContext, options: LifecycleOptions) {
+export function geckoguardLifecycle(ctx: GgContext, options: { trustedProxyHops: number; logger: Logger }) {
   return new Elysia()
     .onRequest(({ request, server }) => recordClientIp(request, server, options.trustedProxyHops))
     .onError({ as: "global" }, async ({ code, error, set, request }) => {
@@ -26,13 +19,20 @@ export function geckoguardLifecycle(ctx: GgContext, options: LifecycleOptions) {
       await finishIdempotentRequest(ctx, request, set.status, answer);
       return answer;
     })
-    .onParse({ as: "global" }, async ({ request, contentType }) => {
-      // The API speaks JSON only: a body sent without (or with a form/text) content type is
-      // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
-      if (JSON_BODY_TYPES.some((type) => contentType.startsWith(type))) {
-        const keepRaw = request.headers.has("idempotency-key") ? (text: string) => keepRawBody(request, text) : undefined;
-        return (await parseJsonBody(request, options.bodyLimit, keepRaw)) ?? {};
-      }
-    })
     .onAfterHandle({ as: "global" }, ({ request, set, response }) => finishIdempotentRequest(ctx, request, set.status, response));
+}
+
+/**
+ * The JSON body parser of every route registered after it, with the size limit; the raw
+ * text is kept when an Idempotency-Key needs its bytes.
+ */
+export function jsonBodies(bodyLimit: number) {
+  return new Elysia().onParse({ as: "global" }, async ({ request, contentType }) => {
+    // The API speaks JSON only: a body sent without (or with a form/text) content type is
+    // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
+    if (JSON_BODY_TYPES.some((type) => contentType.startsWith(type))) {
+      const keepRaw = request.headers.has("idempotency-key") ? (text: string) => keepRawBody(request, text) : undefined;
+      return (await parseJsonBody(request, bodyLimit, keepRaw)) ?? {};
+    }
+  });
 }

@@ -25,7 +25,37 @@ export const bundledMigrations: BundledMigration[] = [
     ]
   },
   {
-    "tag": "0001_ratelimit_idempotency",
+    "tag": "0001_licensing",
+    "hash": "1c46d3e55dc8c75a1cd976bbfc3b3a071e6eb5a9bfd631edaa2c68673f9d3498",
+    "statements": [
+      "CREATE TABLE `api_keys` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`prefix` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`permissions` text NOT NULL,\n\t`last_used_at` integer,\n\t`revoked_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `api_keys_prefix_unique` ON `api_keys` (`prefix`);",
+      "CREATE INDEX `api_keys_product_idx` ON `api_keys` (`product_id`);",
+      "CREATE TABLE `blacklist_entries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`type` text NOT NULL,\n\t`value` text NOT NULL,\n\t`range_start` text,\n\t`range_end` text,\n\t`reason` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `blacklist_product_type_value_unique` ON `blacklist_entries` (`product_id`,`type`,`value`);",
+      "CREATE INDEX `blacklist_product_range_idx` ON `blacklist_entries` (`product_id`,`type`,`range_start`);",
+      "CREATE TABLE `end_users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`username` text NOT NULL,\n\t`email` text,\n\t`username_lower` text NOT NULL,\n\t`email_lower` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `end_users_org_username_unique` ON `end_users` (`org_id`,`username_lower`);",
+      "CREATE INDEX `end_users_org_email_idx` ON `end_users` (`org_id`,`email_lower`);",
+      "CREATE TABLE `license_sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`license_id` text NOT NULL,\n\t`hwid` text,\n\t`ip` text,\n\t`app_version` text,\n\t`created_at` integer NOT NULL,\n\t`last_seen_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`revoked_at` integer,\n\tFOREIGN KEY (`license_id`) REFERENCES `licenses`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `license_sessions_license_idx` ON `license_sessions` (`license_id`,`expires_at`);",
+      "CREATE TABLE `licenses` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`key` text NOT NULL,\n\t`status` text NOT NULL,\n\t`frozen` integer DEFAULT false NOT NULL,\n\t`frozen_at` integer,\n\t`expires_at` integer,\n\t`duration_days` integer,\n\t`policy_overrides` text DEFAULT '{}' NOT NULL,\n\t`hwids` text DEFAULT '[]' NOT NULL,\n\t`ips` text DEFAULT '[]' NOT NULL,\n\t`note` text,\n\t`metadata` text DEFAULT '{}' NOT NULL,\n\t`end_user_id` text,\n\t`redeemed_at` integer,\n\t`last_authorized_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`end_user_id`) REFERENCES `end_users`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE UNIQUE INDEX `licenses_product_key_unique` ON `licenses` (`product_id`,`key`);",
+      "CREATE INDEX `licenses_product_id_idx` ON `licenses` (`product_id`,`id`);",
+      "CREATE INDEX `licenses_end_user_idx` ON `licenses` (`end_user_id`);",
+      "CREATE INDEX `licenses_product_expires_idx` ON `licenses` (`product_id`,`expires_at`);"
+    ]
+  },
+  {
+    "tag": "0002_request_nonces",
+    "hash": "cd58f486b499384a8e80cd044c5fa550181bced4c21d0841bc63ca8fc16a7a87",
+    "statements": [
+      "CREATE TABLE `request_nonces` (\n\t`scope` text NOT NULL,\n\t`nonce` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `nonce`)\n);",
+      "CREATE INDEX `request_nonces_expires_idx` ON `request_nonces` (`expires_at`);"
+    ]
+  },
+  {
+    "tag": "0003_ratelimit_idempotency",
     "hash": "75f8727a63da589c2e1b9041db3c7a8be7ebb344b1d9cd07ada8af8de0ba4db0",
     "statements": [
       "CREATE TABLE `idempotency_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`claim_id` text NOT NULL,\n\t`status` integer,\n\t`body` text,\n\t`expires_at` integer NOT NULL\n);",

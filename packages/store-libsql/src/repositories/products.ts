@@ -24,6 +24,10 @@ export function libsqlProducts(db: Executor): ProductStore {
     async insert(product, privateKeyPem) {
       await db.insert(products).values({ ...product, policy: JSON.stringify(product.policy), privateKey: privateKeyPem });
     },
+    async find(productId) {
+      const row = await db.select(productColumns).from(products).where(eq(products.id, productId)).get();
+      return row === undefined ? null : toRecord(row);
+    },
     async findAccess(productId, userId) {
       // The membership join is the tenancy check: role is null for another org's product.
       const row = await db

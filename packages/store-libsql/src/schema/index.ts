@@ -1,5 +1,7 @@
 /** The drizzle schema, one file per domain. drizzle-kit reads this folder. */
 export * from "./accounts.ts";
 export * from "./orgs.ts";
+export * from "./licensing.ts";
+export * from "./authorize.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";

@@ -1,0 +1,26 @@
+import { Type } from "@sinclair/typebox";
+
+/** The scope catalogue of CONTRACT §4; anything else is rejected with 400. */
+export const SCOPES = [
+  "license:authorize",
+  "license:read",
+  "license:create",
+  "license:update",
+  "license:delete",
+  "license:revoke",
+  "license:unrevoke",
+  "license:reset_hwid",
+  "license:reset_ip",
+  "blacklist:read",
+  "blacklist:write",
+  "end_user:read",
+  "analytics:read",
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const DEFAULT_SCOPES: Scope[] = ["license:authorize"];
+
+export const ScopeSchema = Type.Union(
+  SCOPES.map((scope) => Type.Literal(scope)),
+  { description: "One scope of the catalogue" },
+);

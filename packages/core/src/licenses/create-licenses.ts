@@ -1,0 +1,57 @@
+import type { GgContext } from "../context.ts";
+import type { ProductRecord } from "../ports/products.ts";
+import type { EndUserRecord } from "../ports/endusers.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { uuidv7 } from "../crypto/uuid.ts";
+import { newLicenseKey } from "./license-key.ts";
+import type { LicenseRecord, LicenseView } from "./license.ts";
+import type { CreateLicensesInput } from "./schemas.ts";
+import { assertMetadataSize } from "./metadata.ts";
+
+/** The end user named by id, in the product's org, or 404. */
+export async function endUserOfOrg(ctx: GgContext, orgId: string, endUserId: string): Promise<EndUserRecord> {
+  const endUser = await ctx.store.endUsers.find({ kind: "org", orgId }, endUserId);
+  if (endUser === null) throw new GgError("NOT_FOUND", "End user not found");
+  return endUser;
+}
+
+/**
+ * Creates `count` (1–500) licenses in one transaction. A license with durationDays and
+ * no expiresAt starts its clock at first redeem or authorize (CONTRACT §5); without
+ * either, the product policy's durationDays applies.
+ */
+export async function createLicenses(ctx: GgContext, product: ProductRecord, input: CreateLicensesInput): Promise<LicenseView[]> {
+  assertMetadataSize(input.metadata);
+  const owner = input.endUserId === undefined ? null : await endUserOfOrg(ctx, product.orgId, input.endUserId);
+  const now = ctx.clock.now();
+  const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : null;
+  const durationDays = input.durationDays !== undefined ? input.durationDays : expiresAt === null ? product.policy.durationDays : null;
+  const policyOverrides = {
+    ...input.policy,
+    ...(input.maxHwids !== undefined ? { maxHwids: input.maxHwids } : {}),
+    ...(input.maxIps !== undefined ? { maxIps: input.maxIps } : {}),
+  };
+  const records: LicenseRecord[] = Array.from({ length: input.count ?? 1 }, () => ({
+    id: uuidv7(now),
+    productId: product.id,
+    key: newLicenseKey(),
+    status: "active",
+    frozen: false,
+    frozenAt: null,
+    expiresAt,
+    durationDays,
+    policyOverrides,
+    hwids: [],
+    ips: [],
+    note: input.note ?? null,
+    metadata: input.metadata ?? {},
+    endUserId: owner?.id ?? null,
+    redeemedAt: null,
+    lastAuthorizedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await ctx.store.transaction((tx) => tx.licenses.insertMany(records));
+  const ownerView = owner === null ? null : { id: owner.id, username: owner.username, email: owner.email };
+  return records.map((record) => ({ ...record, owner: ownerView, productPolicy: product.policy }));
+}

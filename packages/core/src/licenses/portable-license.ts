@@ -1,0 +1,130 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+import { toIsoOrNull } from "../clock.ts";
+import type { ErrorDetail } from "../errors/gg-error.ts";
+import type { LicensePolicyOverrides, LicenseView } from "./license.ts";
+import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema } from "./schemas.ts";
+import { MAX_METADATA_BYTES } from "./metadata.ts";
+
+/** CSV columns of export and import, in order (CONTRACT §5 plus what a faithful round trip needs). */
+export const CSV_COLUMNS = [
+  "key",
+  "status",
+  "frozen",
+  "frozenAt",
+  "expiresAt",
+  "durationDays",
+  "maxHwids",
+  "maxIps",
+  "policy",
+  "hwids",
+  "ips",
+  "note",
+  "metadata",
+  "endUserId",
+  "redeemedAt",
+  "lastAuthorizedAt",
+] as const;
+
+const IsoOrNull = Type.Union([Type.String({ format: "date-time" }), Type.Null()]);
+const Value64 = Type.String({ minLength: 1, maxLength: 256 });
+
+/** One license as export writes it and import reads it (JSON items; CSV rows decode to it). */
+export const PortableLicenseSchema = Type.Object({
+  key: LicenseKeySchema,
+  status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("revoked")])),
+  frozen: Type.Optional(Type.Boolean()),
+  frozenAt: Type.Optional(IsoOrNull),
+  expiresAt: Type.Optional(IsoOrNull),
+  durationDays: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 36500 }), Type.Null()])),
+  maxHwids: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()])),
+  maxIps: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 1000 }), Type.Null()])),
+  policyOverrides: Type.Optional(LicensePolicyOverridesSchema),
+  hwids: Type.Optional(Type.Array(Value64, { maxItems: 1000 })),
+  ips: Type.Optional(Type.Array(Value64, { maxItems: 1000 })),
+  note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+  metadata: Type.Optional(MetadataSchema),
+  endUserId: Type.Optional(Type.Union([Type.String({ format: "uuid" }), Type.Null()])),
+  redeemedAt: Type.Optional(IsoOrNull),
+  lastAuthorizedAt: Type.Optional(IsoOrNull),
+});
+export type PortableLicense = Static<typeof PortableLicenseSchema>;
+
+function overridesWithoutLimits(overrides: LicensePolicyOverrides): LicensePolicyOverrides {
+  const { maxHwids: _h, maxIps: _i, ...rest } = overrides;
+  return rest;
+}
+
+/** The CSV fields of a license, in CSV_COLUMNS order. */
+export function toCsvFields(license: LicenseView): string[] {
+  const iso = (ms: number | null) => toIsoOrNull(ms) ?? "";
+  const rest = overridesWithoutLimits(license.policyOverrides);
+  return [
+    license.key,
+    license.status,
+    String(license.frozen),
+    iso(license.frozenAt),
+    iso(license.expiresAt),
+    license.durationDays === null ? "" : String(license.durationDays),
+    license.policyOverrides.maxHwids === undefined ? "" : String(license.policyOverrides.maxHwids),
+    license.policyOverrides.maxIps === undefined ? "" : String(license.policyOverrides.maxIps),
+    Object.keys(rest).length === 0 ? "" : JSON.stringify(rest),
+    license.hwids.join(";"),
+    license.ips.join(";"),
+    license.note ?? "",
+    JSON.stringify(license.metadata),
+    license.endUserId ?? "",
+    iso(license.redeemedAt),
+    iso(license.lastAuthorizedAt),
+  ];
+}
+
+/** The CSV keeps the two limits in their own columns; the portable shape keeps one overrides object. */
+function mergeLimits(policy: unknown, maxHwids: unknown, maxIps: unknown): unknown {
+  if (typeof policy !== "object" || policy === null || Array.isArray(policy)) return policy;
+  return { ...policy, ...(maxHwids !== null ? { maxHwids } : {}), ...(maxIps !== null ? { maxIps } : {}) };
+}
+
+/** A CSV record (by header name) → the portable shape, before schema validation. */
+export function fromCsvFields(record: Record<string, string>): unknown {
+  const text = (name: string) => (record[name] === undefined || record[name] === "" ? undefined : record[name]);
+  const nullable = (name: string) => text(name) ?? null;
+  const int = (name: string) => (text(name) === undefined ? null : /^-?\d+$/.test(text(name)!) ? Number(text(name)) : text(name));
+  const json = (name: string) => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return raw;
+    }
+  };
+  const list = (name: string) => (text(name) === undefined ? [] : text(name)!.split(";"));
+  const frozen = text("frozen");
+  return {
+    key: record.key ?? "",
+    status: text("status") ?? "active",
+    frozen: frozen === undefined ? false : frozen === "true" ? true : frozen === "false" ? false : frozen,
+    frozenAt: nullable("frozenAt"),
+    expiresAt: nullable("expiresAt"),
+    durationDays: int("durationDays"),
+    policyOverrides: mergeLimits(json("policy") ?? {}, int("maxHwids"), int("maxIps")),
+    hwids: list("hwids"),
+    ips: list("ips"),
+    note: nullable("note"),
+    metadata: json("metadata") ?? {},
+    endUserId: nullable("endUserId"),
+    redeemedAt: nullable("redeemedAt"),
+    lastAuthorizedAt: nullable("lastAuthorizedAt"),
+  };
+}
+
+/** Schema check of one item; reasons name the field. */
+export function portableErrors(item: unknown): ErrorDetail[] {
+  const details = [...Value.Errors(PortableLicenseSchema, item)].slice(0, 5).map((e) => ({ path: e.path || "/", message: e.message }));
+  const metadata = (item as { metadata?: unknown }).metadata;
+  if (details.length === 0 && metadata !== undefined && JSON.stringify(metadata).length > MAX_METADATA_BYTES) {
+    details.push({ path: "/metadata", message: "metadata is larger than 16 KiB" });
+  }
+  return details;
+}

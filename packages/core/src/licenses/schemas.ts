@@ -1,0 +1,86 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { ProductPolicySchema } from "../products/policy.ts";
+import { pageQuerySchema } from "../pagination/pagination.ts";
+
+const Id = Type.String({ format: "uuid" });
+const IsoDate = Type.String({ format: "date-time", description: "ISO-8601 UTC timestamp" });
+const Days = Type.Integer({ minimum: 1, maximum: 36500 });
+
+export const LicensePolicyOverridesSchema = Type.Partial(Type.Omit(ProductPolicySchema, ["durationDays"]), {
+  additionalProperties: false,
+  description: "Overrides of the product policy for this license",
+});
+export const MetadataSchema = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.Unknown(), {
+  maxProperties: 50,
+  description: "Vendor data, a JSON object of at most 50 keys and 16 KiB",
+});
+export const NoteSchema = Type.String({ maxLength: 1000 });
+export const LicenseKeySchema = Type.String({ minLength: 8, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$" });
+
+const licenseFields = {
+  expiresAt: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  durationDays: Type.Optional(Type.Union([Days, Type.Null()])),
+  maxHwids: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  maxIps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  policy: Type.Optional(LicensePolicyOverridesSchema),
+  note: Type.Optional(NoteSchema),
+  metadata: Type.Optional(MetadataSchema),
+  endUserId: Type.Optional(Id),
+};
+
+/** Management create: the product comes from the path. */
+export const CreateLicensesBody = Type.Object({ count: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), ...licenseFields });
+/** Dashboard create: under /orgs/:orgId, so the product is named in the body. */
+export const DashboardCreateLicensesBody = Type.Object({ productId: Id, ...CreateLicensesBody.properties });
+export type CreateLicensesInput = Static<typeof CreateLicensesBody>;
+
+export const PatchLicenseBody = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("revoked")])),
+  frozen: Type.Optional(Type.Boolean()),
+  expiresAt: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+  durationDays: Type.Optional(Type.Union([Days, Type.Null()])),
+  maxHwids: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  maxIps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  policy: Type.Optional(LicensePolicyOverridesSchema),
+  note: Type.Optional(Type.Union([NoteSchema, Type.Null()])),
+  metadata: Type.Optional(MetadataSchema),
+  endUserId: Type.Optional(Type.Union([Id, Type.Null()])),
+});
+export type PatchLicenseInput = Static<typeof PatchLicenseBody>;
+
+export const BulkIdsBody = Type.Object({ ids: Type.Array(Id, { minItems: 1, maxItems: 1000, uniqueItems: true }) });
+export const ExtendBody = Type.Object({ ...BulkIdsBody.properties, days: Days });
+
+const BooleanText = Type.Union([Type.Literal("true"), Type.Literal("false")]);
+export const licenseFilterQuery = {
+  productId: Type.Optional(Id),
+  status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("revoked")])),
+  frozen: Type.Optional(BooleanText),
+  expired: Type.Optional(BooleanText),
+  search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  endUserId: Type.Optional(Id),
+};
+export const ListLicensesQuery = Type.Object({ ...pageQuerySchema(1000), ...licenseFilterQuery });
+export const ManagementListLicensesQuery = Type.Object({ ...pageQuerySchema(200), ...Type.Omit(Type.Object(licenseFilterQuery), ["productId"]).properties });
+export const ExpiringQuery = Type.Object({
+  ...pageQuerySchema(1000),
+  productId: Type.Optional(Id),
+  withinDays: Type.Optional(Type.Number({ minimum: 1, maximum: 3650, multipleOf: 1 })),
+});
+export const ExportQuery = Type.Object({
+  format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("json")])),
+  ...licenseFilterQuery,
+});
+
+export const RedeemBody = Type.Object({
+  key: LicenseKeySchema,
+  productId: Type.Optional(Id),
+  endUserId: Type.Optional(Id),
+  endUser: Type.Optional(
+    Type.Object({
+      username: Type.String({ minLength: 1, maxLength: 100 }),
+      email: Type.Optional(Type.String({ maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
+    }),
+  ),
+});
+export type RedeemInput = Static<typeof RedeemBody>;

@@ -1,0 +1,20 @@
+export interface SessionRecord {
+  id: string;
+  licenseId: string;
+  hwid: string | null;
+  ip: string | null;
+  appVersion: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+export interface SessionStore {
+  /** Sessions of the license that are neither expired nor revoked, newest first. */
+  listActive(licenseId: string, now: number): Promise<SessionRecord[]>;
+  /** Revokes one live session of that license; false when there is none with that id. */
+  revoke(licenseId: string, sessionId: string, now: number): Promise<boolean>;
+  /** Revokes every live session of the license; returns how many. */
+  revokeAll(licenseId: string, now: number): Promise<number>;
+}

@@ -1,0 +1,39 @@
+import { Elysia } from "elysia";
+import { Type } from "@sinclair/typebox";
+import { dashboardLicense, listActiveSessions, presentSession, revokeAllSessions, revokeSession, type GgContext } from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["Sessions"];
+const Id = Type.String({ format: "uuid" });
+
+/** /v1/dashboard/licenses/:id/sessions…: list live sessions, kill one or all. */
+export function licenseSessionRoutes(ctx: GgContext) {
+  return new Elysia({ prefix: "/v1/dashboard/licenses/:id/sessions" })
+    .use(requireUser(ctx))
+    .get(
+      "",
+      async ({ userId, params }) => {
+        const { license } = await dashboardLicense(ctx, userId, params.id, "read");
+        return ok({ sessions: (await listActiveSessions(ctx, license.id)).map(presentSession) });
+      },
+      { params: Type.Object({ id: Id }), detail: { summary: "List active sessions for a license", tags } },
+    )
+    .post(
+      "/revoke-all",
+      async ({ userId, params }) => {
+        const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
+        return ok(await revokeAllSessions(ctx, license.id));
+      },
+      { params: Type.Object({ id: Id }), detail: { summary: "Kill all sessions for a license", tags } },
+    )
+    .post(
+      "/:sessionId/revoke",
+      async ({ userId, params }) => {
+        const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
+        await revokeSession(ctx, license.id, params.sessionId);
+        return ok({ revoked: 1 });
+      },
+      { params: Type.Object({ id: Id, sessionId: Id }), detail: { summary: "Kill a specific session", tags } },
+    );
+}

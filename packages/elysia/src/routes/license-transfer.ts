@@ -1,0 +1,72 @@
+import { Elysia } from "elysia";
+import { Type } from "@sinclair/typebox";
+import {
+  ExportQuery,
+  GgError,
+  OrgIdParams,
+  csvImportItems,
+  exportLicenses,
+  importLicenses,
+  jsonImportItems,
+  licenseFilterOf,
+  orgLicenseScope,
+  productOfOrg,
+  readJsonImport,
+  type GgContext,
+} from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["Licenses"];
+/** Imports may be far larger than ordinary bodies (a million-license CSV is ~200 MB). */
+export const DEFAULT_IMPORT_LIMIT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Export (streamed) and import (streamed, all-or-nothing). The plugin mounts these before
+ * its JSON body parser, so the import handler reads the raw body itself.
+ */
+export function licenseTransferRoutes(ctx: GgContext, options: { importLimitBytes: number }) {
+  return new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" })
+    .use(requireUser(ctx))
+    .get(
+      "/export",
+      async ({ userId, params, query }) => {
+        const scope = await orgLicenseScope(ctx, userId, params.orgId, "read");
+        const format = query.format ?? "csv";
+        const stream = exportLicenses(ctx, scope, licenseFilterOf(query), format);
+        return new Response(stream, {
+          headers: {
+            "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+            "content-disposition": `attachment; filename="licenses.${format}"`,
+          },
+        });
+      },
+      { params: OrgIdParams, query: ExportQuery, detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags } },
+    )
+    .post(
+      "/import",
+      async ({ userId, params, query, request }) => {
+        await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses");
+        if (request.body === null) throw new GgError("VALIDATION_ERROR", "Send the export's CSV (text/csv) or JSON {productId, licenses:[…]}");
+        const isCsv = (request.headers.get("content-type") ?? "").startsWith("text/csv");
+        if (isCsv) {
+          if (!query.productId) throw new GgError("VALIDATION_ERROR", "CSV imports need ?productId=", { details: [{ path: "/productId", message: "Required" }] });
+          const product = await productOfOrg(ctx, params.orgId, query.productId);
+          return ok(await importLicenses(ctx, product, csvImportItems(request.body, options.importLimitBytes)));
+        }
+        const body = await readJsonImport(request.body, options.importLimitBytes);
+        const productId = query.productId ?? (typeof body.productId === "string" ? body.productId : undefined);
+        if (!productId || !/^[0-9a-f-]{36}$/i.test(productId)) {
+          throw new GgError("VALIDATION_ERROR", "Name the product with ?productId= or body.productId", { details: [{ path: "/productId", message: "Required UUID" }] });
+        }
+        const product = await productOfOrg(ctx, params.orgId, productId);
+        return ok(await importLicenses(ctx, product, jsonImportItems(body.licenses as unknown[])));
+      },
+      {
+        params: OrgIdParams,
+        query: Type.Object({ productId: Type.Optional(Type.String({ format: "uuid" })) }),
+        parse: "none",
+        detail: { summary: "Import licenses (the export's CSV or JSON); all or nothing", tags },
+      },
+    );
+}

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { formatCsvRow, toCsvFields } from "@geckoguard/core";
+import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { tenantWithLicenses } from "../support/licensing-fixtures.ts";
+
+let app: InProcessApp;
+beforeAll(async () => {
+  app = await inProcessApp();
+});
+afterAll(() => app.close());
+
+test("the adapter's SQL-built CSV lines equal core's reference encoding, awkward values included", async () => {
+  const { owner, productId, licenses } = await tenantWithLicenses(app.api, 4);
+  const patch = (i: number, body: object) => app.api("PATCH", `/v1/dashboard/licenses/${licenses[i]!.id}`, { token: owner.token, body });
+  await patch(0, { note: ' lead space, "quotes"\r\nand CRLF ', metadata: { "k,1": 'v"2', nested: { a: [1, null, true] } }, maxHwids: 2, maxIps: 9, policy: { maxSessions: 5, hwidBinding: "off" } });
+  await patch(1, { expiresAt: "2027-03-04T05:06:07.089Z", frozen: true, durationDays: 12 });
+  await patch(2, { note: "plain", expiresAt: "1999-12-31T23:59:59.999Z", policy: { ipBinding: "on" } });
+  await app.database.client.execute({
+    sql: `UPDATE licenses SET hwids = ?, ips = ?, last_authorized_at = ?, redeemed_at = ? WHERE id = ?`,
+    args: [JSON.stringify(["hw-1", "hw,2", 'hw"3']), JSON.stringify(["10.0.0.1", "::1"]), 1_800_000_000_001, 1_700_000_000_000, licenses[3]!.id],
+  });
+  const scope = { kind: "product" as const, productId };
+  const now = Date.now();
+  let expected = "";
+  for await (const batch of app.context.store.licenses.scan(scope, {}, 2, now)) for (const view of batch) expected += formatCsvRow(toCsvFields(view));
+  let actual = "";
+  for await (const text of app.context.store.licenses.scanCsv(scope, {}, 3, now)) actual += text;
+  expect(actual).toBe(expected);
+  expect(actual.split("\n").length).toBeGreaterThan(4);
+});
