@@ -29,8 +29,9 @@ Environment (defaults run embedded with zero set-up):
   GG_BODY_LIMIT_BYTES      largest JSON body (1048576)
   GG_IMPORT_LIMIT_BYTES    largest license import body (536870912)
   GG_LOG_LEVEL             info | warn | error | silent (info)
-  GG_SHARED_STATE          memory | database: where rate-limit buckets and idempotency
-                           records live; database when several processes share one (memory)
+  GG_SHARED_STATE          memory | database: where rate-limit buckets, idempotency records
+                           and nonces live; database when several processes share one (memory)
+  GG_SYNCHRONOUS           normal | full: SQLite synchronous of the hot-path connection (normal)
   GG_TRUST_PROXY           false | true | number of reverse proxies in front; only then is
                            X-Forwarded-For used for the client IP (false)
   GG_RATE_LIMIT_IP_PER_MIN             JWT routes and /v1/auth/*, per IP (120)
