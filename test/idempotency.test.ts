@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { startServer, type RunningServer } from "./support/server-process.ts";
 import { apiClient, type Api } from "./support/http-client.ts";
-import { PASSWORD, signUp, uniqueEmail } from "./support/accounts.ts";
+import { orgWithProduct, PASSWORD, signUp, uniqueEmail } from "./support/accounts.ts";
+import { issueApiKey, withKey } from "./support/api-keys.ts";
 
 describe("Idempotency-Key (CONTRACT §7)", () => {
   let server: RunningServer;
@@ -93,5 +94,30 @@ describe("Idempotency-Key (CONTRACT §7)", () => {
     expect(second.body.data.refreshToken).not.toBe(first.body.data.refreshToken);
     const tooLong = await api("POST", "/v1/auth/login", { headers: keyed("k".repeat(256)), body: { email, password: PASSWORD } });
     expect(tooLong.status).toBe(400);
+  });
+
+  test("API-key routes: keys are scoped to the API key; a retried create makes one license", async () => {
+    const { productId } = await orgWithProduct(api, token);
+    const [one, two] = [await issueApiKey(api, token, productId, ["license:create", "license:read"]), await issueApiKey(api, token, productId, ["license:create"])];
+    const key = crypto.randomUUID();
+    const create = (apiKey: string) => api("POST", `/v1/products/${productId}/licenses`, withKey(apiKey, { headers: keyed(key), body: { note: "once" } }));
+    const first = await create(one.key);
+    const again = await create(one.key);
+    expect([first.status, again.status, again.headers.get("idempotent-replayed")]).toEqual([201, 201, "true"]);
+    expect(again.body).toEqual(first.body);
+    const otherKey = await create(two.key);
+    expect([otherKey.status, otherKey.headers.get("idempotent-replayed")]).toEqual([201, null]);
+    const listed = await api("GET", `/v1/products/${productId}/licenses`, withKey(one.key));
+    expect(listed.body.data.licenses).toHaveLength(2);
+  });
+
+  test("a new API key's plaintext is never stored for replay: the keyed retry creates another key", async () => {
+    const { productId } = await orgWithProduct(api, token);
+    const key = crypto.randomUUID();
+    const body = { productId, name: "ci" };
+    const first = await api("POST", "/v1/dashboard/api-keys", { token, headers: keyed(key), body });
+    const second = await api("POST", "/v1/dashboard/api-keys", { token, headers: keyed(key), body });
+    expect([first.status, second.status, second.headers.get("idempotent-replayed")]).toEqual([201, 201, null]);
+    expect(second.body.data.key).not.toBe(first.body.data.key);
   });
 });

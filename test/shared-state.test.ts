@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, type RunningServer } from "./support/server-process.ts";
 import { apiClient, type Api } from "./support/http-client.ts";
-import { signUp, uniqueEmail } from "./support/accounts.ts";
+import { orgWithProduct, signUp, uniqueEmail } from "./support/accounts.ts";
 
 const ACCOUNT_LIMIT = 4;
 
@@ -33,21 +33,23 @@ describe("shared rate limits and idempotency across two processes", () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(3 * ACCOUNT_LIMIT);
   });
 
-  test("one Idempotency-Key sent to both processes at once creates one org; later retries replay it", async () => {
+  test("one Idempotency-Key sent to both processes at once creates one license; later retries replay it", async () => {
     const { token } = await signUp(apis[0]!);
+    const { orgId, productId } = await orgWithProduct(apis[0]!, token);
     const key = crypto.randomUUID();
-    const send = (api: Api) => api("POST", "/v1/dashboard/orgs", { token, headers: { "idempotency-key": key }, body: { name: "Exactly once" } });
+    const path = `/v1/dashboard/orgs/${orgId}/licenses`;
+    const send = (api: Api) => api("POST", path, { token, headers: { "idempotency-key": key }, body: { productId, note: "exactly once" } });
     const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => send(apis[i % 2]!)));
     const created = racing.filter((r) => r.status === 201);
     expect(racing.every((r) => r.status === 201 || r.body.error?.code === "IDEMPOTENCY_KEY_IN_PROGRESS")).toBe(true);
-    expect(new Set(created.map((r) => r.body.data.org.id)).size).toBe(1);
+    expect(new Set(created.map((r) => r.body.data.licenses[0].id)).size).toBe(1);
 
-    const orgs = (await apis[1]!("GET", "/v1/dashboard/orgs", { token })).body.data.orgs as { name: string }[];
-    expect(orgs.filter((org) => org.name === "Exactly once")).toHaveLength(1);
+    const listed = await apis[1]!("GET", path, { token });
+    expect(listed.body.data.licenses).toHaveLength(1);
     for (const api of apis) {
       const retry = await send(api);
       expect([retry.status, retry.headers.get("idempotent-replayed")]).toEqual([201, "true"]);
-      expect(retry.body.data.org.id).toBe(created[0]!.body.data.org.id);
+      expect(retry.body).toEqual(created[0]!.body);
     }
   });
 

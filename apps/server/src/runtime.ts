@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import {
   argon2idHasher,
+  cachedProductLimits,
   createIdempotency,
   createRateLimiter,
   inProcessIdempotencyStore,
@@ -76,7 +77,13 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
       passwords: argon2idHasher(),
       accessTokens: jwtAccessTokens(jwtSecret),
       publicUrl: config.publicUrl,
-      rateLimiter: createRateLimiter({ store: shared.rateLimits, clock, settings: config.rateLimits, logger }),
+      rateLimiter: createRateLimiter({
+        store: shared.rateLimits,
+        clock,
+        settings: config.rateLimits,
+        productLimits: cachedProductLimits(async (productId) => (await store.products.find(productId))?.policy.rateLimits ?? null, clock),
+        logger,
+      }),
       idempotency: createIdempotency({
         store: shared.idempotency,
         clock,

@@ -37,6 +37,7 @@ export * from "./ratelimit/settings.ts";
 export * from "./ratelimit/headers.ts";
 export * from "./ratelimit/ip-subject.ts";
 export * from "./ratelimit/limiter.ts";
+export * from "./ratelimit/product-limits.ts";
 export * from "./ratelimit/in-process-store.ts";
 
 export * from "./idempotency/fingerprint.ts";

@@ -4,6 +4,7 @@ import { GgError } from "../errors/gg-error.ts";
 import type { RateLimitStore } from "../ports/rate-limit.ts";
 import { inProcessRateLimitStore } from "./in-process-store.ts";
 import { createRateLimiter } from "./limiter.ts";
+import { cachedProductLimits } from "./product-limits.ts";
 
 const T0 = 1_800_000_000_000;
 
@@ -119,5 +120,26 @@ describe("rate limiter buckets", () => {
     expect(purges).toEqual([T0]);
     // 10.7.0.2 emptied its bucket 30 s ago: still refused, the purge did not forget it.
     expect(await outcomes(2, () => limiter.enforceIp("10.7.0.2"))).toEqual([null, "RATE_LIMITED"]);
+  });
+});
+
+describe("a product's own limits, read through productLimits", () => {
+  test("apply to its API-key and authorize buckets when the caller passes none, and are read once per TTL", async () => {
+    const clock = manualClock(T0);
+    const reads: string[] = [];
+    const productLimits = cachedProductLimits(async (productId) => {
+      reads.push(productId);
+      return productId === "tight" ? { productPerMin: 1, licensePerMin: 1 } : null;
+    }, clock);
+    const limiter = createRateLimiter({ store: inProcessRateLimitStore(), clock, productLimits });
+    const call = (productId: string) => limiter.enforceApiKeyLimits({ ip: "10.8.0.1", apiKeyId: `k-${productId}`, productId });
+    expect(await outcomes(2, () => call("tight"))).toEqual([null, "PRODUCT_RATE_LIMITED"]);
+    expect(await outcomes(2, () => call("roomy"))).toEqual([null, null]);
+    const license = () => limiter.enforceLicenseLimit({ productId: "tight", licenseKey: "GG-T" });
+    expect(await outcomes(2, license)).toEqual([null, "RATE_LIMITED"]);
+    expect(reads).toEqual(["tight", "roomy"]);
+    clock.advance(30_000);
+    await outcomes(1, () => call("roomy"));
+    expect(reads).toEqual(["tight", "roomy", "roomy"]);
   });
 });

@@ -32,8 +32,9 @@ export interface RateLimiter {
   enforceAuthAttempt(input: { ip: string; account: string | null }): Promise<RateLimitDecision>;
   /**
    * For the API-key guard, once the key is known: per IP (within the product, whose
-   * limits may differ), per key, per product; a product's own limits replace the
-   * deployment's. A refusal of the product bucket is PRODUCT_RATE_LIMITED.
+   * limits may differ), per key, per product. The product's own limits (given, or read
+   * through `productLimits`) replace the deployment's. A refusal of the product bucket is
+   * PRODUCT_RATE_LIMITED.
    */
   enforceApiKeyLimits(input: {
     ip: string;
@@ -49,6 +50,8 @@ export interface RateLimiterOptions {
   store: RateLimitStore;
   clock: Clock;
   settings?: Partial<RateLimitSettings>;
+  /** A product's own limits when the caller does not pass them (see cachedProductLimits). */
+  productLimits?: (productId: string) => Promise<ProductRateLimits | null>;
   logger?: Logger;
 }
 
@@ -84,6 +87,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   }
 
   const limited = (key: string, perMinute: number): Bucket => ({ key, perMinute, code: "RATE_LIMITED" });
+  const overridesOf = async (productId: string, given: ProductRateLimits | null | undefined) =>
+    given ?? (options.productLimits === undefined ? null : await options.productLimits(productId));
 
   return {
     enforceIp: (ip) => consumeAll([limited(`ip:${ipBucketSubject(ip)}`, settings.ipPerMin)]),
@@ -92,17 +97,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         limited(`auth-ip:${ipBucketSubject(ip)}`, settings.authIpPerMin),
         ...(account === null ? [] : [limited(`account:${account}`, settings.authAccountPerMin)]),
       ]),
-    enforceApiKeyLimits: ({ ip, apiKeyId, productId, productOverrides }) =>
-      consumeAll([
-        limited(`apikey-ip:${productId}:${ipBucketSubject(ip)}`, productOverrides?.apiKeyIpPerMin ?? settings.apiKeyIpPerMin),
-        limited(`key:${apiKeyId}`, productOverrides?.keyPerMin ?? settings.keyPerMin),
-        {
-          key: `product:${productId}`,
-          perMinute: productOverrides?.productPerMin ?? settings.productPerMin,
-          code: "PRODUCT_RATE_LIMITED",
-        },
-      ]),
-    enforceLicenseLimit: ({ productId, licenseKey, productOverrides }) =>
-      consumeAll([limited(`license:${productId}:${licenseKey}`, productOverrides?.licensePerMin ?? settings.licensePerMin)]),
+    async enforceApiKeyLimits({ ip, apiKeyId, productId, productOverrides }) {
+      const own = await overridesOf(productId, productOverrides);
+      return consumeAll([
+        limited(`apikey-ip:${productId}:${ipBucketSubject(ip)}`, own?.apiKeyIpPerMin ?? settings.apiKeyIpPerMin),
+        limited(`key:${apiKeyId}`, own?.keyPerMin ?? settings.keyPerMin),
+        { key: `product:${productId}`, perMinute: own?.productPerMin ?? settings.productPerMin, code: "PRODUCT_RATE_LIMITED" },
+      ]);
+    },
+    async enforceLicenseLimit({ productId, licenseKey, productOverrides }) {
+      const own = await overridesOf(productId, productOverrides);
+      return consumeAll([limited(`license:${productId}:${licenseKey}`, own?.licensePerMin ?? settings.licensePerMin)]);
+    },
   };
 }

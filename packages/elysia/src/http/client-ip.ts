@@ -35,7 +35,8 @@ export function recordClientIp(request: Request, server: ServerLike | null, trus
   clientIps.set(request, clientIpFrom(socket, request.headers.get("x-forwarded-for"), trustedProxyHops));
 }
 
-/** The caller's address for rate limits, bindings and blacklists; "unknown" without a socket (app.handle). */
-export function clientIpOf(request: Request): string {
-  return clientIps.get(request) ?? UNKNOWN;
+/** The caller's address for rate limits, bindings and blacklists; `fallback` without a socket (app.handle). */
+export function clientIpOf(request: Request, fallback = UNKNOWN): string {
+  const ip = clientIps.get(request);
+  return ip === undefined || ip === UNKNOWN ? fallback : ip;
 }
