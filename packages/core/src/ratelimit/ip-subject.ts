@@ -1,41 +1,17 @@
-/** IPv4-mapped IPv6 (`::ffff:1.2.3.4`) is the IPv4 address it carries (CONTRACT §5). */
-export function canonicalIp(ip: string): string {
-  const lower = ip.trim().toLowerCase();
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(lower);
-  return mapped ? mapped[1]! : lower;
-}
+import { formatIpv4, formatIpv6, parseAddress } from "../blacklists/ip-address.ts";
 
-/** The eight 16-bit groups of an IPv6 address, or null when it does not parse. */
-function ipv6Groups(ip: string): number[] | null {
-  const [head = "", tail, extra] = ip.split("::");
-  if (extra !== undefined) return null;
-  const parse = (part: string) => (part === "" ? [] : part.split(":"));
-  const headParts = parse(head);
-  const tailParts = tail === undefined ? [] : parse(tail);
-  const last = tailParts.length > 0 ? tailParts : headParts;
-  if (last.length > 0 && last[last.length - 1]!.includes(".")) {
-    const octets = last.pop()!.split(".").map(Number);
-    last.push(((octets[0]! << 8) | octets[1]!).toString(16), ((octets[2]! << 8) | octets[3]!).toString(16));
-  }
-  const missing = 8 - headParts.length - tailParts.length;
-  if (tail === undefined ? missing !== 0 : missing < 1) return null;
-  const groups = [...headParts, ...Array<string>(tail === undefined ? 0 : missing).fill("0"), ...tailParts];
-  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
-  return groups.map((g) => parseInt(g, 16));
-}
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const LOW_64_BITS = (1n << 64n) - 1n;
 
 /**
- * What a per-IP bucket counts: an IPv4 address whole, an IPv6 address by its /64 (the
- * block one subscriber usually holds, so rotating through it does not buy more
- * requests). Anything unparseable counts as itself.
+ * What a per-IP bucket counts: an IPv4 address whole (an IPv4-mapped one as its IPv4),
+ * an IPv6 address by its /64, the block one subscriber usually holds, so rotating through
+ * it buys no extra requests. Anything that is not an address counts as itself.
  */
 export function ipBucketSubject(ip: string): string {
-  const canonical = canonicalIp(ip);
-  if (!canonical.includes(":")) return canonical;
-  const groups = ipv6Groups(canonical.split("%")[0]!);
-  if (groups === null) return canonical;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.toString(16))
-    .join(":")}::/64`;
+  if (IPV4.test(ip)) return ip; // the common case, without parsing
+  const parsed = parseAddress(ip.split("%")[0]!.trim());
+  if (parsed === null) return ip;
+  if (parsed.family === 4) return formatIpv4(parsed.value);
+  return `${formatIpv6(parsed.value & ~LOW_64_BITS)}/64`;
 }

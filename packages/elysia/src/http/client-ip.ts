@@ -1,4 +1,4 @@
-import { canonicalIp } from "@geckoguard/core";
+import { normalizeClientIp } from "@geckoguard/core";
 
 /** What `server.requestIP` gives (Bun's SocketAddress), as far as we need it. */
 interface SocketAddressLike {
@@ -24,9 +24,9 @@ export function clientIpFrom(socketAddress: string | undefined, forwardedFor: st
       .map((entry) => entry.trim())
       .filter((entry) => entry !== "");
     const seenByOutermostProxy = hops[Math.max(0, hops.length - trustedProxyHops)];
-    if (seenByOutermostProxy !== undefined) return canonicalIp(seenByOutermostProxy);
+    if (seenByOutermostProxy !== undefined) return normalizeClientIp(seenByOutermostProxy);
   }
-  return socketAddress === undefined ? UNKNOWN : canonicalIp(socketAddress);
+  return socketAddress === undefined ? UNKNOWN : normalizeClientIp(socketAddress);
 }
 
 /** Called once per request by the plugin, which holds the server and the proxy setting. */
