@@ -35,7 +35,8 @@ import { ok } from "../packages/elysia/src/index.ts";
 import { geckoguardLifecycle, jsonBodies } from "../packages/elysia/src/http/lifecycle.ts";
 import { limitByIp } from "../packages/elysia/src/http/rate-limit.ts";
 import { checkIdempotencyKey } from "../packages/elysia/src/http/idempotency.ts";
-import { ensureWrk, runWrk, type WrkResult } from "./wrk.ts";
+import { ensureWrk } from "./wrk.ts";
+import { runWrkPost, type WrkPostResult } from "./wrk-post.ts";
 import { measureAuthorizeLimits, measureLimiterAlone } from "./authorize-limits.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -90,9 +91,9 @@ const variants = [
   return { ...variant, server, url: `http://127.0.0.1:${server.port}/echo` };
 });
 
-const run = (url: string, uniqueKeys: boolean, seconds: number) => runWrk({ url, body: BODY, uniqueKeys, seconds, connections: CONNECTIONS });
+const run = (url: string, uniqueKeys: boolean, seconds: number) => runWrkPost({ url, body: BODY, uniqueKeys, seconds, connections: CONNECTIONS });
 for (const { url, uniqueKeys } of variants) await run(url, uniqueKeys, 1); // warm-up
-const best: WrkResult[] = variants.map(() => ({ requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, non2xx: 0 }));
+const best: WrkPostResult[] = variants.map(() => ({ requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, non2xx: 0 }));
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, { url, uniqueKeys }] of variants.entries()) {
     const result = await run(url, uniqueKeys, SECONDS);

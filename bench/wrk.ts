@@ -1,70 +1,33 @@
-/**
- * wrk from Debian, run against loopback only, for a bounded time. Installs it with
- * apt-get when it is missing.
- */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 
+/** wrk from Debian, installed on first use (benches only talk to loopback). */
 export function ensureWrk(): void {
-  if (Bun.which("wrk") !== null) return;
-  console.log("wrk is missing: installing it with apt-get");
-  const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  for (const args of [["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "wrk"]]) {
-    const run = Bun.spawnSync([...sudo, ...args], { stdout: "inherit", stderr: "inherit" });
-    if (run.exitCode !== 0) throw new Error(`'${args.join(" ")}' failed; install wrk by hand`);
-  }
-}
-
-/** A POST with a JSON body; with `uniqueKeys`, every request carries its own Idempotency-Key. */
-function luaScript(path: string, body: string, uniqueKeys: boolean): string {
-  return `
-local threads = 0
-function setup(thread) threads = threads + 1; thread:set("id", threads) end
-local counter = 0
-wrk.method = "POST"
-wrk.body = ${JSON.stringify(body)}
-wrk.headers["Content-Type"] = "application/json"
-request = function()
-  ${uniqueKeys ? 'counter = counter + 1; wrk.headers["Idempotency-Key"] = "bench-" .. id .. "-" .. counter' : ""}
-  return wrk.format(nil, ${JSON.stringify(path)})
-end
-`;
+  if (spawnSync("wrk", ["--version"]).error === undefined) return;
+  console.log("installing wrk (apt-get)…");
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  const install = spawnSync("apt-get", ["install", "-y", "-qq", "wrk"], { stdio: "inherit" });
+  if (install.status !== 0) throw new Error("could not install wrk with apt-get");
 }
 
 export interface WrkResult {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
+  answers: number;
+  seconds: number;
+  p50_ms: number;
+  p99_ms: number;
   non2xx: number;
+  opened: number;
+  rps: number;
 }
 
-function toMs(value: string, unit: string): number {
-  const factor = { us: 0.001, ms: 1, s: 1000 }[unit] ?? Number.NaN;
-  return Number(value) * factor;
-}
-
-export async function runWrk(options: { url: string; body: string; uniqueKeys: boolean; seconds: number; connections: number }): Promise<WrkResult> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error("benchmarks run against loopback only");
-  const dir = mkdtempSync(join(tmpdir(), "gg-wrk-"));
-  const script = join(dir, "post.lua");
-  const { origin, pathname } = new URL(options.url);
-  writeFileSync(script, luaScript(pathname, options.body, options.uniqueKeys));
-  const wrk = Bun.spawn(
-    ["wrk", "-t1", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "-s", script, origin],
-    { stdout: "pipe", stderr: "pipe" },
+/** Runs wrk with bench/authorize.lua against `url` and parses its GG_RESULT line. */
+export function runWrk(url: string, env: Record<string, string>, options: { threads: number; connections: number; maxSeconds: number }): WrkResult {
+  const run = spawnSync(
+    "wrk",
+    [`-t${options.threads}`, `-c${options.connections}`, `-d${options.maxSeconds}s`, "--timeout", "10s", "-s", `${import.meta.dir}/authorize.lua`, url],
+    { env: { ...process.env, ...env, GG_BENCH_THREADS: String(options.threads) }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
-  const [output, code] = await Promise.all([new Response(wrk.stdout).text(), wrk.exited]);
-  if (code !== 0) throw new Error(`wrk failed: ${await new Response(wrk.stderr).text()}`);
-  const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
-  const p50 = /50%\s+([\d.]+)(us|ms|s)/.exec(output);
-  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(output);
-  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(output);
-  if (!rps || !p50 || !p99) throw new Error(`cannot read wrk output:\n${output}`);
-  return {
-    requestsPerSecond: Number(rps[1]),
-    p50Ms: toMs(p50[1]!, p50[2]!),
-    p99Ms: toMs(p99[1]!, p99[2]!),
-    non2xx: non2xx ? Number(non2xx[1]) : 0,
-  };
+  const line = run.stdout.split("\n").find((l) => l.startsWith("GG_RESULT "));
+  if (line === undefined) throw new Error(`wrk gave no result:\n${run.stdout}\n${run.stderr}`);
+  const result = JSON.parse(line.slice("GG_RESULT ".length)) as Omit<WrkResult, "rps">;
+  return { ...result, rps: result.answers / result.seconds };
 }

@@ -15,6 +15,11 @@ export interface SqlRunner {
   /** One write statement with RETURNING: its first row (the write takes its turn like `run`). */
   writeReturning<T>(sql: string, args: SqlArgs): Promise<T | undefined>;
   batch(statements: { sql: string; args: SqlArgs }[]): Promise<void>;
+  /**
+   * `PRAGMA data_version` of this runner's own connection (changes when another
+   * connection commits), or null when the runner has no single connection to ask.
+   */
+  dataVersion: (() => number) | null;
   close(): void;
 }
 
@@ -67,6 +72,7 @@ export function nativeRunner(
     async batch(list) {
       if (list.length > 0) await write(() => inTransaction(list));
     },
+    dataVersion: () => (prepared("PRAGMA data_version").raw(true).get() as number[])[0]!,
     close: () => db.close(),
   };
 }
@@ -89,6 +95,7 @@ export function clientRunner(client: Client): SqlRunner {
     async batch(list) {
       if (list.length > 0) await client.batch(list.map(({ sql, args }) => ({ sql, args: args as InArgs })), "write");
     },
+    dataVersion: null,
     close: () => {},
   };
 }
