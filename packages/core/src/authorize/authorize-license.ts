@@ -99,8 +99,8 @@ async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: D
 /**
  * POST /v1/licenses/authorize, CONTRACT §6 order: API key (and its rate-limit buckets)
  * → scope → timestamp → signature → nonce → per-license rate limit → license → state →
- * blacklist → HWID → IP → sessions. Bad input, auth and limits throw (wrapped in KnownKeyError once the key is
- * known); a denial is an answer value.
+ * blacklist → HWID → IP → sessions. Bad input, auth and limits throw (wrapped in
+ * KnownKeyError once the key is known); a denial is an answer value.
  */
 export async function authorizeLicense(
   deps: AuthorizeDeps,

@@ -14,9 +14,9 @@ export type GeckoguardContext = Omit<GgContext, "rateLimiter" | "idempotency"> &
 
 /**
  * Fills in the in-process rate limiter (default limits, each product's own) and
- * idempotency records. Their
- * fingerprint key is random per process, which is right for records that live in this
- * process only; a shared store needs a shared key (see apps/server/src/runtime.ts).
+ * idempotency records. Their fingerprint key is random per process, which is right for
+ * records that live in this process only; a shared store needs a shared key (see
+ * apps/server/src/runtime.ts).
  */
 export function withInProcessDefaults(context: GeckoguardContext, logger: Logger): GgContext {
   const { clock, store } = context;
