@@ -17,6 +17,7 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
     publicUrl: config.publicUrl,
     sharedState: config.sharedState,
     synchronous: config.synchronous,
+    rateLimits: config.rateLimits,
     logger,
   });
 }

@@ -5,3 +5,6 @@ export { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 export { buildOpenApiDocument, type OpenApiDocument } from "./openapi/openapi-document.ts";
 export { securityForPath, securitySchemes } from "./openapi/security-schemes.ts";
 export { DOCS_PATH, SPEC_PATH } from "./routes/docs.ts";
+export { clientIpOf } from "./http/client-ip.ts";
+export { answerHoldsSecret, checkIdempotencyKey } from "./http/idempotency.ts";
+export type { GeckoguardContext } from "./http/context-defaults.ts";

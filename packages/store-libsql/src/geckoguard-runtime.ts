@@ -1,6 +1,9 @@
+import { createHmac } from "node:crypto";
 import {
   argon2idHasher,
-  inProcessNonceStore,
+  cachedProductLimits,
+  createIdempotency,
+  createRateLimiter,
   jwtAccessTokens,
   silentLogger,
   systemClock,
@@ -9,13 +12,14 @@ import {
   type GgContext,
   type Logger,
   type PasswordHasher,
+  type RateLimitSettings,
 } from "@geckoguard/core";
 import { openDatabase, type GgDatabase } from "./open-database.ts";
 import { migrate } from "./migrations/migrate.ts";
 import { createLibsqlStore } from "./store.ts";
 import { clientRunner, nativeRunner, type SqlRunner } from "./authorize/sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
-import { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
+import { sharedStateStores, type SharedStateMode } from "./shared-state-stores.ts";
 
 export interface GeckoguardRuntimeOptions {
   /** `file:./data/geckoguard.db` (embedded), `libsql://…` / `http(s)://…` (remote). */
@@ -27,8 +31,10 @@ export interface GeckoguardRuntimeOptions {
   jwtSecret: Uint8Array;
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
-  /** Where nonces live: this process (default) or the database every process shares. */
-  sharedState?: "memory" | "database";
+  /** Where rate limits, idempotency records and nonces live: this process (default) or the database every process shares. */
+  sharedState?: SharedStateMode;
+  /** Deployment-wide rate limits; unset ones keep their defaults (CONTRACT §7). */
+  rateLimits?: Partial<RateLimitSettings>;
   /** SQLite `synchronous` for the authorize path's writes on an embedded file (default normal). */
   synchronous?: "normal" | "full";
   logger?: Logger;
@@ -72,24 +78,38 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
       clock,
       mailLog: (line) => logger.info(line.event, { mailId: line.mailId, to: line.to, subject: line.subject }),
     });
+    const runner = hotPathRunner(options, database);
+    const shared = sharedStateStores(options.sharedState ?? "memory", runner);
     const context: GgContext = {
       store,
       clock,
       passwords: options.passwords ?? argon2idHasher(),
       accessTokens: jwtAccessTokens(options.jwtSecret),
       publicUrl: options.publicUrl,
+      rateLimiter: createRateLimiter({
+        store: shared.rateLimits,
+        clock,
+        settings: options.rateLimits,
+        productLimits: cachedProductLimits(async (productId) => (await store.products.find(productId))?.policy.rateLimits ?? null, clock),
+        logger,
+      }),
+      idempotency: createIdempotency({
+        store: shared.idempotency,
+        clock,
+        // Its own key, derived from the JWT secret that every process of a deployment shares.
+        fingerprintSecret: createHmac("sha256", options.jwtSecret).update("geckoguard idempotency fingerprints").digest(),
+        logger,
+      }),
     };
-    const runner = hotPathRunner(options, database);
     const authorizeStore = sqlAuthorizeStore(runner, {
       flushIntervalMs: 500,
       onError: (error) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name }),
     });
     authorizeStore.start();
-    const nonces = options.sharedState === "database" ? sharedNonceStore(runner) : inProcessNonceStore();
     return {
       database,
       context,
-      authorize: { store: authorizeStore, nonces },
+      authorize: { store: authorizeStore, nonces: shared.nonces },
       appliedMigrations,
       async close() {
         await authorizeStore.stop();
