@@ -27,6 +27,7 @@ const el = (tag, attrs = {}, ...children) => {
   for (const child of children) node.append(child);
   return node;
 };
+const deref = (item) => (item.$ref ? item.$ref.split("/").slice(1).reduce((node, key) => node[key], doc) : item);
 const authLabel = (security) =>
   security.length === 0 ? "public" : security.map((req) => Object.keys(req).map((name) => doc.components.securitySchemes[name].name ?? "Bearer JWT").join(" + ")).join(" or ");
 const schemes = el("table", {}, el("tr", {}, el("th", {}, "scheme"), el("th", {}, "sent as"), el("th", {}, "meaning")));
@@ -47,7 +48,7 @@ for (const [tag, entries] of byTag) {
     const body = el("div");
     if (op.parameters?.length) {
       const table = el("table", {}, el("tr", {}, el("th", {}, "parameter"), el("th", {}, "in"), el("th", {}, "required"), el("th", {}, "schema")));
-      for (const p of op.parameters)
+      for (const p of op.parameters.map(deref))
         table.append(el("tr", {}, el("td", {}, el("code", {}, p.name)), el("td", {}, p.in), el("td", {}, p.required ? "yes" : "no"), el("td", {}, el("code", {}, JSON.stringify(p.schema)))));
       body.append(table);
     }

@@ -47,6 +47,22 @@ const envelopeResponses = {
 
 const responses = { "2XX": { $ref: "#/components/responses/Success" }, default: { $ref: "#/components/responses/Error" } };
 
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency)",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+const MUTATING = new Set(["post", "patch", "delete"]);
+
+/** Writes take an Idempotency-Key (CONTRACT §7), except authorize: its nonce already makes each call unique. */
+function withIdempotencyKey(method: string, operation: Operation, signed: boolean): Operation {
+  if (!MUTATING.has(method) || signed) return operation;
+  const parameters = (operation.parameters as unknown[] | undefined) ?? [];
+  return { ...operation, parameters: [...parameters, { $ref: "#/components/parameters/IdempotencyKey" }] };
+}
+
 /**
  * Every body the plugin parses is read as JSON whatever its content type (decisions.md),
  * but Elysia's generator drops a body whose route has a function parser; documenting it
@@ -72,14 +88,15 @@ export function buildOpenApiDocument(routes: readonly Route[], options: { prefix
     const routePath = path.startsWith(options.prefix) ? path.slice(options.prefix.length) || "/" : path;
     const security = securityForPath(routePath.replace(/\{[^}]+\}/g, ":param"));
     paths[path] = {};
+    const signed = security?.some((requirement) => "ggSignature" in requirement) ?? false;
     for (const [method, operation] of Object.entries(operations)) {
-      paths[path][method] = { responses, ...operation, ...(security === undefined ? {} : { security }) };
+      paths[path][method] = { responses, ...withIdempotencyKey(method, operation, signed), ...(security === undefined ? {} : { security }) };
     }
   }
   return {
     openapi: OPENAPI_VERSION,
     info: { title: "GeckoGuard API", version: options.version, description: DESCRIPTION },
     paths,
-    components: { securitySchemes, schemas: envelopeSchemas, responses: envelopeResponses },
+    components: { securitySchemes, schemas: envelopeSchemas, responses: envelopeResponses, parameters: { IdempotencyKey: idempotencyKey } },
   };
 }
