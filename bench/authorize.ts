@@ -19,6 +19,7 @@ import { apiClient } from "../test/support/http-client.ts";
 import { orgWithProduct, signUp } from "../test/support/accounts.ts";
 import { issueApiKey } from "../test/support/api-keys.ts";
 import { ensureWrk, runWrk } from "./wrk.ts";
+import { threadCpuMs } from "./thread-cpu.ts";
 
 const LICENSES = Number(process.env.BENCH_LICENSES ?? 100_000);
 const BOUND = LICENSES / 2;
@@ -28,7 +29,9 @@ const UNLIMITED = "1000000000";
 
 ensureWrk();
 const server = await startServer({
-  env: { GG_RATE_LIMIT_KEY_PER_MIN: UNLIMITED, GG_RATE_LIMIT_PRODUCT_PER_MIN: UNLIMITED, GG_RATE_LIMIT_APIKEY_IP_PER_MIN: UNLIMITED, GG_LOG_LEVEL: "info" },
+  env: { GG_RATE_LIMIT_KEY_PER_MIN: UNLIMITED, GG_RATE_LIMIT_PRODUCT_PER_MIN: UNLIMITED, GG_RATE_LIMIT_APIKEY_IP_PER_MIN: UNLIMITED, GG_LOG_LEVEL: "info",
+    // Compare the hot path on its own thread (default) with GG_AUTHORIZE_THREAD=main.
+    ...(process.env.GG_AUTHORIZE_THREAD ? { GG_AUTHORIZE_THREAD: process.env.GG_AUTHORIZE_THREAD } : {}) },
 });
 const api = apiClient(server.baseUrl);
 const db = createClient({ url: `file:${join(server.dataDir, "geckoguard.db")}`, timeout: 30_000 });
@@ -89,7 +92,9 @@ try {
   await Bun.write(knownFile, sessions.join("\n") + "\n");
   const sessionsBefore = Number((await db.execute("SELECT count(*) AS n FROM license_sessions")).rows[0]!.n);
 
+  const cpuBefore = threadCpuMs(server.process.pid);
   const authorize = runWrk(`${server.baseUrl}/v1/licenses/authorize`, { GG_BENCH_REQUESTS: requestsFile, GG_BENCH_KNOWN_SESSIONS: knownFile, GG_BENCH_KEY: apiKey }, WRK);
+  const cpuAfter = threadCpuMs(server.process.pid);
   await Bun.sleep(1500); // heartbeats are flushed within a second
   const sessionsAfter = Number((await db.execute("SELECT count(*) AS n FROM license_sessions")).rows[0]!.n);
   const boundAfter = Number((await db.execute({ sql: "SELECT count(*) AS n FROM licenses WHERE product_id = ? AND hwids != '[]'", args: [productId] })).rows[0]!.n);
@@ -104,6 +109,9 @@ try {
   console.log(`echo      : ${Math.round(baseline.rps)} req/s, p50 ${f(baseline.p50_ms)} ms, p99 ${f(baseline.p99_ms)} ms, non-2xx ${baseline.non2xx}`);
   console.log(`authorize : ${Math.round(authorize.rps)} req/s, p50 ${f(authorize.p50_ms)} ms, p99 ${f(authorize.p99_ms)} ms, non-2xx ${authorize.non2xx}`);
   console.log(`ratio     : ${(authorize.rps / baseline.rps).toFixed(3)} × echo (goal ≥ 0.5), p99 goal ≤ 10 ms`);
+  const answered = authorize.answers;
+  const perCall = (name: string) => (((cpuAfter.get(name) ?? 0) - (cpuBefore.get(name) ?? 0)) * 1000) / answered;
+  console.log(`server CPU: ${[...cpuAfter.keys()].filter((name) => perCall(name) >= 1).map((name) => `${name} ${perCall(name).toFixed(0)} µs`).join(", ")} per answered call`);
   console.log(`sessions  : +${sessionsAfter - sessionsBefore} in the database, ${authorize.opened} opened by answers`);
   console.log(`bindings  : +${boundAfter - BOUND} new HWID bindings in the database, ${authorize.opened} first-time opens answered`);
   const events = new Map<string, number>();

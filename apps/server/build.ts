@@ -34,9 +34,12 @@ const libsqlStaticNative: Bun.BunPlugin = {
 
 rmSync(outfile, { force: true });
 const result = await Bun.build({
-  entrypoints: [join(import.meta.dir, "src/main.ts")],
+  // The authorize store's worker is its own entry point, embedded next to main.
+  entrypoints: [join(import.meta.dir, "src/main.ts"), join(root, "packages/store-libsql/src/authorize/authorize-worker.ts")],
   compile: { outfile },
   minify: true,
+  // Where the embedded worker lands (entry points keep their path below the common root).
+  define: { GG_AUTHORIZE_WORKER_URL: JSON.stringify("/$bunfs/root/packages/store-libsql/src/authorize/authorize-worker.js") },
   sourcemap: "none",
   plugins: [libsqlStaticNative],
 });

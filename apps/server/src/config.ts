@@ -25,6 +25,8 @@ export interface ServerConfig {
   sharedState: "memory" | "database";
   /** SQLite `synchronous` for the authorize path's writes on an embedded file. */
   synchronous: "normal" | "full";
+  /** Where the authorize path's SQLite work runs on an embedded file: its own thread or the HTTP one. */
+  authorizeThread: "worker" | "main";
   /** Per-minute limits of every rate-limit bucket (CONTRACT §7). */
   rateLimits: RateLimitSettings;
   /** Reverse proxies of ours in front: 0 = the socket address is the client; n = n-th X-Forwarded-For entry from the right. */
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
     sharedState: oneOf(env, "GG_SHARED_STATE", ["memory", "database"] as const, "memory"),
     synchronous: oneOf(env, "GG_SYNCHRONOUS", ["normal", "full"] as const, "normal"),
+    authorizeThread: oneOf(env, "GG_AUTHORIZE_THREAD", ["worker", "main"] as const, "worker"),
     rateLimits: rateLimits(env),
     trustedProxyHops: trustedProxyHops(env),
   };

@@ -32,6 +32,7 @@ Environment (defaults run embedded with zero set-up):
   GG_SHARED_STATE          memory | database: where rate-limit buckets, idempotency records
                            and nonces live; database when several processes share one (memory)
   GG_SYNCHRONOUS           normal | full: SQLite synchronous of the hot-path connection (normal)
+  GG_AUTHORIZE_THREAD      worker | main: thread of the authorize path's SQLite work (worker)
   GG_TRUST_PROXY           false | true | number of reverse proxies in front; only then is
                            X-Forwarded-For used for the client IP (false)
   GG_RATE_LIMIT_IP_PER_MIN             JWT routes and /v1/auth/*, per IP (120)

@@ -19,6 +19,7 @@ import { migrate } from "./migrations/migrate.ts";
 import { createLibsqlStore } from "./store.ts";
 import { clientRunner, nativeRunner, type SqlRunner } from "./authorize/sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
+import { workerAuthorizeStore } from "./authorize/worker-authorize-store.ts";
 import { sharedStateStores, type SharedStateMode } from "./shared-state-stores.ts";
 
 export interface GeckoguardRuntimeOptions {
@@ -37,6 +38,13 @@ export interface GeckoguardRuntimeOptions {
   rateLimits?: Partial<RateLimitSettings>;
   /** SQLite `synchronous` for the authorize path's writes on an embedded file (default normal). */
   synchronous?: "normal" | "full";
+  /**
+   * Embedded file on Bun: run the authorize path's SQLite work on a worker thread
+   * (default) or on this thread ("main"; always so on Node and with a remote database).
+   */
+  authorizeThread?: "worker" | "main";
+  /** The worker's module when bundled (default: next to its source). */
+  authorizeWorkerUrl?: string;
   logger?: Logger;
   /** Default: argon2id at OWASP parameters. */
   passwords?: PasswordHasher;
@@ -56,8 +64,27 @@ export interface GeckoguardRuntime {
 /** Embedded file: the synchronous engine for the hot path; remote and replica: the client. */
 function hotPathRunner(options: GeckoguardRuntimeOptions, database: GgDatabase): SqlRunner {
   if (database.mode !== "embedded") return clientRunner(database.client);
-  const path = options.databaseUrl.slice("file:".length).split("?")[0]!;
-  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: options.synchronous ?? "normal", writeLock: database.writeLock });
+  return nativeRunner(embeddedPath(options), { busyTimeoutMs: 5000, synchronous: options.synchronous ?? "normal", writeLock: database.writeLock });
+}
+
+const embeddedPath = (options: GeckoguardRuntimeOptions) => options.databaseUrl.slice("file:".length).split("?")[0]!;
+
+/** The authorize store: on its own thread where it can be (embedded file, Bun), else on the runner. */
+async function hotPathStore(options: GeckoguardRuntimeOptions, database: GgDatabase, runner: SqlRunner, logger: Logger) {
+  const onError = (error: unknown) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name });
+  const onBun = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined";
+  if (database.mode === "embedded" && onBun && (options.authorizeThread ?? "worker") === "worker") {
+    const path = embeddedPath(options);
+    try {
+      return await workerAuthorizeStore({ path, workerUrl: options.authorizeWorkerUrl, synchronous: options.synchronous ?? "normal", busyTimeoutMs: 5000, flushIntervalMs: 500, onError });
+    } catch (error) {
+      // A bundle without the worker's entry point still serves, on this thread.
+      logger.warn("authorize.worker_unavailable", { message: (error as Error)?.message });
+    }
+  }
+  const store = sqlAuthorizeStore(runner, { flushIntervalMs: 500, onError });
+  store.start();
+  return store;
 }
 
 /**
@@ -101,11 +128,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
         logger,
       }),
     };
-    const authorizeStore = sqlAuthorizeStore(runner, {
-      flushIntervalMs: 500,
-      onError: (error) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name }),
-    });
-    authorizeStore.start();
+    const authorizeStore = await hotPathStore(options, database, runner, logger);
     return {
       database,
       context,
