@@ -80,6 +80,7 @@ export * from "./authorize/response-signing.ts";
 export * from "./authorize/schemas.ts";
 export * from "./authorize/parse-body.ts";
 export * from "./authorize/decide.ts";
+export * from "./authorize/decision-view.ts";
 export * from "./authorize/authorize-license.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 export * from "./apikeys/schemas.ts";

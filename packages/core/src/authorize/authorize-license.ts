@@ -8,6 +8,7 @@ import { ipToHex } from "../blacklists/ip-address.ts";
 import { canonicalRequest, NONCE_PATTERN, NONCE_TTL_SECONDS, requestSignature, TIMESTAMP_WINDOW_SECONDS } from "./request-signing.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
 import { decideAuthorization, type Decision } from "./decide.ts";
+import { loadDecisionView } from "./decision-view.ts";
 import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimiter } from "../ratelimit/limiter.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
@@ -68,13 +69,13 @@ function verifySignature(request: AuthorizeRequest, rawBody: string, key: string
 }
 
 /** Loads everything the decision needs, then decides (no queries inside the guards). */
-async function decide(deps: AuthorizeDeps, license: AuthorizeLicense, input: AuthorizeInput, ip: string, now: number): Promise<Decision> {
-  const [blacklisted, session, liveSessions] = await Promise.all([
-    deps.store.blacklisted(license.productId, input.hwid, ipToHex(ip)),
-    input.sessionId === undefined ? undefined : deps.store.findSession(license.id, input.sessionId),
-    input.sessionId === undefined ? deps.store.countLiveSessions(license.id, now) : 0,
-  ]);
-  return decideAuthorization({ license, policy: license.policy, blacklisted, hwid: input.hwid, ip, session, liveSessions, now });
+async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeInput, ip: string, now: number) {
+  const request = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex: ipToHex(ip), sessionId: input.sessionId };
+  const view = await (deps.store.loadDecisionView?.(productId, request, now) ?? loadDecisionView(deps.store, productId, request, now));
+  if (view === null) throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
+  const { license } = view;
+  const decision = decideAuthorization({ license, policy: license.policy, blacklisted: view.blacklisted, hwid: input.hwid, ip, session: view.session, liveSessions: view.liveSessions, now });
+  return { license, decision };
 }
 
 /** Writes an allow's changes with guarded, durable writes; false when a guard lost a race. */
@@ -121,9 +122,7 @@ export async function authorizeLicense(
     const rateLimit = keyLimits && licenseLimit ? tighter(keyLimits, licenseLimit) : undefined;
     const ip = normalizeClientIp(request.clientIp);
     for (let attempt = 0; attempt < 2; attempt++) {
-      const license = await deps.store.findLicense(key.productId, input.licenseKey);
-      if (license === null) throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
-      const decision = await decide(deps, license, input, ip, now);
+      const { license, decision } = await decide(deps, key.productId, input, ip, now);
       if (!decision.allow) {
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };

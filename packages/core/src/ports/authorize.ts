@@ -2,6 +2,7 @@ import type { Scope } from "../apikeys/scopes.ts";
 import type { LicenseRecord } from "../licenses/license.ts";
 import type { ProductPolicy } from "../products/policy.ts";
 import type { SessionRecord } from "./sessions.ts";
+import type { DecisionView, DecisionViewRequest } from "../authorize/decision-view.ts";
 
 export interface AuthorizeKey {
   id: string;
@@ -45,6 +46,8 @@ export interface AuthorizeStore {
   touchLicense(licenseId: string, now: number): void;
   /** PKCS#8 PEM of the product's response-signing key. */
   signingKeyPem(productId: string): Promise<string | null>;
+  /** Optional: loadDecisionView's answer in one call (the reads above, in that order). */
+  loadDecisionView?(productId: string, request: DecisionViewRequest, now: number): Promise<DecisionView | null>;
   /** Writes everything batched so far (shutdown, tests). */
   flush(): Promise<void>;
 }

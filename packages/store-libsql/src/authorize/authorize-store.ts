@@ -1,4 +1,4 @@
-import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, LicensePolicyOverrides, ProductPolicy, Scope } from "@geckoguard/core";
+import { loadDecisionView, type AuthorizeKey, type AuthorizeLicense, type AuthorizeStore, type LicensePolicyOverrides, type ProductPolicy, type Scope } from "@geckoguard/core";
 import type { SqlRunner } from "./sql-runner.ts";
 import { WriteBehind } from "./write-behind.ts";
 import { ReadCache } from "./read-cache.ts";
@@ -74,7 +74,7 @@ export function sqlAuthorizeStore(
     else licenses.set(cacheKey, next);
   };
 
-  return {
+  const store: AuthorizeStore & { start(): void; stop(): Promise<void> } = {
     async findKey(prefix) {
       if (cacheOn) cache.revalidate(); // the first read of every request
       return cached(keys, prefix, async () => {
@@ -157,8 +157,10 @@ export function sqlAuthorizeStore(
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },
+    loadDecisionView: (productId, request, now) => loadDecisionView(store, productId, request, now),
     flush: () => writes.flush(),
     start: () => writes.start(),
     stop: () => writes.stop(),
   };
+  return store;
 }

@@ -86,6 +86,8 @@ export async function workerAuthorizeStore(options: WorkerStoreOptions): Promise
     heartbeat: (sessionId, expiresAt, now) => enqueue({ id: 0, method: "heartbeat", args: [sessionId, expiresAt, now] }),
     touchLicense: (licenseId, now) => enqueue({ id: 0, method: "touchLicense", args: [licenseId, now] }),
     signingKeyPem: (productId) => call("signingKeyPem", productId),
+    // One round trip for the license, its blacklist hit and its session(s).
+    loadDecisionView: (productId, request, now) => call("loadDecisionView", productId, request, now),
     flush: () => call("flush"),
     start: () => {},
     async stop() {
