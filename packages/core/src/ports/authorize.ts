@@ -48,6 +48,11 @@ export interface AuthorizeStore {
   signingKeyPem(productId: string): Promise<string | null>;
   /** Optional: loadDecisionView's answer in one call (the reads above, in that order). */
   loadDecisionView?(productId: string, request: DecisionViewRequest, now: number): Promise<DecisionView | null>;
+  /**
+   * Optional: `findKey(prefix)` and, for a known unrevoked key and a readable body,
+   * `loadDecisionView` for the key's product, in one call. `view` is absent when not loaded.
+   */
+  prefetchAuthorize?(prefix: string, request: DecisionViewRequest | null, now: number): Promise<{ key: AuthorizeKey | null; view?: DecisionView | null }>;
   /** Writes everything batched so far (shutdown, tests). */
   flush(): Promise<void>;
 }

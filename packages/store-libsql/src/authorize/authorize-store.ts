@@ -158,6 +158,11 @@ export function sqlAuthorizeStore(
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },
     loadDecisionView: (productId, request, now) => loadDecisionView(store, productId, request, now),
+    async prefetchAuthorize(prefix, request, now) {
+      const key = await store.findKey(prefix);
+      if (key === null || key.revoked || request === null) return { key };
+      return { key, view: await loadDecisionView(store, key.productId, request, now) };
+    },
     flush: () => writes.flush(),
     start: () => writes.start(),
     stop: () => writes.stop(),

@@ -88,6 +88,8 @@ export async function workerAuthorizeStore(options: WorkerStoreOptions): Promise
     signingKeyPem: (productId) => call("signingKeyPem", productId),
     // One round trip for the license, its blacklist hit and its session(s).
     loadDecisionView: (productId, request, now) => call("loadDecisionView", productId, request, now),
+    // The key and the view in one round trip (core's prefetchAuthorize).
+    prefetchAuthorize: (prefix, request, now) => call("prefetchAuthorize", prefix, request, now),
     flush: () => call("flush"),
     start: () => {},
     async stop() {
