@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { argon2idHasher, jwtAccessTokens, systemClock, type Clock, type GgContext } from "@geckoguard/core";
+import { aesGcmSecretBox, argon2idHasher, jwtAccessTokens, systemClock, systemResolveHost, type Clock, type GgContext } from "@geckoguard/core";
 import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
 import { geckoguard } from "@geckoguard/elysia";
 import type { Api, ApiResponse, CallOptions } from "./http-client.ts";
@@ -30,6 +30,10 @@ export async function inProcessApp(options: { clock?: Clock } = {}): Promise<InP
     passwords: argon2idHasher(),
     accessTokens: jwtAccessTokens(new Uint8Array(randomBytes(32))),
     publicUrl: "http://localhost",
+    webhooks: {
+      secrets: aesGcmSecretBox(new Uint8Array(randomBytes(32))),
+      urlPolicy: { allowHttp: false, allowPrivateAddresses: false, resolveHost: systemResolveHost },
+    },
   };
   const app = new Elysia().use(geckoguard({ context }));
   const api = async function call(method: string, path: string, callOptions: CallOptions = {}): Promise<ApiResponse> {

@@ -20,6 +20,19 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   importLimitBytes: number;
   logLevel: "info" | "warn" | "error" | "silent";
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** GG_ALLOW_HTTP_WEBHOOKS=1: http:// and private/loopback targets allowed (development, tests). */
+  allowHttp: boolean;
+  /** Run the delivery worker in this process (GG_WEBHOOK_WORKER=0: API only, another process delivers). */
+  worker: boolean;
+  backoffBaseMs: number;
+  pollIntervalMs: number;
+  concurrency: number;
+  /** On SIGTERM, how long attempts in flight may finish before they are aborted. */
+  drainMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -49,6 +62,25 @@ function databaseUrl(env: Env, dataDir: string): string {
   return raw;
 }
 
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "1" || raw === "true") return true;
+  if (raw === "0" || raw === "false") return false;
+  throw new ConfigError(`${name} must be 1 or 0, got '${raw}'`);
+}
+
+function webhookConfig(env: Env): WebhookConfig {
+  return {
+    allowHttp: flag(env, "GG_ALLOW_HTTP_WEBHOOKS", false),
+    worker: flag(env, "GG_WEBHOOK_WORKER", true),
+    backoffBaseMs: integer(env, "GG_WEBHOOK_BACKOFF_BASE_MS", 60_000, 1, 3_600_000),
+    pollIntervalMs: integer(env, "GG_WEBHOOK_POLL_MS", 1000, 10, 60_000),
+    concurrency: integer(env, "GG_WEBHOOK_CONCURRENCY", 16, 1, 256),
+    drainMs: integer(env, "GG_WEBHOOK_DRAIN_MS", 10_000, 0, 60_000),
+  };
+}
+
 /** Reads and validates every setting; defaults run embedded with zero set-up. */
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = integer(env, "PORT", 8787, 0, 65535);
@@ -67,5 +99,6 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     bodyLimitBytes: integer(env, "GG_BODY_LIMIT_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importLimitBytes: integer(env, "GG_IMPORT_LIMIT_BYTES", 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
+    webhooks: webhookConfig(env),
   };
 }

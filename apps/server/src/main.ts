@@ -29,6 +29,12 @@ Environment (defaults run embedded with zero set-up):
   GG_BODY_LIMIT_BYTES      largest JSON body (1048576)
   GG_IMPORT_LIMIT_BYTES    largest license import body (536870912)
   GG_LOG_LEVEL             info | warn | error | silent (info)
+  GG_ALLOW_HTTP_WEBHOOKS   1: allow http:// and private/loopback webhook URLs (development only)
+  GG_WEBHOOK_WORKER        0: do not deliver webhooks from this process (1)
+  GG_WEBHOOK_BACKOFF_BASE_MS  wait before the 2nd attempt, doubled each time, ≤ 16 min (60000)
+  GG_WEBHOOK_POLL_MS       idle poll period of the delivery worker (1000)
+  GG_WEBHOOK_CONCURRENCY   deliveries in flight at once (16)
+  GG_WEBHOOK_DRAIN_MS      on SIGTERM, time for deliveries in flight to finish (10000)
 `;
 
 /** Errors an operator can fix: printed as one line, never a stack trace. */

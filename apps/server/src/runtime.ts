@@ -1,4 +1,4 @@
-import { argon2idHasher, jwtAccessTokens, systemClock, type GgContext, type Logger } from "@geckoguard/core";
+import { aesGcmSecretBox, argon2idHasher, jwtAccessTokens, systemClock, systemResolveHost, type GgContext, type Logger } from "@geckoguard/core";
 import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
@@ -30,6 +30,11 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
       passwords: argon2idHasher(),
       accessTokens: jwtAccessTokens(jwtSecret),
       publicUrl: config.publicUrl,
+      webhooks: {
+        // Endpoint secrets are sealed under a key derived from the server secret (docs/webhooks.md).
+        secrets: aesGcmSecretBox(jwtSecret),
+        urlPolicy: { allowHttp: config.webhooks.allowHttp, allowPrivateAddresses: config.webhooks.allowHttp, resolveHost: systemResolveHost },
+      },
     };
     return { database, context, appliedMigrations };
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Clock } from "./clock.ts";
 import type { Store } from "./ports/store.ts";
 import type { PasswordHasher } from "./auth/password-hasher.ts";
 import type { AccessTokenService } from "./auth/access-tokens.ts";
+import type { WebhookSettings } from "./webhooks/settings.ts";
 
 /**
  * What every use case receives: its ports and settings. Built once by the composition
@@ -14,4 +15,6 @@ export interface GgContext {
   accessTokens: AccessTokenService;
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
+  /** Endpoint secrets and URL rules for webhooks; absent, the webhook routes answer 500. */
+  webhooks?: WebhookSettings;
 }

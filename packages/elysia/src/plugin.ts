@@ -14,6 +14,8 @@ import { orgEndUserRoutes } from "./routes/org-end-users.ts";
 import { managementLicenseRoutes } from "./routes/management-licenses.ts";
 import { managementEndUserRoutes } from "./routes/management-end-users.ts";
 import { DEFAULT_IMPORT_LIMIT_BYTES, licenseTransferRoutes } from "./routes/license-transfer.ts";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
+import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
@@ -59,5 +61,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(licenseSessionRoutes(ctx))
     .use(orgEndUserRoutes(ctx))
     .use(managementLicenseRoutes(ctx))
-    .use(managementEndUserRoutes(ctx));
+    .use(managementEndUserRoutes(ctx))
+    .use(webhookEndpointRoutes(ctx))
+    .use(webhookDeliveryRoutes(ctx));
 }

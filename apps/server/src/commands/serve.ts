@@ -5,8 +5,9 @@ import type { ServerConfig } from "../config.ts";
 import { jsonLogger } from "../logger.ts";
 import { startRuntime } from "../runtime.ts";
 import { VERSION } from "../version.ts";
+import { startWebhookDelivery } from "../webhook-delivery.ts";
 
-/** `geckoguard serve`: migrate, listen, and on SIGTERM/SIGINT drain and close the database. */
+/** `geckoguard serve`: migrate, listen, deliver webhooks; on SIGTERM/SIGINT drain and close the database. */
 export async function serve(config: ServerConfig): Promise<void> {
   const logger = jsonLogger(config.logLevel);
   const runtime = await startRuntime(config, logger);
@@ -36,6 +37,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
     throw error;
   }
+  const webhookWorker = startWebhookDelivery(runtime.context, config.webhooks, logger);
   logger.info("server.listening", {
     port: server.port,
     host: config.host,
@@ -49,6 +51,8 @@ export async function serve(config: ServerConfig): Promise<void> {
     stopping = true;
     logger.info("server.stopping", { signal });
     await server.stop(false);
+    // Attempts in flight get a bounded time to finish; aborted ones are logged and retried by the next start.
+    await webhookWorker?.stop(config.webhooks.drainMs);
     runtime.database.close();
     logger.info("server.stopped", {});
     process.exit(0);

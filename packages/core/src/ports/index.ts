@@ -9,3 +9,4 @@ export type * from "./apikeys.ts";
 export type * from "./licenses.ts";
 export type * from "./endusers.ts";
 export type * from "./sessions.ts";
+export type * from "./webhooks.ts";

@@ -2,3 +2,4 @@
 export * from "./accounts.ts";
 export * from "./orgs.ts";
 export * from "./licensing.ts";
+export * from "./webhooks.ts";

@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { fanOutEvents, FAN_OUT_BATCH } from "./fan-out.ts";
+import { deliverClaimed, type DeliveryDeps } from "./deliver-claimed.ts";
+import { DELIVERY_TIMEOUT_MS } from "./http-sender.ts";
+
+export interface WebhookWorkerOptions extends DeliveryDeps {
+  /** Idle poll period; a busy worker claims again as soon as a delivery finishes. */
+  pollIntervalMs: number;
+  /** Deliveries in flight at once. */
+  concurrency: number;
+  /** Events and their delivery logs are kept this long, then pruned. */
+  retentionMs?: number;
+}
+
+export interface WebhookWorker {
+  /** Stops claiming, waits up to `drainMs` for attempts in flight, then aborts the rest (their attempts are logged as "shutdown" and retried later). */
+  stop(drainMs: number): Promise<void>;
+}
+
+/** A lease outlives any attempt (10 s timeout) by a wide margin; a crashed worker's deliveries are retried once it runs out. */
+const LEASE_MS = DELIVERY_TIMEOUT_MS * 3;
+const PRUNE_EVERY_MS = 3_600_000;
+const DEFAULT_RETENTION_MS = 30 * 86_400_000;
+
+/**
+ * The delivery loop: fan out the outbox, lease due deliveries with one guarded UPDATE
+ * (several processes on one database never send the same attempt twice), send them
+ * with bounded concurrency, record each outcome. Idle polls only read, so an idle
+ * worker never takes the database's write lock.
+ */
+export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
+  const { store, clock, logger } = options;
+  const inFlight = new Set<Promise<void>>();
+  const shutdown = new AbortController();
+  let running = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: Promise<void> = Promise.resolve();
+  let lastPrune = clock.now();
+
+  async function fanOut(): Promise<void> {
+    if (!(await store.events.hasBacklog())) return;
+    while (running && (await fanOutEvents(store, clock.now())) === FAN_OUT_BATCH);
+  }
+
+  async function claim(): Promise<void> {
+    const free = options.concurrency - inFlight.size;
+    const now = clock.now();
+    if (free <= 0 || !(await store.webhookDeliveries.hasDue(now))) return;
+    const claimed = await store.webhookDeliveries.claimDue(free, { token: randomUUID(), until: now + LEASE_MS }, now);
+    for (const delivery of claimed) {
+      const attempt = deliverClaimed(options, delivery, shutdown.signal).finally(() => {
+        inFlight.delete(attempt);
+        if (running) schedule(0); // a slot is free: claim the next due delivery now
+      });
+      inFlight.add(attempt);
+    }
+  }
+
+  async function prune(): Promise<void> {
+    const now = clock.now();
+    if (now - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now;
+    const removed = await store.events.pruneBefore(now - (options.retentionMs ?? DEFAULT_RETENTION_MS));
+    if (removed > 0) logger.info("webhook.events_pruned", { removed });
+  }
+
+  async function tick(): Promise<void> {
+    try {
+      await fanOut();
+      if (running) await claim();
+      if (running) await prune();
+    } catch (error) {
+      logger.error("webhook.worker_error", { errorClass: (error as { name?: string })?.name ?? typeof error });
+    }
+  }
+
+  function schedule(delayMs: number): void {
+    if (!running) return;
+    if (timer !== undefined) {
+      if (delayMs > 0) return; // a tick is already coming
+      clearTimeout(timer);
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      current = current.then(tick).then(() => schedule(options.pollIntervalMs));
+    }, delayMs);
+  }
+
+  schedule(0);
+  return {
+    async stop(drainMs) {
+      running = false;
+      if (timer !== undefined) clearTimeout(timer);
+      await current;
+      const all = Promise.allSettled([...inFlight]);
+      let deadline: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), drainMs)));
+      const drained = await Promise.race([all.then(() => true), late]);
+      clearTimeout(deadline);
+      if (!drained) {
+        shutdown.abort();
+        await all;
+      }
+    },
+  };
+}
