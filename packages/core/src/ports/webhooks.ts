@@ -161,10 +161,12 @@ export interface WebhookDeliveryStore {
   insertMany(deliveries: NewWebhookDelivery[]): Promise<void>;
   /**
    * Leases up to `limit` pending deliveries that are due, whose lease (if any) has run
-   * out and whose endpoint is enabled, counting the attempt. One guarded UPDATE: of
-   * several processes on one database, exactly one gets each delivery attempt.
+   * out and whose endpoint is enabled, counting the attempt: at most one per endpoint
+   * per call (each endpoint's oldest, oldest first across endpoints), skipping
+   * `skipEndpointIds`, so one slow receiver cannot take every slot. One guarded UPDATE:
+   * of several processes on one database, exactly one gets each delivery attempt.
    */
-  claimDue(limit: number, lease: { token: string; until: number }, now: number): Promise<ClaimedDelivery[]>;
+  claimDue(limit: number, lease: { token: string; until: number }, now: number, skipEndpointIds?: string[]): Promise<ClaimedDelivery[]>;
   /** A read (no lock): would `claimDue` find anything now? Lets an idle worker poll without writing. */
   hasDue(now: number): Promise<boolean>;
   /** Writes an attempt's result if `leaseToken` still holds the delivery; false (nothing written) otherwise. */

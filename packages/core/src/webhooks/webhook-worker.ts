@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fanOutEvents, FAN_OUT_BATCH } from "./fan-out.ts";
 import { deliverClaimed, type DeliveryDeps } from "./deliver-claimed.ts";
 import { DELIVERY_TIMEOUT_MS } from "./http-sender.ts";
+import type { ClaimedDelivery } from "../ports/webhooks.ts";
 
 export interface WebhookWorkerOptions extends DeliveryDeps {
   /** Idle poll period; a busy worker claims again as soon as a delivery finishes. */
@@ -25,12 +26,16 @@ const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 /**
  * The delivery loop: fan out the outbox, lease due deliveries with one guarded UPDATE
  * (several processes on one database never send the same attempt twice), send them
- * with bounded concurrency, record each outcome. Idle polls only read, so an idle
- * worker never takes the database's write lock.
+ * with bounded concurrency (and at most a quarter of the slots per endpoint, so a
+ * hanging receiver cannot starve the others), record each outcome. Idle polls only
+ * read, so an idle worker never takes the database's write lock.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { store, clock, logger } = options;
   const inFlight = new Set<Promise<void>>();
+  /** Attempts in flight per endpoint: a hanging receiver holds at most `endpointLimit` slots. */
+  const perEndpoint = new Map<string, number>();
+  const endpointLimit = Math.max(1, Math.ceil(options.concurrency / 4));
   const shutdown = new AbortController();
   let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,18 +47,30 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     while (running && (await fanOutEvents(store, clock.now())) === FAN_OUT_BATCH);
   }
 
+  /** Claims while slots are free; an endpoint with `perEndpoint` attempts in flight is skipped. */
   async function claim(): Promise<void> {
-    const free = options.concurrency - inFlight.size;
-    const now = clock.now();
-    if (free <= 0 || !(await store.webhookDeliveries.hasDue(now))) return;
-    const claimed = await store.webhookDeliveries.claimDue(free, { token: randomUUID(), until: now + LEASE_MS }, now);
-    for (const delivery of claimed) {
-      const attempt = deliverClaimed(options, delivery, shutdown.signal).finally(() => {
-        inFlight.delete(attempt);
-        if (running) schedule(0); // a slot is free: claim the next due delivery now
-      });
-      inFlight.add(attempt);
+    while (running && inFlight.size < options.concurrency) {
+      const now = clock.now();
+      if (!(await store.webhookDeliveries.hasDue(now))) return;
+      const busy = [...perEndpoint].filter(([, n]) => n >= endpointLimit).map(([id]) => id);
+      const lease = { token: randomUUID(), until: now + LEASE_MS };
+      const claimed = await store.webhookDeliveries.claimDue(options.concurrency - inFlight.size, lease, now, busy);
+      if (claimed.length === 0) return;
+      for (const delivery of claimed) start(delivery);
     }
+  }
+
+  function start(delivery: ClaimedDelivery): void {
+    const endpointId = delivery.endpoint.id;
+    perEndpoint.set(endpointId, (perEndpoint.get(endpointId) ?? 0) + 1);
+    const attempt = deliverClaimed(options, delivery, shutdown.signal).finally(() => {
+      inFlight.delete(attempt);
+      const left = (perEndpoint.get(endpointId) ?? 1) - 1;
+      if (left === 0) perEndpoint.delete(endpointId);
+      else perEndpoint.set(endpointId, left);
+      if (running) schedule(0); // a slot is free: claim the next due delivery now
+    });
+    inFlight.add(attempt);
   }
 
   async function prune(): Promise<void> {

@@ -48,7 +48,7 @@ export const bundledMigrations: BundledMigration[] = [
   },
   {
     "tag": "0002_webhooks",
-    "hash": "ec925cbae419c9df1736d51d287c1edb35557272163d6f13502d6a1eae5ede26",
+    "hash": "477b9d2521ba15435498908cdcf7f1528c94847b6069ce0a66de89c84eb069cb",
     "statements": [
       "CREATE TABLE `webhook_attempts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`delivery_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`attempt` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`status_code` integer,\n\t`error` text,\n\t`duration_ms` integer NOT NULL,\n\t`response_snippet` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`delivery_id`) REFERENCES `webhook_deliveries`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE INDEX `webhook_attempts_endpoint_idx` ON `webhook_attempts` (`endpoint_id`,`id`);",
@@ -56,6 +56,7 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE TABLE `webhook_deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`event_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`attempts` integer NOT NULL,\n\t`attempt_limit` integer NOT NULL,\n\t`next_attempt_at` integer,\n\t`lease_token` text,\n\t`lease_until` integer,\n\t`last_status_code` integer,\n\t`last_error` text,\n\t`delivered_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`event_id`) REFERENCES `webhook_events`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE UNIQUE INDEX `webhook_deliveries_event_endpoint_unique` ON `webhook_deliveries` (`event_id`,`endpoint_id`);",
       "CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`next_attempt_at`) WHERE \"webhook_deliveries\".\"status\" = 'pending';",
+      "CREATE INDEX `webhook_deliveries_endpoint_due_idx` ON `webhook_deliveries` (`endpoint_id`,`next_attempt_at`) WHERE \"webhook_deliveries\".\"status\" = 'pending';",
       "CREATE INDEX `webhook_deliveries_endpoint_idx` ON `webhook_deliveries` (`endpoint_id`,`id`);",
       "CREATE TABLE `webhook_endpoints` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`url` text NOT NULL,\n\t`description` text,\n\t`events` text NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`secret_sealed` text NOT NULL,\n\t`failing_since` integer,\n\t`disabled_reason` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE INDEX `webhook_endpoints_product_idx` ON `webhook_endpoints` (`product_id`,`id`);",

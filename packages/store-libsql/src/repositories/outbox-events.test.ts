@@ -95,7 +95,8 @@ describe("the webhook outbox (libSQL)", () => {
     const now = db.clock.now();
     await db.store.events.recordMany([{ productId, type: "license.created", data: {} }, { productId, type: "license.updated", data: {} }], now);
     await fanOutEvents(db.store, now);
-    const [first, second] = await db.store.webhookDeliveries.claimDue(2, { token: "t", until: now + 30_000 }, now);
+    const [first] = await db.store.webhookDeliveries.claimDue(2, { token: "t", until: now + 30_000 }, now);
+    const [second] = await db.store.webhookDeliveries.claimDue(2, { token: "t", until: now + 30_000 }, now);
     await recordAttempt(db.store, first!, failure, { backoffBaseMs: 60_000, random: () => 0.5 }, now);
     expect((await db.store.webhookEndpoints.find(productId, endpoint.id))?.failingSince).toBe(now);
     const success: AttemptReport = { outcome: "success", statusCode: 200, error: null, durationMs: 2, responseSnippet: "ok" };

@@ -5,11 +5,12 @@ import { tempWebhookDatabase } from "../testing/webhook-fixtures.ts";
 let db: Awaited<ReturnType<typeof tempWebhookDatabase>>;
 afterEach(() => db.close());
 
-/** `count` license.created events on a product with one "*" endpoint, fanned out to due deliveries. */
-async function dueDeliveries(count: number) {
+/** `count` license.created events on a product with `endpoints` "*" endpoints, fanned out to due deliveries. */
+async function dueDeliveries(count: number, endpoints = 1) {
   db = await tempWebhookDatabase();
   const { productId } = await db.product();
   const endpoint = await db.endpoint(db.store, productId);
+  for (let i = 1; i < endpoints; i++) await db.endpoint(db.store, productId);
   const now = db.clock.now();
   await db.store.events.recordMany(Array.from({ length: count }, (_, i) => ({ productId, type: "license.created" as const, data: { i } })), now);
   expect(await fanOutEvents(db.store, now)).toBe(count);
@@ -28,7 +29,7 @@ async function claimAll(store: Store, token: string, now: number): Promise<Claim
 
 describe("claiming deliveries (libSQL)", () => {
   test("two claimers on separate connections never get the same delivery, and together get all", async () => {
-    const { now } = await dueDeliveries(60);
+    const { now } = await dueDeliveries(12, 5);
     const [a, b] = [await db.connect(), await db.connect()];
     const [byA, byB] = await Promise.all([claimAll(a, "worker-a", now), claimAll(b, "worker-b", now)]);
     const ids = [...byA, ...byB].map((c) => c.id);
@@ -37,6 +38,27 @@ describe("claiming deliveries (libSQL)", () => {
     expect(byA.length).toBeGreaterThan(0);
     expect(byB.length).toBeGreaterThan(0);
     for (const claimed of [...byA, ...byB]) expect(claimed.attempt).toBe(1);
+  });
+
+  test("one delivery per endpoint per claim, oldest first, and busy endpoints can be skipped", async () => {
+    db = await tempWebhookDatabase();
+    const { productId } = await db.product();
+    const endpoint = await db.endpoint(db.store, productId);
+    for (let i = 1; i < 3; i++) await db.endpoint(db.store, productId);
+    for (let i = 0; i < 3; i++) {
+      const at = db.clock.now() + i;
+      await db.store.events.record(productId, "license.created", { i }, at);
+      await fanOutEvents(db.store, at); // event i's deliveries fall due at start + i
+    }
+    const now = db.clock.now() + 10;
+    const lease = { token: "t", until: now + 30_000 };
+    const first = await db.store.webhookDeliveries.claimDue(10, lease, now);
+    expect(new Set(first.map((c) => c.endpoint.id)).size).toBe(3);
+    expect(first.every((c) => c.event.data === '{"i":0}')).toBe(true);
+    const skipping = await db.store.webhookDeliveries.claimDue(10, lease, now, [endpoint.id]);
+    expect(skipping.map((c) => c.event.data)).toEqual(['{"i":1}', '{"i":1}']);
+    expect(skipping.some((c) => c.endpoint.id === endpoint.id)).toBe(false);
+    expect(await db.store.webhookDeliveries.claimDue(1, lease, now)).toHaveLength(1);
   });
 
   test("a leased delivery is not claimed again until its lease runs out, and then counts a new attempt", async () => {

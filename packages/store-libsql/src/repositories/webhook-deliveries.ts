@@ -39,19 +39,23 @@ export function libsqlWebhookDeliveries(db: Executor): WebhookDeliveryStore {
         await db.insert(d).values(rows).onConflictDoNothing();
       }
     },
-    async claimDue(limit, lease, now) {
-      const due = db
-        .select({ id: d.id })
-        .from(d)
-        .innerJoin(e, eq(e.id, d.endpointId))
-        .where(dueNow(now))
-        .orderBy(asc(d.nextAttemptAt))
-        .limit(limit);
+    async claimDue(limit, lease, now, skipEndpointIds = []) {
+      const skip = skipEndpointIds.length === 0 ? sql`` : sql`AND ep.id NOT IN (${sql.join(skipEndpointIds.map((id) => sql`${id}`), sql`, `)})`;
+      // Each enabled endpoint's oldest due delivery (an index seek per endpoint), oldest first.
+      const heads = sql`
+        SELECT head.id FROM (
+          SELECT (SELECT x.id FROM ${d} x
+                  WHERE x.endpoint_id = ep.id AND x.status = 'pending' AND x.next_attempt_at <= ${now}
+                    AND (x.lease_until IS NULL OR x.lease_until <= ${now})
+                  ORDER BY x.next_attempt_at LIMIT 1) AS id
+          FROM ${e} ep WHERE ep.enabled = 1 ${skip}
+        ) head JOIN ${d} due ON due.id = head.id
+        ORDER BY due.next_attempt_at LIMIT ${limit}`;
       // One statement: SQLite runs it under the write lock, so no two claimers get one row.
       const claimed = await db
         .update(d)
         .set({ leaseToken: lease.token, leaseUntil: lease.until, attempts: sql`${d.attempts} + 1`, updatedAt: now })
-        .where(and(inArray(d.id, due), isPending, leaseFree(now)))
+        .where(and(sql`${d.id} IN (${heads})`, isPending, leaseFree(now)))
         .returning({ id: d.id, attempt: d.attempts, attemptLimit: d.attemptLimit });
       if (claimed.length === 0) return [];
       const details = await db
