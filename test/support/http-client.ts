@@ -12,13 +12,18 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-/** A tiny JSON client for black-box tests: what an integrator's curl would do. */
-export function apiClient(baseUrl: string) {
+export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * A tiny JSON client for black-box tests: what an integrator's curl would do. `fetcher`
+ * defaults to the network; route tests pass `app.handle` instead (no port).
+ */
+export function apiClient(baseUrl: string, fetcher: Fetcher = (input, init) => fetch(input, init)) {
   return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined || options.rawBody !== undefined) headers["content-type"] ??= "application/json";
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await fetch(baseUrl + path, {
+    const response = await fetcher(baseUrl + path, {
       method,
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),

@@ -20,6 +20,10 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   importLimitBytes: number;
   logLevel: "info" | "warn" | "error" | "silent";
+  /** Where rate limits, idempotency records and nonces live: this process, or the database (several processes). */
+  sharedState: "memory" | "database";
+  /** SQLite `synchronous` for the authorize path's writes on an embedded file. */
+  synchronous: "normal" | "full";
   webhooks: WebhookConfig;
 }
 
@@ -99,6 +103,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     bodyLimitBytes: integer(env, "GG_BODY_LIMIT_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
     importLimitBytes: integer(env, "GG_IMPORT_LIMIT_BYTES", 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
+    sharedState: oneOf(env, "GG_SHARED_STATE", ["memory", "database"] as const, "memory"),
+    synchronous: oneOf(env, "GG_SYNCHRONOUS", ["normal", "full"] as const, "normal"),
     webhooks: webhookConfig(env),
   };
 }

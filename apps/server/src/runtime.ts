@@ -1,16 +1,48 @@
-import { aesGcmSecretBox, argon2idHasher, jwtAccessTokens, systemClock, systemResolveHost, type GgContext, type Logger } from "@geckoguard/core";
-import { createLibsqlStore, migrate, openDatabase, type GgDatabase } from "@geckoguard/store-libsql";
+import {
+  aesGcmSecretBox,
+  argon2idHasher,
+  inProcessNonceStore,
+  jwtAccessTokens,
+  systemClock,
+  systemResolveHost,
+  type AuthorizeDeps,
+  type GgContext,
+  type Logger,
+} from "@geckoguard/core";
+import {
+  clientRunner,
+  createLibsqlStore,
+  migrate,
+  nativeRunner,
+  openDatabase,
+  sharedNonceStore,
+  sqlAuthorizeStore,
+  type GgDatabase,
+  type SqlRunner,
+} from "@geckoguard/store-libsql";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
+import { prepareDataDirs } from "./data-dir.ts";
 
 export interface Runtime {
   database: GgDatabase;
   context: GgContext;
+  authorize: Omit<AuthorizeDeps, "clock">;
   appliedMigrations: string[];
+  /** Flushes batched writes and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Embedded file: the synchronous engine for the hot path; remote and replica: the client. */
+function hotPathRunner(config: ServerConfig, database: GgDatabase): SqlRunner {
+  if (database.mode !== "embedded") return clientRunner(database.client);
+  const path = config.databaseUrl.slice("file:".length).split("?")[0]!;
+  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: config.synchronous, writeLock: database.writeLock });
 }
 
 /** The composition root: opens the database, migrates it and wires the ports. */
 export async function startRuntime(config: ServerConfig, logger: Logger): Promise<Runtime> {
+  prepareDataDirs(config, { jwtSecret: true });
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -36,7 +68,24 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
         urlPolicy: { allowHttp: config.webhooks.allowHttp, allowPrivateAddresses: config.webhooks.allowHttp, resolveHost: systemResolveHost },
       },
     };
-    return { database, context, appliedMigrations };
+    const runner = hotPathRunner(config, database);
+    const authorizeStore = sqlAuthorizeStore(runner, {
+      flushIntervalMs: 500,
+      onError: (error) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name }),
+    });
+    authorizeStore.start();
+    const nonces = config.sharedState === "database" ? sharedNonceStore(runner) : inProcessNonceStore();
+    return {
+      database,
+      context,
+      authorize: { store: authorizeStore, nonces },
+      appliedMigrations,
+      async close() {
+        await authorizeStore.stop();
+        runner.close();
+        database.close();
+      },
+    };
   } catch (error) {
     database.close();
     throw error;

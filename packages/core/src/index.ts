@@ -61,6 +61,25 @@ export * from "./licenses/portable-license.ts";
 export * from "./licenses/export-licenses.ts";
 export * from "./licenses/import-licenses.ts";
 export * from "./licenses/import-sources.ts";
+export * from "./authorize/request-signing.ts";
+export * from "./authorize/response-signing.ts";
+export * from "./authorize/schemas.ts";
+export * from "./authorize/parse-body.ts";
+export * from "./authorize/decide.ts";
+export * from "./authorize/authorize-license.ts";
+export * from "./authorize/in-process-nonce-store.ts";
+export * from "./apikeys/schemas.ts";
+export * from "./apikeys/present-api-key.ts";
+export * from "./apikeys/manage-api-keys.ts";
+export * from "./products/caller-access.ts";
+
+export { ipToHex, parseAddress, formatAddress, type ParsedAddress } from "./blacklists/ip-address.ts";
+export * from "./blacklists/ip-range.ts";
+export * from "./blacklists/normalize-entry.ts";
+export * from "./blacklists/schemas.ts";
+export * from "./blacklists/present-blacklist-entry.ts";
+export * from "./blacklists/manage-blacklists.ts";
+export * from "./blacklists/find-blacklist-match.ts";
 
 export * from "./webhooks/event-catalogue.ts";
 export * from "./webhooks/backoff.ts";

@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { silentLogger, type GgContext, type Logger } from "@geckoguard/core";
+import { silentLogger, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
 import { mapError } from "./http/error-mapper.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -14,6 +14,11 @@ import { orgEndUserRoutes } from "./routes/org-end-users.ts";
 import { managementLicenseRoutes } from "./routes/management-licenses.ts";
 import { managementEndUserRoutes } from "./routes/management-end-users.ts";
 import { DEFAULT_IMPORT_LIMIT_BYTES, licenseTransferRoutes } from "./routes/license-transfer.ts";
+import { authorizeRoutes } from "./routes/authorize.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
+import { blacklistRoutes } from "./routes/blacklists.ts";
+import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 
@@ -22,6 +27,8 @@ const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-ww
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases (the composition root builds it). */
   context: GgContext;
+  /** The authorize hot path's own ports (see @geckoguard/store-libsql's sqlAuthorizeStore). */
+  authorize: Omit<AuthorizeDeps, "clock">;
   /** Mount point inside a host app, e.g. "/licensing"; default none. */
   prefix?: string;
   /** Largest JSON body accepted (default 1 MiB). */
@@ -42,7 +49,8 @@ export function geckoguard(options: GeckoguardOptions) {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
     .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
-    // Registered before the JSON parser below, so they read their (large) bodies as streams.
+    // Registered before the JSON parser below, so they read their raw bodies themselves.
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .onParse({ as: "global" }, async ({ request, contentType }) => {
       // The API speaks JSON only: a body sent without (or with a form/text) content type is
@@ -62,6 +70,10 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(orgEndUserRoutes(ctx))
     .use(managementLicenseRoutes(ctx))
     .use(managementEndUserRoutes(ctx))
+    .use(apiKeyRoutes(ctx))
+    .use(managementApiKeyRoutes(ctx))
+    .use(blacklistRoutes(ctx))
+    .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx));
 }

@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import * as schema from "./schema/index.ts";
+import { gateLocalWrites, localWriteLock, type LocalWriteLock } from "./local-write-gate.ts";
 
 export interface DatabaseOptions {
   /** `file:./data/geckoguard.db` (embedded), `libsql://…` / `http(s)://…` (remote). */
@@ -23,6 +24,8 @@ export interface GgDatabase {
   client: Client;
   db: GgDrizzle;
   mode: "embedded" | "remote" | "replica";
+  /** This process's turn-taking for writes on a local file (see local-write-gate.ts); other local connections share it. */
+  writeLock: LocalWriteLock | null;
   close(): void;
 }
 
@@ -37,18 +40,22 @@ function modeOf(options: DatabaseOptions): GgDatabase["mode"] {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<GgDatabase> {
   const mode = modeOf(options);
-  if (mode !== "remote") {
-    const path = options.url.slice("file:".length).split("?")[0]!;
-    if (path !== ":memory:" && path !== "") mkdirSync(dirname(path), { recursive: true });
-  }
-  const client = createClient({
+  const path = mode === "remote" ? null : options.url.slice("file:".length).split("?")[0]!;
+  const inMemory = path === ":memory:" || path === "";
+  if (path !== null && !inMemory) mkdirSync(dirname(path), { recursive: true });
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const driver = createClient({
     url: options.url,
     ...(options.authToken ? { authToken: options.authToken } : {}),
     ...(options.syncUrl ? { syncUrl: options.syncUrl } : {}),
     ...(options.syncIntervalSeconds ? { syncInterval: options.syncIntervalSeconds } : {}),
-    timeout: options.busyTimeoutMs ?? 5000,
+    timeout: busyTimeoutMs,
   });
+  // A local file (embedded or replica) runs statements on this thread: see local-write-gate.ts.
+  const writeLock = mode === "remote" ? null : localWriteLock();
+  const client =
+    writeLock === null ? driver : gateLocalWrites(driver, { busyTimeoutMs, singleConnection: mode === "replica" || inMemory, lock: writeLock });
   if (mode === "replica") await client.sync();
   if (mode === "embedded") await client.execute("PRAGMA journal_mode=WAL");
-  return { client, db: drizzle(client, { schema }), mode, close: () => client.close() };
+  return { client, db: drizzle(client, { schema }), mode, writeLock, close: () => client.close() };
 }

@@ -9,6 +9,7 @@ import { libsqlApiKeys } from "./repositories/api-keys.ts";
 import { libsqlLicenses } from "./repositories/licenses.ts";
 import { libsqlEndUsers } from "./repositories/end-users.ts";
 import { libsqlSessions } from "./repositories/sessions.ts";
+import { libsqlBlacklists } from "./repositories/blacklists.ts";
 import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
 import { libsqlOutboxEvents } from "./repositories/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhook-endpoints.ts";
@@ -42,6 +43,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     licenses: libsqlLicenses(db),
     endUsers: libsqlEndUsers(db),
     sessions: libsqlSessions(db),
+    blacklists: libsqlBlacklists(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     events: libsqlOutboxEvents(db, subscriptionsOf(options)),
     webhookEndpoints: libsqlWebhookEndpoints(db, subscriptionsOf(options)),

@@ -17,6 +17,7 @@ export async function serve(config: ServerConfig): Promise<void> {
   const app = new Elysia().use(
     geckoguard({
       context: runtime.context,
+      authorize: runtime.authorize,
       version: VERSION,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
@@ -28,12 +29,15 @@ export async function serve(config: ServerConfig): Promise<void> {
     server = Bun.serve({
       port: config.port,
       hostname: config.host,
-      // Bun's own cap, a backstop above the plugin's enveloped 413s (imports allow the most).
-      maxRequestBodySize: Math.max(config.bodyLimitBytes, config.importLimitBytes) + 1024,
+      // The plugin enforces the body limits itself (JSON bodies, imports, authorize): a
+      // declared Content-Length over it is refused before reading, a streamed body is cut
+      // as soon as it passes it, and both answer the enveloped 413. Bun's own cap would
+      // answer a bare 413 first, so it is off.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request) => app.handle(request),
     });
   } catch (error) {
-    runtime.database.close();
+    await runtime.close();
     if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
     throw error;
   }
@@ -53,7 +57,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     await server.stop(false);
     // Attempts in flight get a bounded time to finish; aborted ones are logged and retried by the next start.
     await webhookWorker?.stop(config.webhooks.drainMs);
-    runtime.database.close();
+    await runtime.close();
     logger.info("server.stopped", {});
     process.exit(0);
   };

@@ -15,8 +15,13 @@ export function hasScope(principal: ApiKeyPrincipal, scope: Scope): boolean {
 
 /** A key of another product → 403 FORBIDDEN (checked first); a missing scope → 403 naming it. */
 export function assertKeyCan(principal: ApiKeyPrincipal, productId: string, scope: Scope): void {
-  if (principal.productId !== productId) throw new GgError("FORBIDDEN", "This API key belongs to another product");
+  assertKeyOnProduct(principal, productId);
   assertScope(principal, scope);
+}
+
+/** For routes that need no scope, only the key's own product. */
+export function assertKeyOnProduct(principal: ApiKeyPrincipal, productId: string): void {
+  if (principal.productId !== productId) throw new GgError("FORBIDDEN", "This API key belongs to another product");
 }
 
 export function assertScope(principal: ApiKeyPrincipal, scope: Scope): void {

@@ -7,7 +7,8 @@ export const EmailSchema = Type.String({
   description: "Email address; stored lower-cased",
 });
 export const PasswordSchema = Type.String({ minLength: 10, maxLength: 256 });
-export const NameSchema = Type.String({ minLength: 1, maxLength: 200 });
+/** A display name: at most 200 characters and not blank (names are stored trimmed). */
+export const NameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" });
 const OpaqueTokenSchema = Type.String({ minLength: 10, maxLength: 512 });
 const CodeSchema = Type.String({ minLength: 6, maxLength: 32, description: "6-digit TOTP code or a recovery code" });
 

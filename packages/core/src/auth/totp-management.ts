@@ -31,7 +31,11 @@ export async function enableTotp(ctx: GgContext, userId: string, code: string) {
   return { recoveryCodes };
 }
 
-/** Turns 2FA off; needs a current TOTP code or an unused recovery code. */
+/**
+ * Turns 2FA off; needs a current TOTP code or an unused recovery code. The replay guard
+ * (last accepted step) belongs to the secret, so it goes with it: a new secret's
+ * current code must not be refused because the old secret used the same time step.
+ */
 export async function disableTotp(ctx: GgContext, userId: string, code: string) {
   const user = await requireUser(ctx, userId);
   if (user.totpSecret === null) throw new GgError("CONFLICT", "Two-factor authentication is not enabled");
@@ -40,7 +44,7 @@ export async function disableTotp(ctx: GgContext, userId: string, code: string) 
   }
   const now = ctx.clock.now();
   await ctx.store.transaction(async (tx) => {
-    await tx.users.update(user.id, { totpSecret: null, totpPendingSecret: null }, now);
+    await tx.users.update(user.id, { totpSecret: null, totpPendingSecret: null, totpLastStep: null }, now);
     await tx.recoveryCodes.deleteAll(user.id);
   });
 }

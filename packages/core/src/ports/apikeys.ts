@@ -1,5 +1,6 @@
 import type { OrgRole } from "../orgs/roles.ts";
 import type { Scope } from "../apikeys/scopes.ts";
+import type { PageRequest } from "../pagination/pagination.ts";
 
 export interface ApiKeyRecord {
   id: string;
@@ -16,19 +17,28 @@ export interface ApiKeyRecord {
   updatedAt: number;
 }
 
+/**
+ * Every write names the product as well as the key id: the product is the tenancy
+ * check, in the query. Writes answer false when no key of that product has that id.
+ */
 export interface ApiKeyStore {
   insert(key: ApiKeyRecord): Promise<void>;
   /** By the unique prefix (one index lookup), with the org of the key's product. */
   findByPrefix(prefix: string): Promise<(ApiKeyRecord & { orgId: string }) | null>;
   /** The key joined with the user's role in its product's org; null when no such key. */
   findAccess(id: string, userId: string): Promise<{ apiKey: ApiKeyRecord; orgId: string; role: OrgRole | null } | null>;
-  /** Keys of one product, newest first (tenancy in the query). */
-  listByProduct(productId: string): Promise<ApiKeyRecord[]>;
-  update(id: string, patch: { name?: string; permissions?: Scope[] }, now: number): Promise<void>;
-  /** Replaces prefix and hash in one write: the old secret stops working at once. */
-  rotate(id: string, prefix: string, secretHash: string, now: number): Promise<void>;
-  revoke(id: string, now: number): Promise<void>;
-  delete(id: string): Promise<void>;
-  /** Best-effort last-use stamp (may be batched by the adapter). */
+  /** One page of a product's keys, newest first, and how many there are. */
+  listByProduct(productId: string, page: PageRequest): Promise<{ items: ApiKeyRecord[]; total: number }>;
+  update(productId: string, id: string, patch: { name?: string; permissions?: Scope[] }, now: number): Promise<boolean>;
+  /**
+   * Replaces prefix and hash in one guarded write (only while the key is not revoked):
+   * from the moment it commits the old secret's prefix finds nothing, so the old key
+   * stops working at once. False when the key is missing or revoked.
+   */
+  rotate(productId: string, id: string, prefix: string, secretHash: string, now: number): Promise<boolean>;
+  /** Sets revokedAt once; a second revoke keeps the first time and answers true. */
+  revoke(productId: string, id: string, now: number): Promise<boolean>;
+  delete(productId: string, id: string): Promise<boolean>;
+  /** Best-effort last-use stamp (callers throttle it; it may be lost on a crash). */
   touch(id: string, now: number): Promise<void>;
 }

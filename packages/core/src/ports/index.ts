@@ -9,4 +9,6 @@ export type * from "./apikeys.ts";
 export type * from "./licenses.ts";
 export type * from "./endusers.ts";
 export type * from "./sessions.ts";
+export type * from "./authorize.ts";
+export type * from "./blacklists.ts";
 export type * from "./webhooks.ts";

@@ -7,12 +7,15 @@ import type { ApiKeyStore } from "./apikeys.ts";
 import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
+import type { BlacklistStore } from "./blacklists.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
  * Every persistent port, as one object so a use case can run several of them in a
  * transaction. `transaction(fn)` runs `fn` with a Store bound to one database
- * transaction: all writes commit together or none do.
+ * transaction: all writes commit together or none do. Inside `fn`, write only through
+ * the `tx` it receives: a write through the outer store waits for the transaction to end
+ * and fails with a busy error (an embedded database has one writer at a time).
  */
 export interface Store {
   users: UserStore;
@@ -26,6 +29,7 @@ export interface Store {
   licenses: LicenseStore;
   endUsers: EndUserStore;
   sessions: SessionStore;
+  blacklists: BlacklistStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   /** The webhook outbox: record events on the transaction store of the change (see webhooks/record-event.ts). */

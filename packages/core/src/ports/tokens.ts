@@ -20,7 +20,7 @@ export interface RefreshTokenStore {
    * guarded write. Returns false when another request rotated or revoked it first.
    */
   markRotated(id: string, at: number): Promise<boolean>;
-  revoke(id: string, at: number): Promise<void>;
+  /** Revokes every token of one login (logout, reuse detection). */
   revokeFamily(familyId: string, at: number): Promise<void>;
   revokeAllForUser(userId: string, at: number): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { isGgError, silentLogger, statusOf, type ErrorDetail, type Logger } from "@geckoguard/core";
+import { isGgError, silentLogger, statusOf, type ErrorDetail, type GgError, type Logger } from "@geckoguard/core";
 import { fail } from "./envelope.ts";
 
 interface ValidationIssue {
@@ -23,6 +23,17 @@ function validationDetails(error: unknown): ErrorDetail[] {
   return details;
 }
 
+/**
+ * The GgError behind `error`, if any. Elysia wraps what a parse hook throws in its own
+ * ParseError (`cause` = the original), so a GgError from the body parser (413, 400) is
+ * found one level down.
+ */
+function ggErrorOf(error: unknown): GgError | undefined {
+  if (isGgError(error)) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return isGgError(cause) ? cause : undefined;
+}
+
 function causeCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: unknown } }).cause;
   return typeof cause?.code === "string" ? cause.code : undefined;
@@ -39,10 +50,11 @@ export function mapError(
   set: { status?: number | string; headers: Record<string, string | number> },
   logger: Logger = silentLogger,
 ) {
-  if (isGgError(error)) {
-    set.status = error.status;
-    if (error.headers) Object.assign(set.headers, error.headers);
-    return fail(error.code, error.message, error.details);
+  const domain = ggErrorOf(error);
+  if (domain !== undefined) {
+    set.status = domain.status;
+    if (domain.headers) Object.assign(set.headers, domain.headers);
+    return fail(domain.code, domain.message, domain.details);
   }
   switch (elysiaCode) {
     case "VALIDATION":

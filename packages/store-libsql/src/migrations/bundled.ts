@@ -47,7 +47,15 @@ export const bundledMigrations: BundledMigration[] = [
     ]
   },
   {
-    "tag": "0002_webhooks",
+    "tag": "0002_request_nonces",
+    "hash": "cd58f486b499384a8e80cd044c5fa550181bced4c21d0841bc63ca8fc16a7a87",
+    "statements": [
+      "CREATE TABLE `request_nonces` (\n\t`scope` text NOT NULL,\n\t`nonce` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `nonce`)\n);",
+      "CREATE INDEX `request_nonces_expires_idx` ON `request_nonces` (`expires_at`);"
+    ]
+  },
+  {
+    "tag": "0003_webhooks",
     "hash": "477b9d2521ba15435498908cdcf7f1528c94847b6069ce0a66de89c84eb069cb",
     "statements": [
       "CREATE TABLE `webhook_attempts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`delivery_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`attempt` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`status_code` integer,\n\t`error` text,\n\t`duration_ms` integer NOT NULL,\n\t`response_snippet` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`delivery_id`) REFERENCES `webhook_deliveries`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",

@@ -1,7 +1,9 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { ApiKeyRecord, ApiKeyStore, Scope } from "@geckoguard/core";
+import { offsetOf } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { apiKeys, orgMembers, products } from "../schema/index.ts";
+import { conflictOnDuplicate } from "../driver-errors.ts";
 
 type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -9,10 +11,17 @@ function toRecord(row: ApiKeyRow): ApiKeyRecord {
   return { ...row, permissions: JSON.parse(row.permissions) as Scope[] };
 }
 
+/** The key with this id, inside this product: every write is scoped by both. */
+function keyOfProduct(productId: string, id: string) {
+  return and(eq(apiKeys.id, id), eq(apiKeys.productId, productId));
+}
+
 export function libsqlApiKeys(db: Executor): ApiKeyStore {
   return {
     async insert(key) {
-      await db.insert(apiKeys).values({ ...key, permissions: JSON.stringify(key.permissions) });
+      await conflictOnDuplicate("API key prefix collision; try again", () =>
+        db.insert(apiKeys).values({ ...key, permissions: JSON.stringify(key.permissions) }),
+      );
     },
     async findByPrefix(prefix) {
       const row = await db
@@ -34,28 +43,43 @@ export function libsqlApiKeys(db: Executor): ApiKeyStore {
         .get();
       return row === undefined ? null : { apiKey: toRecord(row.key), orgId: row.orgId, role: row.role ?? null };
     },
-    async listByProduct(productId) {
-      const rows = await db.select().from(apiKeys).where(eq(apiKeys.productId, productId)).orderBy(desc(apiKeys.id));
-      return rows.map(toRecord);
+    async listByProduct(productId, page) {
+      const where = eq(apiKeys.productId, productId);
+      const rows = await db.select().from(apiKeys).where(where).orderBy(desc(apiKeys.id)).limit(page.pageSize).offset(offsetOf(page));
+      const totals = await db.select({ total: count() }).from(apiKeys).where(where);
+      return { items: rows.map(toRecord), total: totals[0]?.total ?? 0 };
     },
-    async update(id, patch, now) {
-      await db
+    async update(productId, id, patch, now) {
+      const result = await db
         .update(apiKeys)
         .set({
           ...(patch.name !== undefined ? { name: patch.name } : {}),
           ...(patch.permissions !== undefined ? { permissions: JSON.stringify(patch.permissions) } : {}),
           updatedAt: now,
         })
-        .where(eq(apiKeys.id, id));
+        .where(keyOfProduct(productId, id));
+      return result.rowsAffected > 0;
     },
-    async rotate(id, prefix, secretHash, now) {
-      await db.update(apiKeys).set({ prefix, secretHash, updatedAt: now }).where(eq(apiKeys.id, id));
+    async rotate(productId, id, prefix, secretHash, now) {
+      // One statement: the old prefix stops resolving the instant it commits. A revoked key is never revived.
+      const result = await conflictOnDuplicate("API key prefix collision; try again", () =>
+        db
+          .update(apiKeys)
+          .set({ prefix, secretHash, updatedAt: now })
+          .where(and(keyOfProduct(productId, id), isNull(apiKeys.revokedAt))),
+      );
+      return result.rowsAffected > 0;
     },
-    async revoke(id, now) {
-      await db.update(apiKeys).set({ revokedAt: now, updatedAt: now }).where(eq(apiKeys.id, id));
+    async revoke(productId, id, now) {
+      const result = await db
+        .update(apiKeys)
+        .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${now})`, updatedAt: now })
+        .where(keyOfProduct(productId, id));
+      return result.rowsAffected > 0;
     },
-    async delete(id) {
-      await db.delete(apiKeys).where(eq(apiKeys.id, id));
+    async delete(productId, id) {
+      const result = await db.delete(apiKeys).where(keyOfProduct(productId, id));
+      return result.rowsAffected > 0;
     },
     async touch(id, now) {
       await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));

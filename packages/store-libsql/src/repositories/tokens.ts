@@ -19,12 +19,6 @@ export function libsqlRefreshTokens(db: Executor): RefreshTokenStore {
         .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.rotatedAt), isNull(refreshTokens.revokedAt)));
       return result.rowsAffected === 1;
     },
-    async revoke(id, at) {
-      await db
-        .update(refreshTokens)
-        .set({ revokedAt: at })
-        .where(and(eq(refreshTokens.id, id), isNull(refreshTokens.revokedAt)));
-    },
     async revokeFamily(familyId, at) {
       await db
         .update(refreshTokens)

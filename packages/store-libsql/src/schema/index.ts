@@ -2,4 +2,5 @@
 export * from "./accounts.ts";
 export * from "./orgs.ts";
 export * from "./licensing.ts";
+export * from "./authorize.ts";
 export * from "./webhooks.ts";

@@ -1,0 +1,109 @@
+import type { GgContext } from "../context.ts";
+import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import { pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { uuidv7 } from "../crypto/uuid.ts";
+import { productAccess } from "../products/product-access.ts";
+import { assertProductCaller, type Caller } from "../products/caller-access.ts";
+import { apiKeyAccess } from "./api-key-access.ts";
+import { newApiKey } from "./key-format.ts";
+import { DEFAULT_SCOPES, SCOPES, type Scope } from "./scopes.ts";
+
+/** A key and its plaintext, which exists only in this value (create and rotate answers). */
+export interface IssuedApiKey {
+  apiKey: ApiKeyRecord;
+  key: string;
+}
+
+/** Omitted → the default scopes; repeats folded; catalogue order, so equal sets look equal. */
+export function normalizePermissions(permissions: readonly Scope[] | undefined): Scope[] {
+  if (permissions === undefined) return [...DEFAULT_SCOPES];
+  return SCOPES.filter((scope) => permissions.includes(scope));
+}
+
+function notFound(): GgError {
+  return new GgError("NOT_FOUND", "API key not found");
+}
+
+export async function createApiKey(
+  ctx: GgContext,
+  userId: string,
+  input: { productId: string; name: string; permissions?: Scope[] },
+): Promise<IssuedApiKey> {
+  await productAccess(ctx, userId, input.productId, "manageApiKeys");
+  const now = ctx.clock.now();
+  const { key, prefix, secretHash } = newApiKey();
+  const apiKey: ApiKeyRecord = {
+    id: uuidv7(now),
+    productId: input.productId,
+    name: input.name.trim(),
+    prefix,
+    secretHash,
+    permissions: normalizePermissions(input.permissions),
+    lastUsedAt: null,
+    revokedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.store.apiKeys.insert(apiKey);
+  return { apiKey, key };
+}
+
+/**
+ * A product's keys, metadata only. Dashboard: org admins. API key: any live key of the
+ * same product, no scope needed (the reference lists it beside /v1/whoami as introspection).
+ */
+export async function listApiKeys(
+  ctx: GgContext,
+  caller: Caller,
+  productId: string,
+  query: { page?: number; pageSize?: number },
+): Promise<{ items: ApiKeyRecord[]; pagination: Pagination }> {
+  await assertProductCaller(ctx, caller, productId, { action: "manageApiKeys", scope: null });
+  const page = pageRequest(query);
+  const { items, total } = await ctx.store.apiKeys.listByProduct(productId, page);
+  return { items, pagination: paginationOf(page, total) };
+}
+
+export async function updateApiKey(
+  ctx: GgContext,
+  userId: string,
+  id: string,
+  input: { name?: string; permissions?: Scope[] },
+): Promise<ApiKeyRecord> {
+  const current = await apiKeyAccess(ctx, userId, id, "manageApiKeys");
+  const now = ctx.clock.now();
+  const patch = {
+    ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+    ...(input.permissions !== undefined ? { permissions: normalizePermissions(input.permissions) } : {}),
+  };
+  if (!(await ctx.store.apiKeys.update(current.productId, id, patch, now))) throw notFound();
+  return { ...current, ...patch, updatedAt: now };
+}
+
+/** New secret (and prefix); the old key fails from the moment the write commits. */
+export async function rotateApiKey(ctx: GgContext, userId: string, id: string): Promise<IssuedApiKey> {
+  const current = await apiKeyAccess(ctx, userId, id, "manageApiKeys");
+  if (current.revokedAt !== null) throw new GgError("CONFLICT", "A revoked API key cannot be rotated; create a new one");
+  const now = ctx.clock.now();
+  const { key, prefix, secretHash } = newApiKey();
+  if (!(await ctx.store.apiKeys.rotate(current.productId, id, prefix, secretHash, now))) {
+    // Lost a race with a revoke or a delete: neither may be undone by handing out a live secret.
+    throw new GgError("CONFLICT", "The API key was revoked or deleted meanwhile");
+  }
+  return { apiKey: { ...current, prefix, secretHash, updatedAt: now }, key };
+}
+
+/** Revoked keys stay listed with revokedAt and never authenticate again; revoking twice is a no-op. */
+export async function revokeApiKey(ctx: GgContext, userId: string, id: string): Promise<ApiKeyRecord> {
+  const current = await apiKeyAccess(ctx, userId, id, "manageApiKeys");
+  if (current.revokedAt !== null) return current;
+  const now = ctx.clock.now();
+  if (!(await ctx.store.apiKeys.revoke(current.productId, id, now))) throw notFound();
+  return { ...current, revokedAt: now, updatedAt: now };
+}
+
+export async function deleteApiKey(ctx: GgContext, userId: string, id: string): Promise<void> {
+  const current = await apiKeyAccess(ctx, userId, id, "manageApiKeys");
+  if (!(await ctx.store.apiKeys.delete(current.productId, id))) throw notFound();
+}

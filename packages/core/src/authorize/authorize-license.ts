@@ -1,0 +1,138 @@
+import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, NonceStore } from "../ports/authorize.ts";
+import type { Clock } from "../clock.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { constantTimeEqual, sha256Hex } from "../crypto/hash.ts";
+import { uuidv7 } from "../crypto/uuid.ts";
+import { apiKeyPrefix } from "../apikeys/key-format.ts";
+import { ipToHex } from "../blacklists/ip-address.ts";
+import { canonicalRequest, NONCE_PATTERN, NONCE_TTL_SECONDS, requestSignature, TIMESTAMP_WINDOW_SECONDS } from "./request-signing.ts";
+import { parseAuthorizeBody } from "./parse-body.ts";
+import { decideAuthorization, type Decision } from "./decide.ts";
+import type { AuthorizeInput } from "./schemas.ts";
+
+export interface AuthorizeDeps {
+  store: AuthorizeStore;
+  nonces: NonceStore;
+  clock: Clock;
+  /** Per-license bucket (CONTRACT §7); throws GgError RATE_LIMITED when empty. */
+  licenseLimit?: (productId: string, licenseKey: string, now: number) => Promise<void> | void;
+}
+
+export interface AuthorizeRequest {
+  headers: { apiKey?: string; timestamp?: string; nonce?: string; signature?: string };
+  pathWithQuery: string;
+  /** Reads the raw body (with its size limit); called once the key is known, so even a 413 is signed. */
+  readBody: () => Promise<string>;
+  clientIp: string;
+}
+
+export type AuthorizeAnswer =
+  | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string } }
+  | { valid: false; code: string; message: string };
+
+/** The key is known from here on; answers (errors included) are signed with its product's key. */
+export class KnownKeyError extends Error {
+  constructor(readonly productId: string, readonly error: unknown) {
+    super("authorize failed after the key was known");
+  }
+}
+
+/** `::ffff:1.2.3.4` is 1.2.3.4 (CONTRACT §5). */
+export function normalizeClientIp(ip: string): string {
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
+}
+
+async function authenticate(store: AuthorizeStore, rawKey: string | undefined): Promise<AuthorizeKey> {
+  const prefix = rawKey ? apiKeyPrefix(rawKey) : null;
+  const key = prefix === null ? null : await store.findKey(prefix);
+  if (key === null || key.revoked || !constantTimeEqual(key.secretHash, sha256Hex(rawKey!))) {
+    throw new GgError("UNAUTHORIZED", "Invalid or revoked API key");
+  }
+  return key;
+}
+
+function verifySignature(request: AuthorizeRequest, rawBody: string, key: string, nowMs: number): void {
+  const { timestamp, nonce, signature } = request.headers;
+  if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp) || Math.abs(Number(timestamp) - nowMs / 1000) > TIMESTAMP_WINDOW_SECONDS) {
+    throw new GgError("TIMESTAMP_OUT_OF_RANGE", `X-GG-Timestamp must be unix seconds within ${TIMESTAMP_WINDOW_SECONDS} s of server time`);
+  }
+  if (signature === undefined || signature === "") throw new GgError("INVALID_SIGNATURE", "Missing X-GG-Signature");
+  const expected = requestSignature(key, canonicalRequest(timestamp, nonce ?? "", "POST", request.pathWithQuery, rawBody));
+  if (!constantTimeEqual(expected, signature.toLowerCase())) throw new GgError("INVALID_SIGNATURE", "X-GG-Signature does not match the request");
+  if (nonce === undefined || !NONCE_PATTERN.test(nonce)) {
+    throw new GgError("VALIDATION_ERROR", "X-GG-Nonce must be 16–128 characters of A–Z, a–z, 0–9, _ or -");
+  }
+}
+
+/** Loads everything the decision needs, then decides (no queries inside the guards). */
+async function decide(deps: AuthorizeDeps, license: AuthorizeLicense, input: AuthorizeInput, ip: string, now: number): Promise<Decision> {
+  const [blacklisted, session, liveSessions] = await Promise.all([
+    deps.store.blacklisted(license.productId, input.hwid, ipToHex(ip)),
+    input.sessionId === undefined ? undefined : deps.store.findSession(license.id, input.sessionId),
+    input.sessionId === undefined ? deps.store.countLiveSessions(license.id, now) : 0,
+  ]);
+  return decideAuthorization({ license, policy: license.policy, blacklisted, hwid: input.hwid, ip, session, liveSessions, now });
+}
+
+/** Writes an allow's changes with guarded, durable writes; false when a guard lost a race. */
+async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: Decision & { allow: true }, input: AuthorizeInput, ip: string, now: number) {
+  const { store } = deps;
+  if (decision.bindHwid !== null && !(await store.bind("hwid", license.id, decision.bindHwid, license.policy.maxHwids, now))) return null;
+  if (decision.bindIp !== null && !(await store.bind("ip", license.id, decision.bindIp, license.policy.maxIps, now))) return null;
+  if (decision.expiresAt !== null) await store.startClock(license.id, decision.expiresAt, now);
+  const sessionExpiresAt = now + license.policy.sessionTtlSeconds * 1000;
+  let sessionId = input.sessionId;
+  if (decision.session === "open") {
+    sessionId = uuidv7(now);
+    const session = { id: sessionId, licenseId: license.id, hwid: input.hwid ?? null, ip, appVersion: input.appVersion ?? null, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiresAt, revokedAt: null };
+    if (!(await store.openSession(session, license.policy.maxSessions, now))) return null;
+  } else {
+    store.heartbeat(sessionId!, sessionExpiresAt, now);
+  }
+  store.touchLicense(license.id, now);
+  return { sessionId: sessionId!, sessionExpiresAt, expiresAt: decision.expiresAt ?? license.expiresAt };
+}
+
+/**
+ * POST /v1/licenses/authorize, CONTRACT §6 order: API key → scope → timestamp →
+ * signature → nonce → per-license rate limit → license → state → blacklist → HWID → IP →
+ * sessions. Bad input, auth and limits throw (wrapped in KnownKeyError once the key is
+ * known); a denial is an answer value.
+ */
+export async function authorizeLicense(deps: AuthorizeDeps, request: AuthorizeRequest): Promise<{ productId: string; answer: AuthorizeAnswer }> {
+  const now = deps.clock.now();
+  const key = await authenticate(deps.store, request.headers.apiKey);
+  try {
+    if (!key.permissions.includes("license:authorize")) throw new GgError("PERMISSION_DENIED", "This API key lacks the 'license:authorize' scope");
+    const rawBody = await request.readBody();
+    verifySignature(request, rawBody, request.headers.apiKey!, now);
+    if (!(await deps.nonces.consume(key.id, request.headers.nonce!, now + NONCE_TTL_SECONDS * 1000, now))) {
+      throw new GgError("NONCE_REUSED", "This nonce was already used with this API key");
+    }
+    const input = parseAuthorizeBody(rawBody);
+    await deps.licenseLimit?.(key.productId, input.licenseKey, now);
+    const ip = normalizeClientIp(request.clientIp);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const license = await deps.store.findLicense(key.productId, input.licenseKey);
+      if (license === null) throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
+      const decision = await decide(deps, license, input, ip, now);
+      if (!decision.allow) {
+        if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
+        return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message } };
+      }
+      const applied = await apply(deps, license, decision, input, ip, now);
+      if (applied === null) continue; // a guard lost a race: re-read and decide once more
+      return {
+        productId: key.productId,
+        answer: {
+          valid: true,
+          license: { id: license.id, status: license.status, expiresAt: applied.expiresAt === null ? null : new Date(applied.expiresAt).toISOString() },
+          session: { id: applied.sessionId, expiresAt: new Date(applied.sessionExpiresAt).toISOString() },
+        },
+      };
+    }
+    throw new GgError("CONFLICT", "Too many concurrent changes to this license; retry");
+  } catch (error) {
+    throw new KnownKeyError(key.productId, error);
+  }
+}

@@ -1,0 +1,43 @@
+import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
+import { isUuid } from "../crypto/uuid.ts";
+import type { AuthorizeInput } from "./schemas.ts";
+
+function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value.length === 0 || value.length > max) {
+    details.push({ path, message: `Expected a string of 1 to ${max} characters` });
+    return undefined;
+  }
+  return value;
+}
+
+/**
+ * The authorize body, checked by hand: this runs on every call of the hot path, and a
+ * few typeof checks cost less than a schema compiler (AuthorizeBody documents the shape).
+ */
+export function parseAuthorizeBody(raw: string): AuthorizeInput {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    throw new GgError("VALIDATION_ERROR", "Malformed request body: expected valid JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new GgError("VALIDATION_ERROR", "Expected a JSON object", { details: [{ path: "/", message: "Expected object" }] });
+  }
+  const fields = body as Record<string, unknown>;
+  const details: ErrorDetail[] = [];
+  const licenseKey = optionalString(fields.licenseKey, "/licenseKey", 128, details);
+  if (fields.licenseKey === undefined) details.push({ path: "/licenseKey", message: "Required" });
+  const hwid = optionalString(fields.hwid, "/hwid", 256, details);
+  const appVersion = optionalString(fields.appVersion, "/appVersion", 64, details);
+  const sessionId = optionalString(fields.sessionId, "/sessionId", 36, details);
+  if (sessionId !== undefined && !isUuid(sessionId)) details.push({ path: "/sessionId", message: "Expected a UUID" });
+  if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
+  return {
+    licenseKey: licenseKey!,
+    ...(hwid !== undefined ? { hwid } : {}),
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    ...(appVersion !== undefined ? { appVersion } : {}),
+  };
+}

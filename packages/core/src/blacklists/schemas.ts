@@ -1,0 +1,24 @@
+import { Type } from "@sinclair/typebox";
+import { IdParam } from "../orgs/schemas.ts";
+import { pageQuerySchema } from "../pagination/pagination.ts";
+
+/** Bulk add ceiling (CONTRACT §5). */
+export const MAX_BULK_BLACKLIST_ENTRIES = 1000;
+
+export const BlacklistTypeSchema = Type.Union([Type.Literal("HWID"), Type.Literal("IP")], {
+  description: "HWID (exact, case-sensitive) or IP (address or CIDR range, v4 or v6)",
+});
+
+export const BlacklistEntryBody = Type.Object({
+  type: BlacklistTypeSchema,
+  value: Type.String({ minLength: 1, maxLength: 256, description: "The HWID, or an IP address / CIDR range" }),
+  reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+});
+
+export const BulkBlacklistBody = Type.Object({
+  entries: Type.Array(BlacklistEntryBody, { minItems: 1, maxItems: MAX_BULK_BLACKLIST_ENTRIES }),
+});
+
+export const BlacklistListQuery = Type.Object({ type: Type.Optional(BlacklistTypeSchema), ...pageQuerySchema() });
+export const ProductBlacklistParams = Type.Object({ productId: IdParam });
+export const BlacklistEntryParams = Type.Object({ productId: IdParam, entryId: IdParam });

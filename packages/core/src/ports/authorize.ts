@@ -1,0 +1,59 @@
+import type { Scope } from "../apikeys/scopes.ts";
+import type { LicenseRecord } from "../licenses/license.ts";
+import type { ProductPolicy } from "../products/policy.ts";
+import type { SessionRecord } from "./sessions.ts";
+
+export interface AuthorizeKey {
+  id: string;
+  productId: string;
+  orgId: string;
+  secretHash: string;
+  permissions: readonly Scope[];
+  revoked: boolean;
+}
+
+export type AuthorizeLicense = Pick<
+  LicenseRecord,
+  "id" | "productId" | "status" | "frozen" | "frozenAt" | "expiresAt" | "durationDays" | "hwids" | "ips"
+> & {
+  /** The policy in force: product defaults overlaid with the license's overrides. */
+  policy: ProductPolicy;
+};
+
+/**
+ * What POST /v1/licenses/authorize reads and writes, named for the hot path. Reads must
+ * see every committed change (a revoked key or license fails at once). Methods marked
+ * durable have committed before they resolve; batched ones are flushed within a second
+ * and by `flush()`.
+ */
+export interface AuthorizeStore {
+  findKey(prefix: string): Promise<AuthorizeKey | null>;
+  findLicense(productId: string, key: string): Promise<AuthorizeLicense | null>;
+  /** Which entry type of the product's blacklist matches, HWID first; `ipHex` as ipToHex gives it. */
+  blacklisted(productId: string, hwid: string | undefined, ipHex: string | null): Promise<"HWID" | "IP" | null>;
+  findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number } | null>;
+  countLiveSessions(licenseId: string, now: number): Promise<number>;
+  /** Durable. Binds `value` iff it is not bound and fewer than `max` are; false when a concurrent call took the slot. */
+  bind(kind: "hwid" | "ip", licenseId: string, value: string, max: number, now: number): Promise<boolean>;
+  /** Durable. Sets expiresAt iff the clock has not started (first authorize of a duration license). */
+  startClock(licenseId: string, expiresAt: number, now: number): Promise<void>;
+  /** Durable. Inserts iff fewer than `max` live sessions exist; false when the cap was hit concurrently. */
+  openSession(session: SessionRecord, max: number, now: number): Promise<boolean>;
+  /** Batched: extends a live session and stamps it seen. */
+  heartbeat(sessionId: string, expiresAt: number, now: number): void;
+  /** Batched: the license's lastAuthorizedAt. */
+  touchLicense(licenseId: string, now: number): void;
+  /** PKCS#8 PEM of the product's response-signing key. */
+  signingKeyPem(productId: string): Promise<string | null>;
+  /** Writes everything batched so far (shutdown, tests). */
+  flush(): Promise<void>;
+}
+
+/** Nonces seen per API key. */
+export interface NonceStore {
+  /**
+   * Records `nonce` for `scope` until `expiresAt`; true for the first caller, false for
+   * every later one while it is remembered (exactly one of concurrent callers wins).
+   */
+  consume(scope: string, nonce: string, expiresAt: number, now: number): Promise<boolean>;
+}

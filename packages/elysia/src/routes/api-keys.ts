@@ -1,0 +1,71 @@
+import { Elysia } from "elysia";
+import {
+  ApiKeyIdParams,
+  CreateApiKeyBody,
+  ListApiKeysQuery,
+  UpdateApiKeyBody,
+  createApiKey,
+  deleteApiKey,
+  listApiKeys,
+  presentApiKey,
+  revokeApiKey,
+  rotateApiKey,
+  updateApiKey,
+  userCaller,
+  type GgContext,
+  type IssuedApiKey,
+} from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["API Keys"];
+
+/** The plaintext appears here and nowhere else; keep it out of every cache. */
+function issued(result: IssuedApiKey, headers: Record<string, string | number>) {
+  headers["cache-control"] = "no-store";
+  return ok({ apiKey: presentApiKey(result.apiKey), key: result.key });
+}
+
+/** API keys through the dashboard (JWT, org admin) — CONTRACT §4. */
+export function apiKeyRoutes(ctx: GgContext) {
+  return new Elysia({ prefix: "/v1/dashboard/api-keys" })
+    .use(requireUser(ctx))
+    .post(
+      "",
+      async ({ userId, body, set }) => {
+        const result = await createApiKey(ctx, userId, body);
+        set.status = 201;
+        return issued(result, set.headers);
+      },
+      { body: CreateApiKeyBody, detail: { summary: "Create an API key; the plaintext key is shown only in this answer", tags } },
+    )
+    .get(
+      "",
+      async ({ userId, query }) => {
+        const { items, pagination } = await listApiKeys(ctx, userCaller(userId), query.productId, query);
+        return ok({ apiKeys: items.map(presentApiKey), pagination });
+      },
+      { query: ListApiKeysQuery, detail: { summary: "List API keys for a product (metadata only)", tags } },
+    )
+    .patch(
+      "/:id",
+      async ({ userId, params, body }) => ok({ apiKey: presentApiKey(await updateApiKey(ctx, userId, params.id, body)) }),
+      { params: ApiKeyIdParams, body: UpdateApiKeyBody, detail: { summary: "Update API key (name, permissions)", tags } },
+    )
+    .delete(
+      "/:id",
+      async ({ userId, params }) => {
+        await deleteApiKey(ctx, userId, params.id);
+        return ok({ deleted: true });
+      },
+      { params: ApiKeyIdParams, detail: { summary: "Delete an API key", tags } },
+    )
+    .post("/:id/rotate", async ({ userId, params, set }) => issued(await rotateApiKey(ctx, userId, params.id), set.headers), {
+      params: ApiKeyIdParams,
+      detail: { summary: "Rotate an API key secret; the old key stops working at once", tags },
+    })
+    .post("/:id/revoke", async ({ userId, params }) => ok({ apiKey: presentApiKey(await revokeApiKey(ctx, userId, params.id)) }), {
+      params: ApiKeyIdParams,
+      detail: { summary: "Revoke an API key (it stays listed with revokedAt)", tags },
+    });
+}

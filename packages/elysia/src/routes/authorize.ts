@@ -1,0 +1,74 @@
+import { Elysia } from "elysia";
+import {
+  GgError,
+  KnownKeyError,
+  SigningKeyCache,
+  authorizeLicense,
+  isGgError,
+  signResponse,
+  statusOf,
+  type AuthorizeDeps,
+  type Logger,
+} from "@geckoguard/core";
+import { readBodyText } from "../http/body-parser.ts";
+import { fail } from "../http/envelope.ts";
+
+const JSON_TYPE = "application/json;charset=utf-8";
+
+/**
+ * POST /v1/licenses/authorize. Mounted before the plugin's JSON parser: the signature
+ * covers the raw body, so the handler reads the bytes itself. Every answer made once
+ * the API key is known is signed with the key's product (CONTRACT §6).
+ */
+export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger }) {
+  const keys = new SigningKeyCache();
+  const pems = new Map<string, string | null>();
+  const signer = async (productId: string) => {
+    if (!pems.has(productId)) pems.set(productId, await deps.store.signingKeyPem(productId));
+    return keys.get(productId, () => pems.get(productId) ?? null);
+  };
+
+  return new Elysia().post(
+    "/v1/licenses/authorize",
+    async ({ request, server, headers }) => {
+      const nonce = headers["x-gg-nonce"] ?? "";
+      let productId: string | null = null;
+      let status = 200;
+      let body: string;
+      const extraHeaders: Record<string, string> = {};
+      try {
+        const url = request.url;
+        const pathStart = url.indexOf("/", url.indexOf("//") + 2);
+        const result = await authorizeLicense(deps, {
+          headers: { apiKey: headers["x-api-key"], timestamp: headers["x-gg-timestamp"], nonce: headers["x-gg-nonce"], signature: headers["x-gg-signature"] },
+          pathWithQuery: url.slice(pathStart),
+          readBody: () => readBodyText(request, options.bodyLimitBytes),
+          clientIp: server?.requestIP(request)?.address ?? "127.0.0.1",
+        });
+        productId = result.productId;
+        if (result.answer.valid) {
+          body = JSON.stringify({ ok: true, data: result.answer });
+        } else {
+          status = statusOf(result.answer.code as Parameters<typeof statusOf>[0]);
+          body = JSON.stringify(fail(result.answer.code as Parameters<typeof fail>[0], result.answer.message));
+        }
+      } catch (thrown) {
+        const error = thrown instanceof KnownKeyError ? thrown.error : thrown;
+        if (thrown instanceof KnownKeyError) productId = thrown.productId;
+        const gg = isGgError(error) ? error : null;
+        if (gg === null) options.logger.error("authorize.failed", { errorClass: (error as { name?: string })?.name ?? typeof error });
+        const known: GgError = gg ?? new GgError("INTERNAL_ERROR", "Internal server error");
+        status = known.status;
+        if (known.headers) Object.assign(extraHeaders, known.headers);
+        body = JSON.stringify(fail(known.code, known.message, known.details));
+      }
+      const responseHeaders: Record<string, string> = { "content-type": JSON_TYPE, ...extraHeaders };
+      if (productId !== null) {
+        const key = await signer(productId);
+        if (key !== null) responseHeaders["x-gg-response-signature"] = signResponse(key, nonce, body);
+      }
+      return new Response(body, { status, headers: responseHeaders });
+    },
+    { parse: "none", detail: { summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed", tags: ["License validation"] } },
+  );
+}
