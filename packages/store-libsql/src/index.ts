@@ -6,3 +6,4 @@ export * as schema from "./schema/index.ts";
 export { nativeRunner, clientRunner, type SqlRunner } from "./authorize/sql-runner.ts";
 export { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
 export { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
+export { outboxEventStatement } from "./authorize/outbox-statement.ts";

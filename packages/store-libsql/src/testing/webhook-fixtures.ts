@@ -9,7 +9,8 @@ import { createLibsqlStore } from "../store.ts";
 /** A migrated temp database file; `connect()` opens another connection (another "process") to it. */
 export async function tempWebhookDatabase(startMs = 1_800_000_000_000) {
   const dir = mkdtempSync(join(tmpdir(), "gg-webhooks-"));
-  const url = `file:${join(dir, "test.db")}`;
+  const path = join(dir, "test.db");
+  const url = `file:${path}`;
   const clock = manualClock(startMs);
   const opened: GgDatabase[] = [];
   const connect = async (): Promise<Store> => {
@@ -21,6 +22,8 @@ export async function tempWebhookDatabase(startMs = 1_800_000_000_000) {
   opened.push(first);
   await migrate(first.client);
   return {
+    /** The database file, for a second engine (the authorize path's native connection). */
+    path,
     clock,
     store: createLibsqlStore(first.db, { clock, mailLog: () => {} }),
     connect,
