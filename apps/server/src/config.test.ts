@@ -18,4 +18,12 @@ describe("server configuration", () => {
     expect(() => loadConfig({ GG_JWT_SECRET: "short" })).toThrow(/GG_JWT_SECRET/);
     expect(() => loadConfig({ GG_LOG_LEVEL: "loud" })).toThrow(/GG_LOG_LEVEL/);
   });
+  test("webhooks: production rules and a running worker by default; each knob validated", () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowHttp: false, worker: true, backoffBaseMs: 60_000, pollIntervalMs: 1000, concurrency: 16, drainMs: 10_000 });
+    const dev = loadConfig({ GG_ALLOW_HTTP_WEBHOOKS: "1", GG_WEBHOOK_WORKER: "0", GG_WEBHOOK_BACKOFF_BASE_MS: "50" }).webhooks;
+    expect(dev).toMatchObject({ allowHttp: true, worker: false, backoffBaseMs: 50 });
+    expect(() => loadConfig({ GG_ALLOW_HTTP_WEBHOOKS: "yes" })).toThrow(/GG_ALLOW_HTTP_WEBHOOKS/);
+    expect(() => loadConfig({ GG_WEBHOOK_BACKOFF_BASE_MS: "0" })).toThrow(/GG_WEBHOOK_BACKOFF_BASE_MS/);
+    expect(() => loadConfig({ GG_WEBHOOK_CONCURRENCY: "1000" })).toThrow(/GG_WEBHOOK_CONCURRENCY/);
+  });
 });
