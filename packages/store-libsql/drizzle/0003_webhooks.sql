@@ -58,15 +58,22 @@ CREATE TABLE `webhook_events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`product_id` text,
 	`org_id` text,
-	`endpoint_id` text,
 	`type` text NOT NULL,
 	`data` text NOT NULL,
 	`created_at` integer NOT NULL,
-	`fanned_out_at` integer,
+	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `webhook_outbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`product_id` text,
+	`org_id` text,
+	`endpoint_id` text,
+	`event_count` integer NOT NULL,
+	`events` blob NOT NULL,
+	`created_at` integer NOT NULL,
 	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade
 );
---> statement-breakpoint
-CREATE INDEX `webhook_events_backlog_idx` ON `webhook_events` (`id`) WHERE "webhook_events"."fanned_out_at" IS NULL;--> statement-breakpoint
-CREATE INDEX `webhook_events_created_idx` ON `webhook_events` (`created_at`);

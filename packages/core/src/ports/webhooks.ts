@@ -37,8 +37,8 @@ export interface WebhookEndpointStore {
    * of these orgs, or at these endpoints by id; each with its product's org.
    */
   listForFanOut(targets: { productIds: string[]; orgIds: string[]; endpointIds: string[] }): Promise<(WebhookEndpointRecord & { orgId: string })[]>;
-  /** A 2xx: the failure run is over. */
-  noteSuccess(id: string): Promise<void>;
+  /** A 2xx at these endpoints: their failure runs are over. */
+  noteSuccess(ids: string[]): Promise<void>;
   /** A failed attempt: starts a failure run unless one is running; returns the run's start. */
   noteFailure(id: string, now: number): Promise<number>;
 }
@@ -81,14 +81,15 @@ export interface OutboxEventStore {
   /** Many events in one write (bulk operations: one event per license). */
   recordMany(drafts: OutboxEventDraft[], now: number): Promise<void>;
   /**
-   * Marks up to `limit` events not yet fanned out, oldest first, and returns them. One
-   * guarded UPDATE: of concurrent callers exactly one gets each event. Run it in the
-   * transaction that inserts their deliveries.
+   * Moves the oldest batches of events (about `maxEvents`, at least one batch) from the
+   * outbox into the event log and returns their events. Removing them is the claim: of
+   * concurrent callers exactly one gets each batch. Run it in the transaction that
+   * inserts their deliveries, so a crash leaves them in the outbox.
    */
-  claimForFanOut(limit: number, now: number): Promise<OutboxEvent[]>;
+  takeForFanOut(maxEvents: number): Promise<OutboxEvent[]>;
   /** A read (no lock): is any event waiting to be fanned out? */
   hasBacklog(): Promise<boolean>;
-  /** Deletes fanned-out events older than `cutoff` that have no pending delivery (their deliveries and attempts go too). */
+  /** Deletes logged events older than `cutoff` that have no pending delivery (their deliveries and attempts go too). */
   pruneBefore(cutoff: number): Promise<number>;
 }
 
@@ -171,7 +172,7 @@ export interface WebhookDeliveryStore {
   hasDue(now: number): Promise<boolean>;
   /** Writes an attempt's result if `leaseToken` still holds the delivery; false (nothing written) otherwise. */
   finish(id: string, leaseToken: string, result: DeliveryResult, now: number): Promise<boolean>;
-  insertAttempt(attempt: WebhookAttemptRecord): Promise<void>;
+  insertAttempts(attempts: WebhookAttemptRecord[]): Promise<void>;
   /** Deliveries to one endpoint of the product, newest first. */
   list(productId: string, endpointId: string, filter: { status?: DeliveryStatus }, page: { offset: number; limit: number }): Promise<{ items: WebhookDeliveryView[]; total: number }>;
   /** Attempts at one endpoint of the product, newest first, with their event. */

@@ -3,8 +3,8 @@ import type { NewWebhookDelivery, OutboxEvent, WebhookEndpointRecord } from "../
 import { uuidv7 } from "../crypto/uuid.ts";
 import { subscribesTo } from "./event-catalogue.ts";
 
-/** Events taken from the outbox per transaction. */
-export const FAN_OUT_BATCH = 500;
+/** About this many events are taken from the outbox per transaction. */
+export const FAN_OUT_EVENTS = 500;
 
 /** Whether this enabled endpoint gets a delivery of this event. */
 export function receives(endpoint: WebhookEndpointRecord & { orgId: string }, event: OutboxEvent): boolean {
@@ -14,16 +14,16 @@ export function receives(endpoint: WebhookEndpointRecord & { orgId: string }, ev
 }
 
 /**
- * Moves up to a batch of events from the outbox to deliveries: one row per (event,
- * enabled subscribed endpoint), due now. The worker does this, not the request that
- * recorded the event, so a bulk change with many endpoints writes 1 row per event, not
- * 1 per event and endpoint. Claiming and inserting share one transaction: a crash
- * leaves the events in the outbox, and of several processes one fans out each event.
- * Returns how many events were taken.
+ * Moves events from the outbox to deliveries: one row per (event, enabled subscribed
+ * endpoint), due now. The worker does this, not the request that recorded the events,
+ * so a bulk change with ten endpoints costs its request one compressed outbox row, not
+ * 5000 delivery rows. Taking and inserting share one transaction: a crash leaves the
+ * events in the outbox, and of several processes one fans out each batch. Returns how
+ * many events were taken.
  */
-export async function fanOutEvents(store: Store, now: number, batch: number = FAN_OUT_BATCH): Promise<number> {
+export async function fanOutEvents(store: Store, now: number, maxEvents: number = FAN_OUT_EVENTS): Promise<number> {
   return store.transaction(async (tx) => {
-    const events = await tx.events.claimForFanOut(batch, now);
+    const events = await tx.events.takeForFanOut(maxEvents);
     if (events.length === 0) return 0;
     const pick = (key: "productId" | "orgId" | "endpointId") => [...new Set(events.flatMap((e) => (e[key] === null ? [] : [e[key]])))];
     const endpoints = await tx.webhookEndpoints.listForFanOut({ productIds: pick("productId"), orgIds: pick("orgId"), endpointIds: pick("endpointId") });

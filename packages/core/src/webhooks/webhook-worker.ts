@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { fanOutEvents, FAN_OUT_BATCH } from "./fan-out.ts";
-import { deliverClaimed, type DeliveryDeps } from "./deliver-claimed.ts";
-import { DELIVERY_TIMEOUT_MS } from "./http-sender.ts";
 import type { ClaimedDelivery } from "../ports/webhooks.ts";
+import { fanOutEvents } from "./fan-out.ts";
+import { attemptDelivery, type DeliveryDeps } from "./deliver-claimed.ts";
+import { recordAttempts, type FinishedAttempt } from "./record-attempt.ts";
+import { DELIVERY_TIMEOUT_MS } from "./http-sender.ts";
 
 export interface WebhookWorkerOptions extends DeliveryDeps {
   /** Idle poll period; a busy worker claims again as soon as a delivery finishes. */
@@ -14,7 +15,7 @@ export interface WebhookWorkerOptions extends DeliveryDeps {
 }
 
 export interface WebhookWorker {
-  /** Stops claiming, waits up to `drainMs` for attempts in flight, then aborts the rest (their attempts are logged as "shutdown" and retried later). */
+  /** Stops claiming, waits up to `drainMs` for attempts in flight, aborts the rest (logged as "shutdown", retried later), writes every outcome. */
   stop(drainMs: number): Promise<void>;
 }
 
@@ -23,12 +24,14 @@ const LEASE_MS = DELIVERY_TIMEOUT_MS * 3;
 const PRUNE_EVERY_MS = 3_600_000;
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 
+const errorClass = (error: unknown) => (error as { name?: string })?.name ?? typeof error;
+
 /**
  * The delivery loop: fan out the outbox, lease due deliveries with one guarded UPDATE
  * (several processes on one database never send the same attempt twice), send them
  * with bounded concurrency (and at most a quarter of the slots per endpoint, so a
- * hanging receiver cannot starve the others), record each outcome. Idle polls only
- * read, so an idle worker never takes the database's write lock.
+ * hanging receiver cannot starve the others), and write outcomes in one transaction per
+ * tick. Idle polls only read, so an idle worker never takes the database's write lock.
  */
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const { store, clock, logger } = options;
@@ -36,18 +39,32 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   /** Attempts in flight per endpoint: a hanging receiver holds at most `endpointLimit` slots. */
   const perEndpoint = new Map<string, number>();
   const endpointLimit = Math.max(1, Math.ceil(options.concurrency / 4));
+  /** Outcomes not yet written; their deliveries stay leased until they are. */
+  let finished: FinishedAttempt[] = [];
   const shutdown = new AbortController();
   let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<void> = Promise.resolve();
   let lastPrune = clock.now();
 
-  async function fanOut(): Promise<void> {
-    if (!(await store.events.hasBacklog())) return;
-    while (running && (await fanOutEvents(store, clock.now())) === FAN_OUT_BATCH);
+  async function writeOutcomes(): Promise<void> {
+    if (finished.length === 0) return;
+    const batch = finished;
+    finished = [];
+    try {
+      const { disabled } = await recordAttempts(store, batch, options);
+      for (const endpoint of disabled) logger.warn("webhook.endpoint_disabled", { endpointId: endpoint.id, productId: endpoint.productId });
+    } catch (error) {
+      finished = [...batch, ...finished]; // written on the next tick (within the lease)
+      throw error;
+    }
   }
 
-  /** Claims while slots are free; an endpoint with `perEndpoint` attempts in flight is skipped. */
+  async function fanOut(): Promise<void> {
+    while (running && (await store.events.hasBacklog())) await fanOutEvents(store, clock.now());
+  }
+
+  /** Claims while slots are free; an endpoint with `endpointLimit` attempts in flight is skipped. */
   async function claim(): Promise<void> {
     while (running && inFlight.size < options.concurrency) {
       const now = clock.now();
@@ -63,13 +80,16 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   function start(delivery: ClaimedDelivery): void {
     const endpointId = delivery.endpoint.id;
     perEndpoint.set(endpointId, (perEndpoint.get(endpointId) ?? 0) + 1);
-    const attempt = deliverClaimed(options, delivery, shutdown.signal).finally(() => {
-      inFlight.delete(attempt);
-      const left = (perEndpoint.get(endpointId) ?? 1) - 1;
-      if (left === 0) perEndpoint.delete(endpointId);
-      else perEndpoint.set(endpointId, left);
-      if (running) schedule(0); // a slot is free: claim the next due delivery now
-    });
+    const attempt = attemptDelivery(options, delivery, shutdown.signal)
+      .then((report) => void finished.push({ claimed: delivery, report, at: clock.now() }))
+      .catch((error) => logger.error("webhook.delivery_error", { deliveryId: delivery.id, errorClass: errorClass(error) })) // the lease runs out; retried
+      .finally(() => {
+        inFlight.delete(attempt);
+        const left = (perEndpoint.get(endpointId) ?? 1) - 1;
+        if (left === 0) perEndpoint.delete(endpointId);
+        else perEndpoint.set(endpointId, left);
+        schedule(0); // write the outcome and fill the slot now
+      });
     inFlight.add(attempt);
   }
 
@@ -83,11 +103,13 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
 
   async function tick(): Promise<void> {
     try {
+      await writeOutcomes();
+      if (!running) return;
       await fanOut();
-      if (running) await claim();
-      if (running) await prune();
+      await claim();
+      await prune();
     } catch (error) {
-      logger.error("webhook.worker_error", { errorClass: (error as { name?: string })?.name ?? typeof error });
+      logger.error("webhook.worker_error", { errorClass: errorClass(error) });
     }
   }
 
@@ -118,6 +140,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         shutdown.abort();
         await all;
       }
+      await writeOutcomes().catch((error) => logger.error("webhook.worker_error", { errorClass: errorClass(error) }));
     },
   };
 }

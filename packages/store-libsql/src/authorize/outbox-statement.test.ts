@@ -27,6 +27,6 @@ test("the raw-SQL outbox statement writes only after a change, and only for a su
   } finally {
     native.close();
   }
-  const events = await db.store.events.claimForFanOut(10, 2);
+  const events = await db.store.events.takeForFanOut(10);
   expect(events).toMatchObject([{ productId, type: "session.opened", data: '{"ok":1}' }]);
 });

@@ -1,9 +1,11 @@
 import type { WebhookEventType } from "@geckoguard/core";
 import type { SqlArgs } from "./sql-runner.ts";
+import { packEvents } from "../repositories/outbox-batch.ts";
 
 /**
  * For raw-SQL write paths (the authorize hot path, which writes through a SqlRunner and
- * not through the Store): the statement that appends one webhook event to the outbox.
+ * not through the Store): the statement that appends one webhook event to the outbox
+ * (a one-event outbox row, as `OutboxEventStore.record` writes it).
  * Run it in the same transaction as the change that causes it, right after it:
  *
  * - it writes nothing unless an enabled endpoint of the product subscribes to `type`
@@ -19,10 +21,11 @@ export function outboxEventStatement(
   event: { id: string; productId: string; type: WebhookEventType; data: string; createdAt: number },
   options: { afterChange: boolean },
 ): { sql: string; args: SqlArgs } {
-  const sql = `INSERT INTO webhook_events (id, product_id, org_id, endpoint_id, type, data, created_at, fanned_out_at)
-    SELECT ?, ?, NULL, NULL, ?, ?, ?, NULL
+  const sql = `INSERT INTO webhook_outbox (id, product_id, org_id, endpoint_id, event_count, events, created_at)
+    SELECT ?, ?, NULL, NULL, 1, ?, ?
     WHERE ${options.afterChange ? "changes() > 0 AND " : ""}EXISTS (
       SELECT 1 FROM webhook_endpoints e, json_each(e.events) j
       WHERE e.product_id = ? AND e.enabled = 1 AND j.value IN ('*', ?))`;
-  return { sql, args: [event.id, event.productId, event.type, event.data, event.createdAt, event.productId, event.type] };
+  const packed = packEvents([{ id: event.id, type: event.type, data: event.data }]);
+  return { sql, args: [event.id, event.productId, packed, event.createdAt, event.productId, event.type] };
 }

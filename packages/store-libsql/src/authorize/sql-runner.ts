@@ -2,7 +2,7 @@ import type { Client, InArgs } from "@libsql/client";
 import Database from "libsql";
 import type { LocalWriteLock } from "../local-write-gate.ts";
 
-export type SqlArgs = (string | number | null)[];
+export type SqlArgs = (string | number | null | Uint8Array)[];
 
 /**
  * The few operations the authorize path needs, over either engine. Every call is one

@@ -56,7 +56,7 @@ export const bundledMigrations: BundledMigration[] = [
   },
   {
     "tag": "0003_webhooks",
-    "hash": "477b9d2521ba15435498908cdcf7f1528c94847b6069ce0a66de89c84eb069cb",
+    "hash": "4013ba48a5b3ca42e142fdaaee9d203aaa597d4ca849766818fde39712f4c1f8",
     "statements": [
       "CREATE TABLE `webhook_attempts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`delivery_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`attempt` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`status_code` integer,\n\t`error` text,\n\t`duration_ms` integer NOT NULL,\n\t`response_snippet` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`delivery_id`) REFERENCES `webhook_deliveries`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE INDEX `webhook_attempts_endpoint_idx` ON `webhook_attempts` (`endpoint_id`,`id`);",
@@ -68,9 +68,8 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE INDEX `webhook_deliveries_endpoint_idx` ON `webhook_deliveries` (`endpoint_id`,`id`);",
       "CREATE TABLE `webhook_endpoints` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`url` text NOT NULL,\n\t`description` text,\n\t`events` text NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`secret_sealed` text NOT NULL,\n\t`failing_since` integer,\n\t`disabled_reason` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE INDEX `webhook_endpoints_product_idx` ON `webhook_endpoints` (`product_id`,`id`);",
-      "CREATE TABLE `webhook_events` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`endpoint_id` text,\n\t`type` text NOT NULL,\n\t`data` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`fanned_out_at` integer,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",
-      "CREATE INDEX `webhook_events_backlog_idx` ON `webhook_events` (`id`) WHERE \"webhook_events\".\"fanned_out_at\" IS NULL;",
-      "CREATE INDEX `webhook_events_created_idx` ON `webhook_events` (`created_at`);"
+      "CREATE TABLE `webhook_events` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`type` text NOT NULL,\n\t`data` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `webhook_outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`endpoint_id` text,\n\t`event_count` integer NOT NULL,\n\t`events` blob NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);"
     ]
   }
 ];

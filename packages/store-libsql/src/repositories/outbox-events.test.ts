@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "bun:test";
-import { DISABLE_AFTER_FAILING_MS, fanOutEvents, recordAttempt, type AttemptReport } from "@geckoguard/core";
+import { DISABLE_AFTER_FAILING_MS, fanOutEvents, recordAttempts, type AttemptReport } from "@geckoguard/core";
 import { tempWebhookDatabase } from "../testing/webhook-fixtures.ts";
 
 let db: Awaited<ReturnType<typeof tempWebhookDatabase>>;
@@ -26,7 +26,8 @@ describe("the webhook outbox (libSQL)", () => {
     ).rejects.toThrow("the change failed");
     expect(await db.store.events.hasBacklog()).toBe(false);
     await db.store.transaction((tx) => tx.events.record(productId, "license.revoked", { n: 4 }, now));
-    expect((await db.store.events.claimForFanOut(10, now)).map((e) => e.data)).toEqual(['{"n":4}']);
+    expect((await db.store.events.takeForFanOut(10)).map((e) => e.data)).toEqual(['{"n":4}']);
+    expect(await db.store.events.hasBacklog()).toBe(false);
   });
 
   test("fan-out: one delivery per subscribed enabled endpoint; org events reach every product; targeted events one endpoint", async () => {
@@ -72,13 +73,13 @@ describe("the webhook outbox (libSQL)", () => {
       await db.store.events.record(productId, "license.created", {}, at);
       await fanOutEvents(db.store, at);
       const [claimed] = await db.store.webhookDeliveries.claimDue(1, { token: `t${at}`, until: at + 30_000 }, at);
-      return recordAttempt(db.store, claimed!, failure, policy, at);
+      return recordAttempts(db.store, [{ claimed: claimed!, report: failure, at }], policy);
     };
     const start = db.clock.now();
-    expect(await attemptAt(start)).toEqual({ disabled: false });
+    expect(await attemptAt(start)).toEqual({ disabled: [] });
     expect((await db.store.webhookEndpoints.find(productId, failing.id))?.failingSince).toBe(start);
-    expect(await attemptAt(start + DISABLE_AFTER_FAILING_MS - 1)).toEqual({ disabled: false });
-    expect(await attemptAt(start + DISABLE_AFTER_FAILING_MS)).toEqual({ disabled: true });
+    expect(await attemptAt(start + DISABLE_AFTER_FAILING_MS - 1)).toEqual({ disabled: [] });
+    expect((await attemptAt(start + DISABLE_AFTER_FAILING_MS)).disabled.map((e) => e.id)).toEqual([failing.id]);
     const disabled = await db.store.webhookEndpoints.find(productId, failing.id);
     expect(disabled).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("failed since") });
     await fanOutEvents(db.store, db.clock.now());
@@ -97,10 +98,10 @@ describe("the webhook outbox (libSQL)", () => {
     await fanOutEvents(db.store, now);
     const [first] = await db.store.webhookDeliveries.claimDue(2, { token: "t", until: now + 30_000 }, now);
     const [second] = await db.store.webhookDeliveries.claimDue(2, { token: "t", until: now + 30_000 }, now);
-    await recordAttempt(db.store, first!, failure, { backoffBaseMs: 60_000, random: () => 0.5 }, now);
+    await recordAttempts(db.store, [{ claimed: first!, report: failure, at: now }], { backoffBaseMs: 60_000, random: () => 0.5 });
     expect((await db.store.webhookEndpoints.find(productId, endpoint.id))?.failingSince).toBe(now);
     const success: AttemptReport = { outcome: "success", statusCode: 200, error: null, durationMs: 2, responseSnippet: "ok" };
-    await recordAttempt(db.store, second!, success, { backoffBaseMs: 60_000, random: () => 0.5 }, now);
+    await recordAttempts(db.store, [{ claimed: second!, report: success, at: now }], { backoffBaseMs: 60_000, random: () => 0.5 });
     expect((await db.store.webhookEndpoints.find(productId, endpoint.id))?.failingSince).toBeNull();
     expect(await db.store.events.pruneBefore(now + 1)).toBe(1); // the delivered one; the retrying one stays
     expect((await db.store.webhookDeliveries.list(productId, endpoint.id, {}, page)).items.map((d) => d.status)).toEqual(["pending"]);

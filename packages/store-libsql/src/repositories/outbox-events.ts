@@ -1,12 +1,33 @@
-import { and, asc, inArray, isNotNull, isNull, lt, notExists, sql } from "drizzle-orm";
-import { subscribesTo, uuidv7, type OutboxEventDraft, type OutboxEventStore } from "@geckoguard/core";
+import { and, inArray, lt, notExists, sql } from "drizzle-orm";
+import { subscribesTo, uuidv7, type OutboxEvent, type OutboxEventDraft, type OutboxEventStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
-import { webhookDeliveries, webhookEvents } from "../schema/index.ts";
+import { webhookDeliveries, webhookEvents, webhookOutbox } from "../schema/index.ts";
 import type { SubscriptionCache } from "./webhook-subscriptions.ts";
+import { packEvents, unpackEvents } from "./outbox-batch.ts";
 
-/** 8 columns × 500 rows: far below SQLite's bound-variable limit. */
+/** Events per outbox row (a bulk change of 1000 licenses writes two rows). */
+const EVENTS_PER_ROW = 500;
+/** 6 columns × 500 rows: far below SQLite's bound-variable limit. */
 const INSERT_CHUNK = 500;
 const PRUNE_BATCH = 1000;
+
+/** The smallest UUIDv7 prefix at `ms`: every event id created before it sorts below it. */
+function idPrefixAt(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}`;
+}
+
+/** Drafts with the same audience, in order, cut into rows of at most EVENTS_PER_ROW. */
+function intoRows(drafts: OutboxEventDraft[]): OutboxEventDraft[][] {
+  const groups = new Map<string, OutboxEventDraft[][]>();
+  for (const draft of drafts) {
+    const key = `${draft.productId ?? ""}|${draft.orgId ?? ""}|${draft.endpointId ?? ""}`;
+    const rows = groups.get(key) ?? groups.set(key, [[]]).get(key)!;
+    if (rows.at(-1)!.length === EVENTS_PER_ROW) rows.push([]);
+    rows.at(-1)!.push(draft);
+  }
+  return [...groups.values()].flat();
+}
 
 export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCache): OutboxEventStore {
   /** Drops events no enabled endpoint wants (most products have no webhooks: no write at all). */
@@ -28,38 +49,37 @@ export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCach
     record: (productId, type, data, now) => store.recordMany([{ productId, type, data }], now),
     recordForOrg: (orgId, type, data, now) => store.recordMany([{ orgId, type, data }], now),
     async recordMany(drafts, now) {
-      const rows = (await wanted(drafts)).map((draft) => ({
-        id: draft.id ?? uuidv7(now),
-        productId: draft.productId ?? null,
-        orgId: draft.productId === undefined ? (draft.orgId ?? null) : null,
-        endpointId: draft.endpointId ?? null,
-        type: draft.type,
-        data: JSON.stringify(draft.data),
+      const rows = intoRows(await wanted(drafts)).map((batch) => ({
+        id: uuidv7(now),
+        productId: batch[0]!.productId ?? null,
+        orgId: batch[0]!.productId === undefined ? (batch[0]!.orgId ?? null) : null,
+        endpointId: batch[0]!.endpointId ?? null,
+        eventCount: batch.length,
+        events: packEvents(batch.map((d) => ({ id: d.id ?? uuidv7(now), type: d.type, data: JSON.stringify(d.data) }))),
         createdAt: now,
-        fannedOutAt: null,
       }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(webhookEvents).values(rows.slice(i, i + INSERT_CHUNK));
+      if (rows.length > 0) await db.insert(webhookOutbox).values(rows);
     },
-    async claimForFanOut(limit, now) {
-      const backlog = db.select({ id: webhookEvents.id }).from(webhookEvents).where(isNull(webhookEvents.fannedOutAt)).orderBy(asc(webhookEvents.id)).limit(limit);
-      const claimed = await db
-        .update(webhookEvents)
-        .set({ fannedOutAt: now })
-        .where(and(inArray(webhookEvents.id, backlog), isNull(webhookEvents.fannedOutAt)))
-        .returning({
-          id: webhookEvents.id,
-          productId: webhookEvents.productId,
-          orgId: webhookEvents.orgId,
-          endpointId: webhookEvents.endpointId,
-          type: webhookEvents.type,
-          data: webhookEvents.data,
-          createdAt: webhookEvents.createdAt,
-        });
-      return claimed.sort((a, b) => (a.id < b.id ? -1 : 1));
+    async takeForFanOut(maxEvents) {
+      // Whole rows, oldest first, until about maxEvents events (at least one row).
+      const rows = sql`SELECT id FROM (
+          SELECT id, event_count, sum(event_count) OVER (ORDER BY id) AS running FROM ${webhookOutbox} ORDER BY id LIMIT 100
+        ) WHERE running - event_count < ${maxEvents}`;
+      // The DELETE is the claim: of concurrent callers exactly one gets (and removes) each row.
+      const taken = await db.delete(webhookOutbox).where(sql`${webhookOutbox.id} IN (${rows})`).returning();
+      const events: OutboxEvent[] = taken
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .flatMap((row) =>
+          unpackEvents(row.events).map((e) => ({ ...e, productId: row.productId, orgId: row.orgId, endpointId: row.endpointId, createdAt: row.createdAt })),
+        );
+      for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+        const chunk = events.slice(i, i + INSERT_CHUNK).map(({ id, productId, orgId, type, data, createdAt }) => ({ id, productId, orgId, type, data, createdAt }));
+        await db.insert(webhookEvents).values(chunk);
+      }
+      return events;
     },
     async hasBacklog() {
-      const row = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(isNull(webhookEvents.fannedOutAt)).limit(1).get();
-      return row !== undefined;
+      return (await db.select({ id: webhookOutbox.id }).from(webhookOutbox).limit(1).get()) !== undefined;
     },
     async pruneBefore(cutoff) {
       const stillPending = db
@@ -69,7 +89,7 @@ export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCach
       const old = db
         .select({ id: webhookEvents.id })
         .from(webhookEvents)
-        .where(and(lt(webhookEvents.createdAt, cutoff), isNotNull(webhookEvents.fannedOutAt), notExists(stillPending)))
+        .where(and(lt(webhookEvents.id, idPrefixAt(cutoff)), notExists(stillPending)))
         .limit(PRUNE_BATCH);
       return (await db.delete(webhookEvents).where(inArray(webhookEvents.id, old))).rowsAffected;
     },

@@ -1,13 +1,16 @@
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { AttemptOutcome, WebhookDeliveryStore } from "@geckoguard/core";
+
+/** 11 columns × 200 rows: well under SQLite's bound-variable limit. */
+const INSERT_CHUNK = 200;
 import type { Executor } from "../executor.ts";
 import { webhookAttempts as a, webhookDeliveries as d, webhookEndpoints as e, webhookEvents as ev } from "../schema/index.ts";
 
 /** The attempt log: one row per HTTP attempt, listed per endpoint of a product. */
-export function libsqlWebhookAttempts(db: Executor): Pick<WebhookDeliveryStore, "insertAttempt" | "listAttempts"> {
+export function libsqlWebhookAttempts(db: Executor): Pick<WebhookDeliveryStore, "insertAttempts" | "listAttempts"> {
   return {
-    async insertAttempt(attempt) {
-      await db.insert(a).values(attempt);
+    async insertAttempts(attempts) {
+      for (let i = 0; i < attempts.length; i += INSERT_CHUNK) await db.insert(a).values(attempts.slice(i, i + INSERT_CHUNK));
     },
     async listAttempts(productId, endpointId, filter, page) {
       const conditions: SQL[] = [eq(e.id, endpointId), eq(e.productId, productId)];

@@ -60,8 +60,9 @@ export function libsqlWebhookEndpoints(db: Executor, subscriptions: Subscription
         .where(and(eq(webhookEndpoints.enabled, true), or(...targets)));
       return rows.map((row) => ({ ...toRecord(row.endpoint), orgId: row.orgId }));
     },
-    async noteSuccess(id) {
-      await db.update(webhookEndpoints).set({ failingSince: null }).where(and(eq(webhookEndpoints.id, id), sql`${webhookEndpoints.failingSince} IS NOT NULL`));
+    async noteSuccess(ids) {
+      if (ids.length === 0) return;
+      await db.update(webhookEndpoints).set({ failingSince: null }).where(and(inArray(webhookEndpoints.id, ids), sql`${webhookEndpoints.failingSince} IS NOT NULL`));
     },
     async noteFailure(id, now) {
       const row = await db

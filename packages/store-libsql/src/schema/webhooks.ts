@@ -1,11 +1,11 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index, uniqueIndex, blob } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { orgs, products } from "./orgs.ts";
 
 /**
- * Webhooks: endpoints per product, the transactional outbox of events, one delivery
- * per (event, endpoint) and a log of every attempt. Deleting a product removes its
- * endpoints, events, deliveries and attempts.
+ * Webhooks: endpoints per product, the transactional outbox, the event log, one
+ * delivery per (event, endpoint) and a log of every attempt. Deleting a product removes
+ * its endpoints, events, deliveries and attempts.
  */
 
 export const webhookEndpoints = sqliteTable(
@@ -30,28 +30,35 @@ export const webhookEndpoints = sqliteTable(
   (t) => [index("webhook_endpoints_product_idx").on(t.productId, t.id)],
 );
 
-/** The outbox: written in the transaction of the change; fanned out to deliveries by the worker. */
-export const webhookEvents = sqliteTable(
-  "webhook_events",
-  {
-    id: text("id").primaryKey(),
-    /** The product whose endpoints receive it, or null for an org-wide event. */
-    productId: text("product_id").references(() => products.id, { onDelete: "cascade" }),
-    orgId: text("org_id").references(() => orgs.id, { onDelete: "cascade" }),
-    /** Set for events meant for one endpoint only (test events). */
-    endpointId: text("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
-    type: text("type").notNull(),
-    /** JSON text of the event's `data`. */
-    data: text("data").notNull(),
-    createdAt: integer("created_at").notNull(),
-    fannedOutAt: integer("fanned_out_at"),
-  },
-  (t) => [
-    // Only the backlog is indexed: the fan-out claim reads it oldest first.
-    index("webhook_events_backlog_idx").on(t.id).where(sql`${t.fannedOutAt} IS NULL`),
-    index("webhook_events_created_idx").on(t.createdAt),
-  ],
-);
+/**
+ * The transactional outbox: one row per batch of events recorded together (a bulk
+ * change of 500 licenses writes one row, not 500), compressed, with no secondary
+ * index, so the request that records them pays as little as possible. The worker moves
+ * each row into `webhook_events` and deletes it.
+ */
+export const webhookOutbox = sqliteTable("webhook_outbox", {
+  id: text("id").primaryKey(),
+  /** The product whose endpoints receive the batch, or null for an org-wide batch. */
+  productId: text("product_id").references(() => products.id, { onDelete: "cascade" }),
+  orgId: text("org_id").references(() => orgs.id, { onDelete: "cascade" }),
+  /** Set for events meant for one endpoint only (test events). */
+  endpointId: text("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+  eventCount: integer("event_count").notNull(),
+  /** deflate-raw of one line per event: `<id> <type> <data JSON>` (see outbox-batch.ts). */
+  events: blob("events", { mode: "buffer" }).notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** The event log: what was fanned out, kept for the delivery log until pruned (ids are UUIDv7, time-ordered). */
+export const webhookEvents = sqliteTable("webhook_events", {
+  id: text("id").primaryKey(),
+  productId: text("product_id").references(() => products.id, { onDelete: "cascade" }),
+  orgId: text("org_id").references(() => orgs.id, { onDelete: "cascade" }),
+  type: text("type").notNull(),
+  /** JSON text of the event's `data`. */
+  data: text("data").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
 
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
