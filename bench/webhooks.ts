@@ -5,7 +5,7 @@
  *     each call measured alone (the previous call's deliveries have all arrived);
  *  2. the worker's delivery throughput against a local receiver answering 204.
  *
- *   bun bench/webhooks.ts                      # 10 rounds, 20 000 deliveries
+ *   bun bench/webhooks.ts                      # 20 rounds, 20 000 deliveries
  *   BENCH_ROUNDS=5 BENCH_DELIVERIES=10000 bun bench/webhooks.ts
  */
 import { startServer } from "../test/support/server-process.ts";
@@ -13,7 +13,7 @@ import { apiClient } from "../test/support/http-client.ts";
 import { orgWithProduct, signUp } from "../test/support/accounts.ts";
 import { median, memoryOf, timed } from "./support.ts";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 20_000);
 const ENDPOINTS = 10;
 const BATCH = 500;

@@ -16,7 +16,7 @@ test("the raw-SQL outbox statement writes only after a change, and only for a su
   // The guarded write of the hot path, then the event, in one transaction.
   const changeThenRecord = native.transaction((targetId: string, product: string, type: "session.opened" | "license.hwid_bound") => {
     native.prepare("UPDATE webhook_endpoints SET description = 'touched' WHERE id = ?").run(targetId);
-    const { sql, args } = outboxEventStatement({ id: uuidv7(), productId: product, type, data: '{"ok":1}', createdAt: 1 }, { afterChange: true });
+    const { sql, args } = outboxEventStatement({ id: uuidv7(), productId: product, type, data: { ok: 1 }, createdAt: 1 }, { afterChange: true });
     return native.prepare(sql).run(...args).changes;
   });
   try {

@@ -15,10 +15,10 @@ import { packEvents } from "../repositories/outbox-batch.ts";
  *   race (bind, openSession) records no event.
  *
  * `data` is the event's data, e.g. `licenseEventData(…)` / `sessionEventData(…)` from
- * @geckoguard/core, serialised by the caller.
+ * @geckoguard/core.
  */
 export function outboxEventStatement(
-  event: { id: string; productId: string; type: WebhookEventType; data: string; createdAt: number },
+  event: { id: string; productId: string; type: WebhookEventType; data: unknown; createdAt: number },
   options: { afterChange: boolean },
 ): { sql: string; args: SqlArgs } {
   const sql = `INSERT INTO webhook_outbox (id, product_id, org_id, endpoint_id, event_count, events, created_at)

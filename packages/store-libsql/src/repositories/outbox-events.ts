@@ -32,17 +32,14 @@ function intoRows(drafts: OutboxEventDraft[]): OutboxEventDraft[][] {
 export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCache): OutboxEventStore {
   /** Drops events no enabled endpoint wants (most products have no webhooks: no write at all). */
   async function wanted(drafts: OutboxEventDraft[]): Promise<OutboxEventDraft[]> {
-    const kept: OutboxEventDraft[] = [];
+    const audience = (d: OutboxEventDraft) => (d.productId !== undefined ? `p:${d.productId}` : `o:${d.orgId}`);
+    const lookups = new Map<string, string[][]>();
     for (const draft of drafts) {
-      if (draft.endpointId !== undefined) {
-        kept.push(draft);
-        continue;
-      }
-      const target = draft.productId !== undefined ? { productId: draft.productId } : { orgId: draft.orgId! };
-      const subscribed = await subscriptions.lookup(db, target);
-      if (subscribed.some((events) => subscribesTo(events, draft.type))) kept.push(draft);
+      const key = audience(draft);
+      if (draft.endpointId !== undefined || lookups.has(key)) continue;
+      lookups.set(key, await subscriptions.lookup(db, draft.productId !== undefined ? { productId: draft.productId } : { orgId: draft.orgId! }));
     }
-    return kept;
+    return drafts.filter((d) => d.endpointId !== undefined || lookups.get(audience(d))!.some((events) => subscribesTo(events, d.type)));
   }
 
   const store: OutboxEventStore = {
@@ -55,7 +52,7 @@ export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCach
         orgId: batch[0]!.productId === undefined ? (batch[0]!.orgId ?? null) : null,
         endpointId: batch[0]!.endpointId ?? null,
         eventCount: batch.length,
-        events: packEvents(batch.map((d) => ({ id: d.id ?? uuidv7(now), type: d.type, data: JSON.stringify(d.data) }))),
+        events: packEvents(batch),
         createdAt: now,
       }));
       if (rows.length > 0) await db.insert(webhookOutbox).values(rows);
@@ -70,7 +67,7 @@ export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCach
       const events: OutboxEvent[] = taken
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .flatMap((row) =>
-          unpackEvents(row.events).map((e) => ({ ...e, productId: row.productId, orgId: row.orgId, endpointId: row.endpointId, createdAt: row.createdAt })),
+          unpackEvents(row.events, row.createdAt).map((e) => ({ ...e, productId: row.productId, orgId: row.orgId, endpointId: row.endpointId, createdAt: row.createdAt })),
         );
       for (let i = 0; i < events.length; i += INSERT_CHUNK) {
         const chunk = events.slice(i, i + INSERT_CHUNK).map(({ id, productId, orgId, type, data, createdAt }) => ({ id, productId, orgId, type, data, createdAt }));
