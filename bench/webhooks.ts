@@ -80,6 +80,7 @@ try {
     without.push(plainMs);
     withHooks.push(hookedMs);
     ratios.push(hookedMs / plainMs);
+    if (process.env.BENCH_VERBOSE) console.log(`round ${round}: plain ${plainMs.toFixed(1)} ms, hooked ${hookedMs.toFixed(1)} ms (${round % 2 ? "hooked" : "plain"} first)`);
     drain.push((await timed(() => deliveredAtLeast(expected))).ms);
     await Bun.sleep(250); // the worker writes its last outcomes: the next call is measured alone
   }

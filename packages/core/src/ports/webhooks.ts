@@ -53,17 +53,28 @@ export interface OutboxEventDraft {
   /** Only this endpoint receives it, whatever it subscribes to (test events). */
   endpointId?: string;
   type: WebhookEventType;
-  /** The event's `data`, serialised as JSON once, when recorded. */
+  /** The event's `data` (or a deferred form that fan-out renders, see webhooks/deferred-payloads.ts). */
   data: unknown;
 }
 
+/** An event taken from the outbox: `data` as recorded (possibly deferred). */
 export interface OutboxEvent {
   id: string;
   productId: string | null;
   orgId: string | null;
   endpointId: string | null;
   type: string;
-  /** `data` as JSON text, put into the delivery body unchanged. */
+  data: unknown;
+  createdAt: number;
+}
+
+/** An event as the log keeps it and deliveries send it. */
+export interface LoggedEvent {
+  id: string;
+  productId: string | null;
+  orgId: string | null;
+  type: string;
+  /** The final `data` as JSON text, put into the delivery body unchanged. */
   data: string;
   createdAt: number;
 }
@@ -81,12 +92,14 @@ export interface OutboxEventStore {
   /** Many events in one write (bulk operations: one event per license). */
   recordMany(drafts: OutboxEventDraft[], now: number): Promise<void>;
   /**
-   * Moves the oldest batches of events (about `maxEvents`, at least one batch) from the
-   * outbox into the event log and returns their events. Removing them is the claim: of
-   * concurrent callers exactly one gets each batch. Run it in the transaction that
-   * inserts their deliveries, so a crash leaves them in the outbox.
+   * Removes the oldest batches of events (about `maxEvents`, at least one batch) from the
+   * outbox and returns their events, each with its id. Removing them is the claim: of
+   * concurrent callers exactly one gets each batch. Run it in the transaction that logs
+   * them and inserts their deliveries, so a crash leaves them in the outbox.
    */
   takeForFanOut(maxEvents: number): Promise<OutboxEvent[]>;
+  /** Writes fanned-out events to the event log (which the deliveries point to). */
+  logEvents(events: LoggedEvent[]): Promise<void>;
   /** A read (no lock): is any event waiting to be fanned out? */
   hasBacklog(): Promise<boolean>;
   /** Deletes logged events older than `cutoff` that have no pending delivery (their deliveries and attempts go too). */

@@ -4,14 +4,8 @@ import type { EndUserRecord } from "../ports/endusers.ts";
 import type { SessionRecord } from "../ports/sessions.ts";
 import type { ApiKeyRecord } from "../ports/apikeys.ts";
 import type { WebhookEventType } from "./event-catalogue.ts";
-import {
-  apiKeyEventData,
-  blacklistEventData,
-  endUserEventData,
-  licenseEventData,
-  sessionEventData,
-  type BlacklistEntryFields,
-} from "./event-payloads.ts";
+import { apiKeyEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
+import { deferredLicenseData } from "./deferred-payloads.ts";
 
 /**
  * How a use case emits webhook events: call one of these with the transaction store
@@ -29,7 +23,7 @@ import {
 type LicenseEventType = Extract<WebhookEventType, `license.${string}`>;
 
 export function recordLicenseEvent(tx: Store, type: LicenseEventType, license: LicenseView, now: number, extra?: Record<string, unknown>) {
-  return tx.events.record(license.productId, type, licenseEventData(license, now, extra), now);
+  return tx.events.record(license.productId, type, deferredLicenseData(license, extra), now);
 }
 
 /** One event per license, written in one go (bulk operations). */
@@ -41,7 +35,7 @@ export function recordLicenseEvents(
   extra?: (license: LicenseView) => Record<string, unknown>,
 ) {
   return tx.events.recordMany(
-    licenses.map((license) => ({ productId: license.productId, type, data: licenseEventData(license, now, extra?.(license)) })),
+    licenses.map((license) => ({ productId: license.productId, type, data: deferredLicenseData(license, extra?.(license)) })),
     now,
   );
 }

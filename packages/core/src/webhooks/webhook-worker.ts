@@ -61,7 +61,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   }
 
   async function fanOut(): Promise<void> {
-    while (running && (await store.events.hasBacklog())) await fanOutEvents(store, clock.now());
+    while (running && (await store.events.hasBacklog())) {
+      await fanOutEvents(store, clock.now());
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let requests run between batches
+    }
   }
 
   /** Claims while slots are free; an endpoint with `endpointLimit` attempts in flight is skipped. */

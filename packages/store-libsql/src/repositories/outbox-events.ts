@@ -1,12 +1,12 @@
 import { and, inArray, lt, notExists, sql } from "drizzle-orm";
-import { subscribesTo, uuidv7, type OutboxEvent, type OutboxEventDraft, type OutboxEventStore } from "@geckoguard/core";
+import { subscribesTo, uuidv7, type LoggedEvent, type OutboxEvent, type OutboxEventDraft, type OutboxEventStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { webhookDeliveries, webhookEvents, webhookOutbox } from "../schema/index.ts";
 import type { SubscriptionCache } from "./webhook-subscriptions.ts";
 import { packEvents, unpackEvents } from "./outbox-batch.ts";
 
-/** Events per outbox row (a bulk change of 1000 licenses writes two rows). */
-const EVENTS_PER_ROW = 500;
+/** Events per outbox row: small enough that fanning one row out stays a short transaction. */
+const EVENTS_PER_ROW = 100;
 /** 6 columns × 500 rows: far below SQLite's bound-variable limit. */
 const INSERT_CHUNK = 500;
 const PRUNE_BATCH = 1000;
@@ -69,11 +69,10 @@ export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCach
         .flatMap((row) =>
           unpackEvents(row.events, row.createdAt).map((e) => ({ ...e, productId: row.productId, orgId: row.orgId, endpointId: row.endpointId, createdAt: row.createdAt })),
         );
-      for (let i = 0; i < events.length; i += INSERT_CHUNK) {
-        const chunk = events.slice(i, i + INSERT_CHUNK).map(({ id, productId, orgId, type, data, createdAt }) => ({ id, productId, orgId, type, data, createdAt }));
-        await db.insert(webhookEvents).values(chunk);
-      }
       return events;
+    },
+    async logEvents(events: LoggedEvent[]) {
+      for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.insert(webhookEvents).values(events.slice(i, i + INSERT_CHUNK));
     },
     async hasBacklog() {
       return (await db.select({ id: webhookOutbox.id }).from(webhookOutbox).limit(1).get()) !== undefined;

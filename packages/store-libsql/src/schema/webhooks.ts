@@ -31,8 +31,8 @@ export const webhookEndpoints = sqliteTable(
 );
 
 /**
- * The transactional outbox: one row per batch of events recorded together (a bulk
- * change of 500 licenses writes one row, not 500), compressed, with no secondary
+ * The transactional outbox: one row per batch of up to 100 events recorded together (a
+ * bulk change of 500 licenses writes 5 rows, not 500), compressed, with no secondary
  * index, so the request that records them pays as little as possible. The worker moves
  * each row into `webhook_events` and deletes it.
  */
