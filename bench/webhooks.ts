@@ -1,22 +1,31 @@
 /**
  * Issue 6 figures, loopback only:
- *  1. POST …/licenses (count 500) on a product without webhooks and on one with 10
- *     endpoints subscribed to "*" (5000 deliveries per call), interleaved round by round,
- *     each call measured alone (the previous call's deliveries have all arrived);
- *  2. the worker's delivery throughput against a local receiver answering 204.
+ *  1. the bulk-create use case (500 licenses) in this process, without and with 10
+ *     subscribed endpoints: what recording the events adds, without HTTP noise;
+ *  2. POST …/licenses (count 500) on the real server, on a product without webhooks and
+ *     on one with 10 endpoints on "*" (5000 deliveries per call), alternating, each call
+ *     measured alone (the previous call's deliveries have all arrived);
+ *  3. the worker's delivery throughput against a local receiver answering 204.
  *
  *   bun bench/webhooks.ts                      # 20 rounds, 20 000 deliveries
- *   BENCH_ROUNDS=5 BENCH_DELIVERIES=10000 bun bench/webhooks.ts
+ *   BENCH_ROUNDS=5 BENCH_DELIVERIES=10000 BENCH_VERBOSE=1 bun bench/webhooks.ts
  */
 import { startServer } from "../test/support/server-process.ts";
 import { apiClient } from "../test/support/http-client.ts";
 import { orgWithProduct, signUp } from "../test/support/accounts.ts";
 import { median, memoryOf, timed } from "./support.ts";
+import { measureUseCase } from "./webhooks-use-case.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 20_000);
 const ENDPOINTS = 10;
 const BATCH = 500;
+
+const useCase = await measureUseCase(40);
+console.log(
+  `use case createLicenses(500), in process: no webhooks ${useCase.without.toFixed(1)} ms, 10 endpoints ${useCase.withHooks.toFixed(1)} ms, ` +
+    `ratio ${(useCase.withHooks / useCase.without).toFixed(3)} (40 runs each)`,
+);
 
 let delivered = 0;
 const receiver = Bun.serve({
