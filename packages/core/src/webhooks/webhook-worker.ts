@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ClaimedDelivery } from "../ports/webhooks.ts";
 import { fanOutEvents } from "./fan-out.ts";
-import { attemptDelivery, type DeliveryDeps } from "./deliver-claimed.ts";
-import { recordAttempts, type FinishedAttempt } from "./record-attempt.ts";
+import { attemptDelivery, type DeliveryDeps } from "./attempt-delivery.ts";
+import { recordAttempts, type FinishedAttempt } from "./record-attempts.ts";
 import { DELIVERY_TIMEOUT_MS } from "./http-sender.ts";
 
 export interface WebhookWorkerOptions extends DeliveryDeps {

@@ -6,7 +6,7 @@ import type { SecretBox } from "./secret-box.ts";
 import type { AttemptReport } from "./delivery-outcome.ts";
 import { checkUrlSyntax, resolveTarget, type WebhookUrlPolicy } from "./url-policy.ts";
 import { deliveryBody, deliveryHeaders } from "./delivery-body.ts";
-import type { AttemptPolicy } from "./record-attempt.ts";
+import type { AttemptPolicy } from "./record-attempts.ts";
 import type { WebhookSender } from "./http-sender.ts";
 
 export interface DeliveryDeps extends AttemptPolicy {
