@@ -63,3 +63,23 @@ describe("who may manage webhooks", () => {
     expect((await app.api("GET", webhooksPath(mine.productId), { headers: { "x-api-key": "gg_live_x" } })).status).toBe(401);
   });
 });
+
+describe("the one-time secret", () => {
+  test("is not cached, and never replayed from the Idempotency-Key store", async () => {
+    const owner = await signUp(app.api);
+    const { productId } = await orgWithProduct(app.api, owner.token);
+    const create = () =>
+      app.api("POST", webhooksPath(productId), { token: owner.token, headers: { "idempotency-key": "create-hook-1" }, body: { url: PUBLIC_HOOK_URL, events: ["*"] } });
+    const first = await create();
+    expect(first.status).toBe(201);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    // Had the answer been stored, this would be a replay carrying the same secret.
+    const again = await create();
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect(again.body.data.secret).not.toBe(first.body.data.secret);
+    const rotate = () => app.api("POST", webhooksPath(productId, `/${first.body.data.endpoint.id}/rotate-secret`), { token: owner.token, headers: { "idempotency-key": "rotate-1" } });
+    const rotated = await rotate();
+    expect(rotated.headers.get("cache-control")).toBe("no-store");
+    expect((await rotate()).body.data.secret).not.toBe(rotated.body.data.secret);
+  });
+});

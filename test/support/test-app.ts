@@ -3,13 +3,41 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { aesGcmSecretBox, argon2idHasher, inProcessNonceStore, jwtAccessTokens, manualClock, systemResolveHost, type GgContext, type Logger } from "@geckoguard/core";
+import {
+  aesGcmSecretBox,
+  argon2idHasher,
+  createIdempotency,
+  createRateLimiter,
+  inProcessIdempotencyStore,
+  inProcessNonceStore,
+  inProcessRateLimitStore,
+  jwtAccessTokens,
+  manualClock,
+  MAX_PER_MIN,
+  systemResolveHost,
+  type GgContext,
+  type Logger,
+} from "@geckoguard/core";
 import { clientRunner, createLibsqlStore, listOutbox, migrate, openDatabase, sqlAuthorizeStore, type GgDatabase } from "@geckoguard/store-libsql";
 import { geckoguard } from "@geckoguard/elysia";
 import { apiClient, type Api } from "./http-client.ts";
 
 /** argon2id with tiny costs: route tests exercise the rules, not the hash strength. */
 const FAST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+/**
+ * Every request of `app.handle` comes from one unknown address and the clock only moves
+ * by hand, so route tests get limits they cannot reach; rate limits have their own tests.
+ */
+const UNREACHABLE_LIMITS = {
+  ipPerMin: MAX_PER_MIN,
+  authIpPerMin: MAX_PER_MIN,
+  authAccountPerMin: MAX_PER_MIN,
+  apiKeyIpPerMin: MAX_PER_MIN,
+  keyPerMin: MAX_PER_MIN,
+  productPerMin: MAX_PER_MIN,
+  licensePerMin: MAX_PER_MIN,
+};
 
 export interface LogLine {
   level: "info" | "warn" | "error";
@@ -52,6 +80,8 @@ export async function openTestApp(): Promise<TestApp> {
     passwords: argon2idHasher(FAST_ARGON2),
     accessTokens: jwtAccessTokens(new Uint8Array(randomBytes(32))),
     publicUrl: "http://localhost:8787",
+    rateLimiter: createRateLimiter({ store: inProcessRateLimitStore(), clock, settings: UNREACHABLE_LIMITS }),
+    idempotency: createIdempotency({ store: inProcessIdempotencyStore(), clock, fingerprintSecret: randomBytes(32) }),
     // Production URL rules (https, public addresses only); nothing is delivered in route tests.
     webhooks: {
       secrets: aesGcmSecretBox(new Uint8Array(randomBytes(32))),

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { DEFAULT_RATE_LIMITS, MAX_PER_MIN, type RateLimitSettings } from "@geckoguard/core";
 
 /** A setting the operator got wrong; main prints its message as one line and exits 1. */
 export class ConfigError extends Error {
@@ -24,6 +25,10 @@ export interface ServerConfig {
   sharedState: "memory" | "database";
   /** SQLite `synchronous` for the authorize path's writes on an embedded file. */
   synchronous: "normal" | "full";
+  /** Per-minute limits of every rate-limit bucket (CONTRACT §7). */
+  rateLimits: RateLimitSettings;
+  /** Reverse proxies of ours in front: 0 = the socket address is the client; n = n-th X-Forwarded-For entry from the right. */
+  trustedProxyHops: number;
   webhooks: WebhookConfig;
 }
 
@@ -38,6 +43,17 @@ export interface WebhookConfig {
   /** On SIGTERM, how long attempts in flight may finish before they are aborted. */
   drainMs: number;
 }
+
+/** The environment variable of each rate-limit knob. */
+export const RATE_LIMIT_VARIABLES: Record<keyof RateLimitSettings, string> = {
+  ipPerMin: "GG_RATE_LIMIT_IP_PER_MIN",
+  authIpPerMin: "GG_RATE_LIMIT_AUTH_IP_PER_MIN",
+  authAccountPerMin: "GG_RATE_LIMIT_AUTH_ACCOUNT_PER_MIN",
+  apiKeyIpPerMin: "GG_RATE_LIMIT_APIKEY_IP_PER_MIN",
+  keyPerMin: "GG_RATE_LIMIT_KEY_PER_MIN",
+  productPerMin: "GG_RATE_LIMIT_PRODUCT_PER_MIN",
+  licensePerMin: "GG_RATE_LIMIT_LICENSE_PER_MIN",
+};
 
 type Env = Record<string, string | undefined>;
 
@@ -85,6 +101,23 @@ function webhookConfig(env: Env): WebhookConfig {
   };
 }
 
+function rateLimits(env: Env): RateLimitSettings {
+  const settings = { ...DEFAULT_RATE_LIMITS };
+  for (const [knob, name] of Object.entries(RATE_LIMIT_VARIABLES) as [keyof RateLimitSettings, string][]) {
+    settings[knob] = integer(env, name, DEFAULT_RATE_LIMITS[knob], 1, MAX_PER_MIN);
+  }
+  return settings;
+}
+
+/** GG_TRUST_PROXY: false (default) or true (one proxy), or the number of proxies in front. */
+function trustedProxyHops(env: Env): number {
+  const raw = env.GG_TRUST_PROXY?.trim().toLowerCase();
+  if (raw === undefined || raw === "" || raw === "false") return 0;
+  if (raw === "true") return 1;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`GG_TRUST_PROXY must be true, false or the number of proxies in front, got '${raw}'`);
+  return integer(env, "GG_TRUST_PROXY", 0, 0, 10);
+}
+
 /** Reads and validates every setting; defaults run embedded with zero set-up. */
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = integer(env, "PORT", 8787, 0, 65535);
@@ -105,6 +138,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
     sharedState: oneOf(env, "GG_SHARED_STATE", ["memory", "database"] as const, "memory"),
     synchronous: oneOf(env, "GG_SYNCHRONOUS", ["normal", "full"] as const, "normal"),
+    rateLimits: rateLimits(env),
+    trustedProxyHops: trustedProxyHops(env),
     webhooks: webhookConfig(env),
   };
 }

@@ -29,6 +29,18 @@ Environment (defaults run embedded with zero set-up):
   GG_BODY_LIMIT_BYTES      largest JSON body (1048576)
   GG_IMPORT_LIMIT_BYTES    largest license import body (536870912)
   GG_LOG_LEVEL             info | warn | error | silent (info)
+  GG_SHARED_STATE          memory | database: where rate-limit buckets, idempotency records
+                           and nonces live; database when several processes share one (memory)
+  GG_SYNCHRONOUS           normal | full: SQLite synchronous of the hot-path connection (normal)
+  GG_TRUST_PROXY           false | true | number of reverse proxies in front; only then is
+                           X-Forwarded-For used for the client IP (false)
+  GG_RATE_LIMIT_IP_PER_MIN             JWT routes and /v1/auth/*, per IP (120)
+  GG_RATE_LIMIT_AUTH_IP_PER_MIN        login, TOTP, register, forgot-password, per IP (10)
+  GG_RATE_LIMIT_AUTH_ACCOUNT_PER_MIN   the same, per account email (5)
+  GG_RATE_LIMIT_APIKEY_IP_PER_MIN      API-key routes, per IP (600)
+  GG_RATE_LIMIT_KEY_PER_MIN            API-key routes, per key (60000)
+  GG_RATE_LIMIT_PRODUCT_PER_MIN        API-key routes, per product (120000)
+  GG_RATE_LIMIT_LICENSE_PER_MIN        authorize, per license key (20)
   GG_ALLOW_HTTP_WEBHOOKS   1: allow http:// and private/loopback webhook URLs (development only)
   GG_WEBHOOK_WORKER        0: do not deliver webhooks from this process (1)
   GG_WEBHOOK_BACKOFF_BASE_MS  wait before the 2nd attempt, doubled each time, ≤ 16 min (60000)

@@ -1,7 +1,8 @@
 import { Elysia } from "elysia";
-import { silentLogger, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
-import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
-import { mapError } from "./http/error-mapper.ts";
+import { silentLogger, type AuthorizeDeps, type Logger } from "@geckoguard/core";
+import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
+import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
+import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
@@ -19,14 +20,13 @@ import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
 import { blacklistRoutes } from "./routes/blacklists.ts";
 import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
+import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 
-const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
-
 export interface GeckoguardOptions {
-  /** Ports and settings for the use cases (the composition root builds it). */
-  context: GgContext;
+  /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
+  context: GeckoguardContext;
   /** The authorize hot path's own ports (see @geckoguard/store-libsql's sqlAuthorizeStore). */
   authorize: Omit<AuthorizeDeps, "clock">;
   /** Mount point inside a host app, e.g. "/licensing"; default none. */
@@ -35,30 +35,34 @@ export interface GeckoguardOptions {
   bodyLimitBytes?: number;
   /** Largest license import body (default 512 MiB). */
   importLimitBytes?: number;
+  /**
+   * How many reverse proxies of yours stand in front (default 0): with n > 0 the client
+   * IP is read from X-Forwarded-For as the n-th entry from the right; with 0 it is the
+   * socket's address and X-Forwarded-For is ignored.
+   */
+  trustedProxyHops?: number;
   version?: string;
   logger?: Logger;
+  /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
+  docs?: boolean;
 }
 
 /**
  * The whole GeckoGuard API as one Elysia plugin. A host app `.use()`s it beside its own
- * routes; the self-host server mounts it alone.
+ * routes; the self-host server mounts it alone. The client IP comes from the server the
+ * app listens with (`server.requestIP`), so serve it with `.listen()` or set `app.server`.
  */
 export function geckoguard(options: GeckoguardOptions) {
-  const ctx = options.context;
   const logger = options.logger ?? silentLogger;
+  const ctx = withInProcessDefaults(options.context, logger);
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
-    .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
+  const prefix = options.prefix ?? "";
+  const app = new Elysia({ name: "geckoguard", prefix })
+    .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
-    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger }))
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
-    .onParse({ as: "global" }, async ({ request, contentType }) => {
-      // The API speaks JSON only: a body sent without (or with a form/text) content type is
-      // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
-      if (JSON_BODY_TYPES.some((type) => contentType.startsWith(type))) {
-        return (await parseJsonBody(request, bodyLimit)) ?? {};
-      }
-    })
+    .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
@@ -76,4 +80,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx));
+  // Last, and reading the table lazily: the document covers every route above.
+  if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
+  return app;
 }

@@ -11,4 +11,6 @@ export type * from "./endusers.ts";
 export type * from "./sessions.ts";
 export type * from "./authorize.ts";
 export type * from "./blacklists.ts";
+export type * from "./rate-limit.ts";
+export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";

@@ -17,12 +17,20 @@ import {
   sendWebhookTestEvent,
   updateWebhookEndpoint,
   type GgContext,
+  type WebhookEndpointRecord,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
 
 const tags = ["Webhooks"];
 const PageQuery = Type.Object(pageQuerySchema());
+
+/** The signing secret appears here and nowhere else: no cache, no idempotency replay store. */
+function withSecret(endpoint: WebhookEndpointRecord, secret: string, headers: Record<string, string | number>) {
+  headers["cache-control"] = "no-store";
+  return ok({ endpoint: presentWebhookEndpoint(endpoint), secret });
+}
 
 /** /v1/dashboard/webhooks/products/:productId…: a product's endpoints (CONTRACT §8). */
 export function webhookEndpointRoutes(ctx: GgContext) {
@@ -33,9 +41,14 @@ export function webhookEndpointRoutes(ctx: GgContext) {
       async ({ userId, params, body, set }) => {
         const { endpoint, secret } = await createWebhookEndpoint(ctx, userId, params.productId, body);
         set.status = 201;
-        return ok({ endpoint: presentWebhookEndpoint(endpoint), secret });
+        return withSecret(endpoint, secret, set.headers);
       },
-      { params: WebhookProductParams, body: CreateWebhookEndpointBody, detail: { summary: "Create an endpoint; the signing secret is shown in this answer only", tags } },
+      {
+        transform: answerHoldsSecret,
+        params: WebhookProductParams,
+        body: CreateWebhookEndpointBody,
+        detail: { summary: "Create an endpoint; the signing secret is shown in this answer only", tags },
+      },
     )
     .get(
       "",
@@ -66,11 +79,11 @@ export function webhookEndpointRoutes(ctx: GgContext) {
     )
     .post(
       "/:endpointId/rotate-secret",
-      async ({ userId, params }) => {
+      async ({ userId, params, set }) => {
         const { endpoint, secret } = await rotateWebhookSecret(ctx, userId, params.productId, params.endpointId);
-        return ok({ endpoint: presentWebhookEndpoint(endpoint), secret });
+        return withSecret(endpoint, secret, set.headers);
       },
-      { params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", tags } },
+      { transform: answerHoldsSecret, params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", tags } },
     )
     .post(
       "/:endpointId/test",

@@ -2,6 +2,7 @@ import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
 
 const HEARTBEAT_SQL =
   "UPDATE license_sessions SET expires_at = max(expires_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ? AND revoked_at IS NULL";
+const CHUNK = 200;
 const TOUCH_SQL = "UPDATE licenses SET last_authorized_at = ? WHERE id = ? AND (last_authorized_at IS NULL OR last_authorized_at < ?)";
 
 /**
@@ -52,7 +53,12 @@ export class WriteBehind {
       for (const [id, { expiresAt, seenAt }] of sessions) statements.push({ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] });
       for (const [id, at] of licenses) statements.push({ sql: TOUCH_SQL, args: [at, id, at] });
       try {
-        await this.runner.batch(statements);
+        // Small transactions with a turn of the event loop between them: a flush never
+        // holds the thread (and the requests behind it) for more than a few milliseconds.
+        for (let i = 0; i < statements.length; i += CHUNK) {
+          await this.runner.batch(statements.slice(i, i + CHUNK));
+          if (i + CHUNK < statements.length) await new Promise((resolve) => setImmediate(resolve));
+        }
       } catch (error) {
         // Keep what failed for the next round rather than dropping it.
         for (const [id, value] of sessions) this.heartbeat(id, value.expiresAt, value.seenAt);

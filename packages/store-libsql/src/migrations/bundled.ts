@@ -55,7 +55,16 @@ export const bundledMigrations: BundledMigration[] = [
     ]
   },
   {
-    "tag": "0003_webhooks",
+    "tag": "0003_ratelimit_idempotency",
+    "hash": "75f8727a63da589c2e1b9041db3c7a8be7ebb344b1d9cd07ada8af8de0ba4db0",
+    "statements": [
+      "CREATE TABLE `idempotency_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`claim_id` text NOT NULL,\n\t`status` integer,\n\t`body` text,\n\t`expires_at` integer NOT NULL\n);",
+      "CREATE INDEX `idempotency_records_expires_idx` ON `idempotency_records` (`expires_at`);",
+      "CREATE TABLE `rate_limit_buckets` (\n\t`bucket` text PRIMARY KEY NOT NULL,\n\t`tat_us` integer NOT NULL,\n\t`last_allowed` integer NOT NULL\n);"
+    ]
+  },
+  {
+    "tag": "0004_webhooks",
     "hash": "4013ba48a5b3ca42e142fdaaee9d203aaa597d4ca849766818fde39712f4c1f8",
     "statements": [
       "CREATE TABLE `webhook_attempts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`delivery_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`attempt` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`status_code` integer,\n\t`error` text,\n\t`duration_ms` integer NOT NULL,\n\t`response_snippet` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`delivery_id`) REFERENCES `webhook_deliveries`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",

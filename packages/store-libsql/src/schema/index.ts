@@ -3,4 +3,6 @@ export * from "./accounts.ts";
 export * from "./orgs.ts";
 export * from "./licensing.ts";
 export * from "./authorize.ts";
+export * from "./rate-limits.ts";
+export * from "./idempotency.ts";
 export * from "./webhooks.ts";

@@ -1,0 +1,112 @@
+import { failure, type AuthorizeFailure } from "./errors.ts";
+
+/** Turns an authorize answer (already signature-checked) into a typed result. */
+
+export interface LicenseInfo {
+  id: string;
+  status: string;
+  expiresAt: string | null;
+  /** Any further license fields the server sends. */
+  [field: string]: unknown;
+}
+
+export interface SessionInfo {
+  id: string;
+  expiresAt: string;
+}
+
+/** Everything `heartbeat` needs to extend a session. */
+export interface SessionHandle {
+  licenseKey: string;
+  sessionId: string;
+  hwid?: string;
+  appVersion?: string;
+}
+
+export interface Authorized {
+  ok: true;
+  valid: true;
+  license: LicenseInfo;
+  session: SessionInfo;
+  /** Pass to `client.heartbeat()` to extend this session. */
+  handle: SessionHandle;
+}
+
+export type AuthorizeResult = Authorized | AuthorizeFailure;
+
+export interface RawAnswer {
+  status: number;
+  body: string;
+  signatureHeader: string | null;
+  signatureValid: boolean;
+  retryAfter: string | null;
+}
+
+export function interpretAnswer(
+  answer: RawAnswer,
+  request: Omit<SessionHandle, "sessionId">,
+  nowMs: number,
+): AuthorizeResult {
+  const json = parseJson(answer.body);
+  if (!answer.signatureValid) return untrusted(answer, json);
+  const status = answer.status;
+  if (!isRecord(json)) return failure("INVALID_RESPONSE", "answer is not a JSON object", { status });
+  if (status >= 200 && status < 300) {
+    const data = json.ok === true && isRecord(json.data) ? json.data : null;
+    if (!data || data.valid !== true || !isLicense(data.license) || !isSession(data.session)) {
+      return failure("INVALID_RESPONSE", "success answer lacks valid, license or session", { status });
+    }
+    const session = { id: data.session.id, expiresAt: data.session.expiresAt };
+    return { ok: true, valid: true, license: data.license, session, handle: { ...request, sessionId: session.id } };
+  }
+  const error = json.ok === false && isRecord(json.error) ? json.error : null;
+  if (!error || typeof error.code !== "string" || typeof error.message !== "string") {
+    return failure("INVALID_RESPONSE", `HTTP ${status} answer without an error envelope`, { status });
+  }
+  const retryAfterSeconds = status === 429 ? parseRetryAfter(answer.retryAfter, nowMs) : null;
+  return failure(error.code, error.message, { status, retryAfterSeconds });
+}
+
+function untrusted(answer: RawAnswer, json: unknown): AuthorizeFailure {
+  const claimed = isRecord(json) && isRecord(json.error) && typeof json.error.code === "string" ? json.error.code : null;
+  const why =
+    answer.signatureHeader === null
+      ? "answer carries no X-GG-Response-Signature"
+      : "X-GG-Response-Signature does not verify for this request (forged, tampered or replayed answer, or wrong productPublicKey)";
+  const said = claimed ? ` (it claimed ${answer.status} ${claimed})` : ` (HTTP ${answer.status})`;
+  return failure("RESPONSE_SIGNATURE_INVALID", why + said, { status: answer.status, claimedCode: claimed });
+}
+
+/** Delay-seconds per RFC 9110, or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, nowMs: number): number | null {
+  if (header === null) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - nowMs) / 1000));
+}
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isLicense(value: unknown): value is LicenseInfo {
+  return (
+    isRecord(value) &&
+    typeof value.id === "string" &&
+    typeof value.status === "string" &&
+    (value.expiresAt === null || typeof value.expiresAt === "string")
+  );
+}
+
+function isSession(value: unknown): value is SessionInfo {
+  return isRecord(value) && typeof value.id === "string" && typeof value.expiresAt === "string";
+}

@@ -1,0 +1,132 @@
+import { interpretAnswer, type AuthorizeResult, type SessionHandle } from "./answer.ts";
+import { failure, LicenseClientConfigError } from "./errors.ts";
+import { AUTHORIZE_PATH, HEADER_RESPONSE_SIGNATURE, newNonce, signedRequestHeaders } from "./signing.ts";
+import { loadProductPublicKey, verifyResponseSignature, type ProductPublicKey } from "./verify-response.ts";
+
+/** The subset of `fetch` the client uses, so any compatible implementation fits. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface LicenseClientOptions {
+  /** Server root, e.g. `https://licensing.example.com` or `https://host/licensing`. */
+  baseUrl: string;
+  /** An API key with the `license:authorize` scope. */
+  apiKey: string;
+  /** The product's `publicKey` (SPKI PEM or JWK) that verifies every answer. */
+  productPublicKey: ProductPublicKey;
+  fetch?: FetchLike;
+  /** Milliseconds since the epoch; defaults to Date.now. */
+  clock?: { now(): number };
+  /** Whole-call limit (connect, send, read the answer); default 10 000 ms. */
+  timeoutMs?: number;
+}
+
+export interface AuthorizeInput {
+  licenseKey: string;
+  hwid?: string;
+  appVersion?: string;
+}
+
+export interface LicenseClient {
+  /** Opens a session. Resolves to a result value; never rejects for a server or network outcome. */
+  authorize(input: AuthorizeInput): Promise<AuthorizeResult>;
+  /** Extends the session of a previous success (`result.handle`). */
+  heartbeat(session: SessionHandle): Promise<AuthorizeResult>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function createLicenseClient(options: LicenseClientOptions): LicenseClient {
+  const url = authorizeUrl(options.baseUrl);
+  const signedPath = url.pathname + url.search;
+  if (typeof options.apiKey !== "string" || options.apiKey === "") {
+    throw new LicenseClientConfigError("apiKey is required");
+  }
+  const apiKey = options.apiKey;
+  const publicKey = loadProductPublicKey(options.productPublicKey);
+  const fetchImpl: FetchLike = options.fetch ?? ((u, init) => fetch(u, init));
+  const clock = options.clock ?? { now: () => Date.now() };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new LicenseClientConfigError("timeoutMs must be a positive number");
+  }
+
+  async function call(body: object, request: RequestFields): Promise<AuthorizeResult> {
+    const bytes = encoder.encode(JSON.stringify(body));
+    const nonce = newNonce(); // fresh per call: the answer's signature is bound to it
+    const timestamp = Math.floor(clock.now() / 1000);
+    const headers = {
+      "Content-Type": "application/json",
+      Accept: "application/json",
+      ...signedRequestHeaders(apiKey, { timestamp, nonce, path: signedPath, body: bytes }),
+    };
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    let raw: Uint8Array;
+    try {
+      response = await fetchImpl(url.href, { method: "POST", headers, body: bytes, signal: controller.signal });
+      raw = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      if (controller.signal.aborted) return failure("TIMEOUT", `no complete answer within ${timeoutMs} ms`);
+      return failure("NETWORK_ERROR", `request failed: ${describe(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    const signatureHeader = response.headers.get(HEADER_RESPONSE_SIGNATURE);
+    const signatureValid = verifyResponseSignature({ publicKey, nonce, body: raw, signature: signatureHeader });
+    const answer = {
+      status: response.status,
+      body: decoder.decode(raw),
+      signatureHeader,
+      signatureValid,
+      retryAfter: response.headers.get("Retry-After"),
+    };
+    return interpretAnswer(answer, request, clock.now());
+  }
+
+  return {
+    authorize(input) {
+      const request = requestFields(input);
+      return call(request, request);
+    },
+    heartbeat(session) {
+      const request = requestFields(session);
+      return call({ ...request, sessionId: session.sessionId }, request);
+    },
+  };
+}
+
+/** `<baseUrl>/v1/licenses/authorize`; the base's path prefix is kept (and signed). */
+function authorizeUrl(baseUrl: string): URL {
+  let base: URL;
+  try {
+    base = new URL(baseUrl);
+  } catch {
+    throw new LicenseClientConfigError(`baseUrl is not a URL: ${baseUrl}`);
+  }
+  if (base.protocol !== "https:" && base.protocol !== "http:") {
+    throw new LicenseClientConfigError("baseUrl must be http(s)");
+  }
+  if (base.search !== "" || base.hash !== "") {
+    throw new LicenseClientConfigError("baseUrl must not carry a query string or fragment");
+  }
+  return new URL(base.pathname.replace(/\/+$/, "") + AUTHORIZE_PATH, base.origin);
+}
+
+type RequestFields = Omit<SessionHandle, "sessionId">;
+
+/** Copies only the fields the caller gave, so the signed body has no `undefined` noise. */
+function requestFields(input: AuthorizeInput): RequestFields {
+  const fields: RequestFields = { licenseKey: input.licenseKey };
+  if (input.hwid !== undefined) fields.hwid = input.hwid;
+  if (input.appVersion !== undefined) fields.appVersion = input.appVersion;
+  return fields;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  return error.message + cause;
+}
