@@ -1,21 +1,21 @@
 import { join } from "node:path";
+import { ConfigError } from "./config-error.ts";
+import { readSettings, type Env } from "./settings/read-settings.ts";
 
-/** A setting the operator got wrong; main prints its message as one line and exits 1. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError };
 
 export interface ServerConfig {
+  /** The config file the settings were read from, if any. */
+  configFile: string | undefined;
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
   databaseSyncUrl: string | undefined;
+  databaseSyncIntervalSeconds: number;
   jwtSecret: string | undefined;
+  metricsToken: string | undefined;
   publicUrl: string;
   bodyLimitBytes: number;
   importLimitBytes: number;
@@ -24,54 +24,22 @@ export interface ServerConfig {
   sharedState: "memory" | "database";
   /** SQLite `synchronous` for the authorize path's writes on an embedded file. */
   synchronous: "normal" | "full";
+  /** On SIGTERM, how long requests in flight may finish. */
+  shutdownTimeoutMs: number;
 }
 
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got '${raw}'`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(", ")}, got '${raw}'`);
-  return raw as T;
-}
-
-function databaseUrl(env: Env, dataDir: string): string {
-  const raw = env.GG_DATABASE_URL;
-  if (raw === undefined || raw === "") return `file:${join(dataDir, "geckoguard.db")}`;
-  if (!/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(raw)) {
-    throw new ConfigError(`GG_DATABASE_URL must start with file:, libsql://, http(s):// or ws(s)://, got '${raw.split(":")[0]}:…'`);
+/**
+ * Reads and validates every setting (settings/table.ts) from the environment and an
+ * optional config file; defaults run embedded with zero set-up.
+ */
+export function loadConfig(env: Env = process.env, configFile?: string): ServerConfig {
+  const settings = readSettings(env, configFile);
+  if (settings.databaseSyncUrl !== undefined && !(settings.databaseUrl ?? "file:").startsWith("file:")) {
+    throw new ConfigError("GG_DATABASE_SYNC_URL needs a file: GG_DATABASE_URL (the local replica)");
   }
-  return raw;
-}
-
-/** Reads and validates every setting; defaults run embedded with zero set-up. */
-export function loadConfig(env: Env = process.env): ServerConfig {
-  const port = integer(env, "PORT", 8787, 0, 65535);
-  const dataDir = env.GG_DATA_DIR || "./data";
-  const jwtSecret = env.GG_JWT_SECRET || undefined;
-  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError("GG_JWT_SECRET must be at least 32 characters");
   return {
-    port,
-    host: env.GG_HOST || "0.0.0.0",
-    dataDir,
-    databaseUrl: databaseUrl(env, dataDir),
-    databaseAuthToken: env.GG_DATABASE_AUTH_TOKEN || undefined,
-    databaseSyncUrl: env.GG_DATABASE_SYNC_URL || undefined,
-    jwtSecret,
-    publicUrl: (env.GG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
-    bodyLimitBytes: integer(env, "GG_BODY_LIMIT_BYTES", 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    importLimitBytes: integer(env, "GG_IMPORT_LIMIT_BYTES", 512 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
-    logLevel: oneOf(env, "GG_LOG_LEVEL", ["info", "warn", "error", "silent"] as const, "info"),
-    sharedState: oneOf(env, "GG_SHARED_STATE", ["memory", "database"] as const, "memory"),
-    synchronous: oneOf(env, "GG_SYNCHRONOUS", ["normal", "full"] as const, "normal"),
+    ...settings,
+    databaseUrl: settings.databaseUrl ?? `file:${join(settings.dataDir, "geckoguard.db")}`,
+    publicUrl: (settings.publicUrl ?? `http://localhost:${settings.port}`).replace(/\/+$/, ""),
   };
 }
