@@ -38,6 +38,7 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
     syncUrl: config.databaseSyncUrl,
+    syncIntervalSeconds: config.databaseSyncIntervalSeconds,
   });
   try {
     const appliedMigrations = await migrate(database.client);
