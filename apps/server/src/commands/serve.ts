@@ -4,9 +4,10 @@ import { prepareLogin } from "@geckoguard/core";
 import type { ServerConfig } from "../config.ts";
 import { jsonLogger } from "../logger.ts";
 import { startRuntime } from "../runtime.ts";
+import { drainAndClose, type Closer } from "../shutdown.ts";
 import { VERSION } from "../version.ts";
 
-/** `geckoguard serve`: migrate, listen, and on SIGTERM/SIGINT drain and close the database. */
+/** `geckoguard serve`: migrate, listen, and on SIGTERM/SIGINT drain, flush and close the database. */
 export async function serve(config: ServerConfig): Promise<void> {
   const logger = jsonLogger(config.logLevel);
   const runtime = await startRuntime(config, logger);
@@ -47,15 +48,19 @@ export async function serve(config: ServerConfig): Promise<void> {
     version: VERSION,
   });
 
+  // What runs after the HTTP drain, in order. Background workers that write through the
+  // runtime (e.g. webhook delivery) stop before it; the runtime flushes the authorize
+  // write-behind and closes the database last.
+  const closers: Closer[] = [{ name: "runtime", close: () => runtime.close() }];
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("server.stopping", { signal });
-    await server.stop(false);
-    await runtime.close();
-    logger.info("server.stopped", {});
-    process.exit(0);
+    const clean = await drainAndClose(server, closers, { timeoutMs: config.shutdownTimeoutMs, logger });
+    logger.info("server.stopped", { clean });
+    process.exit(clean ? 0 : 1);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
