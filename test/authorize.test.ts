@@ -126,6 +126,19 @@ describe("POST /v1/licenses/authorize", () => {
     expect((await authorizeCall(server.baseUrl, f.apiKey, { licenseKey: "GG-NOT-THERE", hwid: "m" })).status).toBe(404);
   });
 
+  test("revoke-all kills every live session of the license, and their heartbeats answer SESSION_REVOKED", async () => {
+    const f = await authorizeFixture(api, { maxSessions: 5, hwidBinding: "off" });
+    const opened = await Promise.all([1, 2, 3].map(() => authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key })));
+    expect(await sessionsOf(f)).toHaveLength(3);
+    const killed = await api("POST", `/v1/dashboard/licenses/${f.licenses[0]!.id}/sessions/revoke-all`, { token: f.owner.token });
+    expect(killed.body.data).toEqual({ revoked: 3 });
+    expect(await sessionsOf(f)).toHaveLength(0);
+    for (const answer of opened) {
+      const beat = await authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key, sessionId: answer.body.data.session.id });
+      expect(beat.body.error.code).toBe("SESSION_REVOKED");
+    }
+  });
+
   test("the duration clock of a never-used license starts at its first successful authorize", async () => {
     const f = await authorizeFixture(api);
     const created = await api("POST", `/v1/dashboard/orgs/${f.orgId}/licenses`, { token: f.owner.token, body: { productId: f.productId, durationDays: 10 } });

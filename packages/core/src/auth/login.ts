@@ -1,9 +1,8 @@
 import type { GgContext } from "../context.ts";
 import type { PasswordHasher } from "./password-hasher.ts";
 import { GgError } from "../errors/gg-error.ts";
-import { uuidv7 } from "../crypto/uuid.ts";
 import { issueTokenPair, type TokenPair } from "./issue-token-pair.ts";
-import { LOGIN_CHALLENGE_TTL_MS, newOpaqueToken } from "./opaque-tokens.ts";
+import { issueOneTimeToken, LOGIN_CHALLENGE_TTL_MS } from "./opaque-tokens.ts";
 import { normalizeEmail, type LoginInput } from "./schemas.ts";
 
 export type LoginResult = TokenPair | { twoFactorRequired: true; challengeToken: string; expiresIn: number };
@@ -31,19 +30,8 @@ export async function login(ctx: GgContext, input: LoginInput): Promise<LoginRes
 
   if (user.totpSecret === null) return issueTokenPair(ctx, user);
 
-  const now = ctx.clock.now();
-  const challenge = newOpaqueToken("gg_ch");
-  await ctx.store.oneTimeTokens.insert({
-    id: uuidv7(now),
-    userId: user.id,
-    purpose: "login_challenge",
-    tokenHash: challenge.hash,
-    expiresAt: now + LOGIN_CHALLENGE_TTL_MS,
-    usedAt: null,
-    failedAttempts: 0,
-    createdAt: now,
-  });
-  return { twoFactorRequired: true, challengeToken: challenge.token, expiresIn: LOGIN_CHALLENGE_TTL_MS / 1000 };
+  const challengeToken = await issueOneTimeToken(ctx.store.oneTimeTokens, user.id, "login_challenge", LOGIN_CHALLENGE_TTL_MS, ctx.clock.now());
+  return { twoFactorRequired: true, challengeToken, expiresIn: LOGIN_CHALLENGE_TTL_MS / 1000 };
 }
 
 /** Warms the dummy hash so the first unknown-email login is not faster than the rest. */

@@ -1,7 +1,6 @@
 import type { GgContext } from "../context.ts";
 import { GgError } from "../errors/gg-error.ts";
-import { uuidv7 } from "../crypto/uuid.ts";
-import { hashOpaqueToken, newOpaqueToken, RESET_TOKEN_TTL_MS } from "./opaque-tokens.ts";
+import { hashOpaqueToken, issueOneTimeToken, RESET_TOKEN_TTL_MS } from "./opaque-tokens.ts";
 import { normalizeEmail } from "./schemas.ts";
 
 /**
@@ -12,25 +11,15 @@ export async function forgotPassword(ctx: GgContext, email: string): Promise<voi
   const user = await ctx.store.users.findByEmail(normalizeEmail(email));
   if (user === null) return;
   const now = ctx.clock.now();
-  const token = newOpaqueToken("gg_pr");
   await ctx.store.transaction(async (tx) => {
     await tx.oneTimeTokens.expireAllForUser(user.id, "reset_password", now);
-    await tx.oneTimeTokens.insert({
-      id: uuidv7(now),
-      userId: user.id,
-      purpose: "reset_password",
-      tokenHash: token.hash,
-      expiresAt: now + RESET_TOKEN_TTL_MS,
-      usedAt: null,
-      failedAttempts: 0,
-      createdAt: now,
-    });
+    const token = await issueOneTimeToken(tx.oneTimeTokens, user.id, "reset_password", RESET_TOKEN_TTL_MS, now);
     await tx.mail.send({
       to: user.email,
       subject: "Reset your GeckoGuard password",
       text:
-        `Choose a new password: ${ctx.publicUrl}/reset-password?token=${token.token}\n\n` +
-        `Or POST /v1/auth/reset-password with {"token":"${token.token}","password":"…"}. ` +
+        `Choose a new password: ${ctx.publicUrl}/reset-password?token=${token}\n\n` +
+        `Or POST /v1/auth/reset-password with {"token":"${token}","password":"…"}. ` +
         `The link works once and expires in 1 hour. If you did not ask for it, ignore this mail.`,
     });
   });

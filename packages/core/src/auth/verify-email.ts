@@ -1,29 +1,17 @@
 import type { GgContext } from "../context.ts";
 import type { UserRecord } from "../ports/users.ts";
 import { GgError } from "../errors/gg-error.ts";
-import { uuidv7 } from "../crypto/uuid.ts";
-import { hashOpaqueToken, newOpaqueToken, VERIFY_EMAIL_TOKEN_TTL_MS } from "./opaque-tokens.ts";
+import { hashOpaqueToken, issueOneTimeToken, VERIFY_EMAIL_TOKEN_TTL_MS } from "./opaque-tokens.ts";
 
 /** Queues a verification mail carrying a single-use token. */
 export async function sendEmailVerification(ctx: GgContext, user: UserRecord): Promise<void> {
-  const now = ctx.clock.now();
-  const token = newOpaqueToken("gg_ve");
-  await ctx.store.oneTimeTokens.insert({
-    id: uuidv7(now),
-    userId: user.id,
-    purpose: "verify_email",
-    tokenHash: token.hash,
-    expiresAt: now + VERIFY_EMAIL_TOKEN_TTL_MS,
-    usedAt: null,
-    failedAttempts: 0,
-    createdAt: now,
-  });
+  const token = await issueOneTimeToken(ctx.store.oneTimeTokens, user.id, "verify_email", VERIFY_EMAIL_TOKEN_TTL_MS, ctx.clock.now());
   await ctx.store.mail.send({
     to: user.email,
     subject: "Verify your GeckoGuard email address",
     text:
-      `Confirm this address: ${ctx.publicUrl}/verify-email?token=${token.token}\n\n` +
-      `Or POST /v1/auth/verify-email with {"token":"${token.token}"}. The link expires in 7 days.`,
+      `Confirm this address: ${ctx.publicUrl}/verify-email?token=${token}\n\n` +
+      `Or POST /v1/auth/verify-email with {"token":"${token}"}. The link expires in 7 days.`,
   });
 }
 
