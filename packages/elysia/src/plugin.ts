@@ -2,6 +2,9 @@ import { Elysia } from "elysia";
 import { silentLogger, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
 import { mapError } from "./http/error-mapper.ts";
+import { HttpMetrics } from "./http/metrics.ts";
+import { requestObservability } from "./http/request-log.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
@@ -34,7 +37,12 @@ export interface GeckoguardOptions {
   /** Largest license import body (default 512 MiB). */
   importLimitBytes?: number;
   version?: string;
+  /** Where log lines go, the per-request `http.request` line included (default: nowhere). */
   logger?: Logger;
+  /** One `http.request` line per request through `logger` (default true). */
+  requestLog?: boolean;
+  /** GET /metrics in the Prometheus text format; false turns it off, `token` requires `Authorization: Bearer <token>`. */
+  metrics?: false | { token?: string };
 }
 
 /**
@@ -45,10 +53,12 @@ export function geckoguard(options: GeckoguardOptions) {
   const ctx = options.context;
   const logger = options.logger ?? silentLogger;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const metrics = options.metrics === false ? null : new HttpMetrics();
   return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
+    .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
     .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
-    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger }))
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .onParse({ as: "global" }, async ({ request, contentType }) => {
       // The API speaks JSON only: a body sent without (or with a form/text) content type is
@@ -58,6 +68,7 @@ export function geckoguard(options: GeckoguardOptions) {
       }
     })
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
+    .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))

@@ -22,6 +22,7 @@ export async function serve(config: ServerConfig): Promise<void> {
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
       importLimitBytes: config.importLimitBytes,
+      metrics: { token: config.metricsToken },
     }),
   );
   let server: ReturnType<typeof Bun.serve>;

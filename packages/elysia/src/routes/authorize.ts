@@ -12,6 +12,7 @@ import {
 } from "@geckoguard/core";
 import { readBodyText } from "../http/body-parser.ts";
 import { fail } from "../http/envelope.ts";
+import type { HttpMetrics } from "../http/metrics.ts";
 
 const JSON_TYPE = "application/json;charset=utf-8";
 
@@ -20,7 +21,7 @@ const JSON_TYPE = "application/json;charset=utf-8";
  * covers the raw body, so the handler reads the bytes itself. Every answer made once
  * the API key is known is signed with the key's product (CONTRACT §6).
  */
-export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger }) {
+export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger; metrics: HttpMetrics | null }) {
   const keys = new SigningKeyCache();
   const pems = new Map<string, string | null>();
   const signer = async (productId: string) => {
@@ -48,7 +49,9 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
         productId = result.productId;
         if (result.answer.valid) {
           body = JSON.stringify({ ok: true, data: result.answer });
+          options.metrics?.authorizeOutcome("VALID");
         } else {
+          options.metrics?.authorizeOutcome(result.answer.code);
           status = statusOf(result.answer.code as Parameters<typeof statusOf>[0]);
           body = JSON.stringify(fail(result.answer.code as Parameters<typeof fail>[0], result.answer.message));
         }
@@ -59,6 +62,7 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
         if (gg === null) options.logger.error("authorize.failed", { errorClass: (error as { name?: string })?.name ?? typeof error });
         const known: GgError = gg ?? new GgError("INTERNAL_ERROR", "Internal server error");
         status = known.status;
+        options.metrics?.authorizeOutcome(known.code);
         if (known.headers) Object.assign(extraHeaders, known.headers);
         body = JSON.stringify(fail(known.code, known.message, known.details));
       }
