@@ -5,6 +5,18 @@ import type { Subprocess } from "bun";
 
 const repoRoot = join(import.meta.dir, "../..");
 
+/**
+ * Black-box suites log in and create far more from 127.0.0.1 than one person would, so
+ * test servers start with roomy limits; rate-limit tests pass their own in `env`.
+ */
+const ROOMY_RATE_LIMITS = {
+  GG_RATE_LIMIT_IP_PER_MIN: "100000",
+  GG_RATE_LIMIT_AUTH_IP_PER_MIN: "100000",
+  GG_RATE_LIMIT_AUTH_ACCOUNT_PER_MIN: "1000",
+  GG_RATE_LIMIT_APIKEY_IP_PER_MIN: "100000",
+  GG_RATE_LIMIT_LICENSE_PER_MIN: "1000",
+};
+
 export interface RunningServer {
   baseUrl: string;
   port: number;
@@ -25,7 +37,7 @@ export interface StartOptions {
   cwd?: string;
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, lines: string[], onLine: (line: string) => void) {
+export async function collect(stream: ReadableStream<Uint8Array>, lines: string[], onLine: (line: string) => void) {
   const decoder = new TextDecoder();
   let buffered = "";
   const reader = stream.getReader();
@@ -50,7 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const command = options.executable ? [options.executable, "serve"] : [process.execPath, join(repoRoot, "apps/server/src/main.ts"), "serve"];
   const child = Bun.spawn(command, {
     cwd: options.cwd ?? repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", GG_HOST: "127.0.0.1", GG_DATA_DIR: dataDir, ...options.env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", GG_HOST: "127.0.0.1", GG_DATA_DIR: dataDir, ...ROOMY_RATE_LIMITS, ...options.env },
     stdout: "pipe",
     stderr: "pipe",
   });

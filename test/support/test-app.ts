@@ -3,13 +3,39 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { argon2idHasher, inProcessNonceStore, jwtAccessTokens, manualClock, type GgContext, type Logger } from "@geckoguard/core";
+import {
+  argon2idHasher,
+  createIdempotency,
+  createRateLimiter,
+  inProcessIdempotencyStore,
+  inProcessNonceStore,
+  inProcessRateLimitStore,
+  jwtAccessTokens,
+  manualClock,
+  MAX_PER_MIN,
+  type GgContext,
+  type Logger,
+} from "@geckoguard/core";
 import { clientRunner, createLibsqlStore, listOutbox, migrate, openDatabase, sqlAuthorizeStore, type GgDatabase } from "@geckoguard/store-libsql";
 import { geckoguard } from "@geckoguard/elysia";
 import { apiClient, type Api } from "./http-client.ts";
 
 /** argon2id with tiny costs: route tests exercise the rules, not the hash strength. */
 const FAST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+/**
+ * Every request of `app.handle` comes from one unknown address and the clock only moves
+ * by hand, so route tests get limits they cannot reach; rate limits have their own tests.
+ */
+const UNREACHABLE_LIMITS = {
+  ipPerMin: MAX_PER_MIN,
+  authIpPerMin: MAX_PER_MIN,
+  authAccountPerMin: MAX_PER_MIN,
+  apiKeyIpPerMin: MAX_PER_MIN,
+  keyPerMin: MAX_PER_MIN,
+  productPerMin: MAX_PER_MIN,
+  licensePerMin: MAX_PER_MIN,
+};
 
 export interface LogLine {
   level: "info" | "warn" | "error";
@@ -52,6 +78,8 @@ export async function openTestApp(): Promise<TestApp> {
     passwords: argon2idHasher(FAST_ARGON2),
     accessTokens: jwtAccessTokens(new Uint8Array(randomBytes(32))),
     publicUrl: "http://localhost:8787",
+    rateLimiter: createRateLimiter({ store: inProcessRateLimitStore(), clock, settings: UNREACHABLE_LIMITS }),
+    idempotency: createIdempotency({ store: inProcessIdempotencyStore(), clock, fingerprintSecret: randomBytes(32) }),
   };
   const authorize = { store: sqlAuthorizeStore(clientRunner(database.client), { flushIntervalMs: 60_000, onError: () => {} }), nonces: inProcessNonceStore() };
   const app = new Elysia().use(geckoguard({ context, authorize, logger, version: "test" }));

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadConfig } from "./config.ts";
+import { DEFAULT_RATE_LIMITS } from "@geckoguard/core";
+import { ConfigError, loadConfig, RATE_LIMIT_VARIABLES } from "./config.ts";
 
 describe("server configuration", () => {
   test("defaults run embedded under ./data on port 8787", () => {
@@ -77,5 +78,29 @@ describe("the config file", () => {
     expect(message).toContain("GG_JWT_SECRET");
     expect(message).not.toContain("tooshort-but-secret");
     expect(() => loadConfig({ GG_METRICS_TOKEN: "abc" })).toThrow(/GG_METRICS_TOKEN must be at least 16/);
+  });
+
+  test("rate limits default to CONTRACT §7, state stays in the process, X-Forwarded-For is not trusted", () => {
+    const config = loadConfig({});
+    expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+    expect(config.rateLimits).toMatchObject({ ipPerMin: 120, authIpPerMin: 10, authAccountPerMin: 5, licensePerMin: 20 });
+    expect(config.sharedState).toBe("memory");
+    expect(config.trustedProxyHops).toBe(0);
+  });
+  test("every rate-limit knob is read from its variable and validated", () => {
+    for (const [knob, name] of Object.entries(RATE_LIMIT_VARIABLES)) {
+      expect(loadConfig({ [name]: "77" }).rateLimits[knob as keyof typeof DEFAULT_RATE_LIMITS]).toBe(77);
+      expect(() => loadConfig({ [name]: "0" })).toThrow(name);
+      expect(() => loadConfig({ [name]: "ten" })).toThrow(name);
+    }
+    expect(Object.values(RATE_LIMIT_VARIABLES)).toContain("GG_RATE_LIMIT_APIKEY_IP_PER_MIN");
+  });
+  test("GG_SHARED_STATE and GG_TRUST_PROXY", () => {
+    expect(loadConfig({ GG_SHARED_STATE: "database" }).sharedState).toBe("database");
+    expect(() => loadConfig({ GG_SHARED_STATE: "redis" })).toThrow(/GG_SHARED_STATE/);
+    expect(loadConfig({ GG_TRUST_PROXY: "true" }).trustedProxyHops).toBe(1);
+    expect(loadConfig({ GG_TRUST_PROXY: "false" }).trustedProxyHops).toBe(0);
+    expect(loadConfig({ GG_TRUST_PROXY: "2" }).trustedProxyHops).toBe(2);
+    expect(() => loadConfig({ GG_TRUST_PROXY: "yes" })).toThrow(/GG_TRUST_PROXY/);
   });
 });

@@ -1,6 +1,8 @@
 import { join } from "node:path";
+import type { RateLimitSettings } from "@geckoguard/core";
 import { ConfigError } from "./config-error.ts";
 import { readSettings, type Env } from "./settings/read-settings.ts";
+import { RATE_LIMIT_KNOBS, RATE_LIMIT_SETTINGS } from "./settings/rate-limits.ts";
 
 export { ConfigError };
 
@@ -24,9 +26,18 @@ export interface ServerConfig {
   sharedState: "memory" | "database";
   /** SQLite `synchronous` for the authorize path's writes on an embedded file. */
   synchronous: "normal" | "full";
+  /** Per-minute limits of every rate-limit bucket (CONTRACT §7). */
+  rateLimits: RateLimitSettings;
+  /** Reverse proxies of ours in front: 0 = the socket address is the client; n = n-th X-Forwarded-For entry from the right. */
+  trustedProxyHops: number;
   /** On SIGTERM, how long requests in flight may finish. */
   shutdownTimeoutMs: number;
 }
+
+/** The environment variable of each rate-limit knob. */
+export const RATE_LIMIT_VARIABLES = Object.fromEntries(
+  Object.entries(RATE_LIMIT_KNOBS).map(([knob, setting]) => [knob, RATE_LIMIT_SETTINGS[setting].variable]),
+) as Record<keyof RateLimitSettings, string>;
 
 /**
  * Reads and validates every setting (settings/table.ts) from the environment and an
@@ -37,9 +48,29 @@ export function loadConfig(env: Env = process.env, configFile?: string): ServerC
   if (settings.databaseSyncUrl !== undefined && !(settings.databaseUrl ?? "file:").startsWith("file:")) {
     throw new ConfigError("GG_DATABASE_SYNC_URL needs a file: GG_DATABASE_URL (the local replica)");
   }
+  const rateLimits = {} as RateLimitSettings;
+  for (const [knob, setting] of Object.entries(RATE_LIMIT_KNOBS) as [keyof RateLimitSettings, (typeof RATE_LIMIT_KNOBS)[keyof RateLimitSettings]][]) {
+    rateLimits[knob] = settings[setting];
+  }
   return {
-    ...settings,
+    configFile: settings.configFile,
+    port: settings.port,
+    host: settings.host,
+    dataDir: settings.dataDir,
     databaseUrl: settings.databaseUrl ?? `file:${join(settings.dataDir, "geckoguard.db")}`,
+    databaseAuthToken: settings.databaseAuthToken,
+    databaseSyncUrl: settings.databaseSyncUrl,
+    databaseSyncIntervalSeconds: settings.databaseSyncIntervalSeconds,
+    jwtSecret: settings.jwtSecret,
+    metricsToken: settings.metricsToken,
     publicUrl: (settings.publicUrl ?? `http://localhost:${settings.port}`).replace(/\/+$/, ""),
+    bodyLimitBytes: settings.bodyLimitBytes,
+    importLimitBytes: settings.importLimitBytes,
+    logLevel: settings.logLevel,
+    sharedState: settings.sharedState,
+    synchronous: settings.synchronous,
+    rateLimits,
+    trustedProxyHops: settings.trustedProxyHops,
+    shutdownTimeoutMs: settings.shutdownTimeoutMs,
   };
 }

@@ -2,6 +2,8 @@ import type { Clock } from "./clock.ts";
 import type { Store } from "./ports/store.ts";
 import type { PasswordHasher } from "./auth/password-hasher.ts";
 import type { AccessTokenService } from "./auth/access-tokens.ts";
+import type { RateLimiter } from "./ratelimit/limiter.ts";
+import type { Idempotency } from "./idempotency/idempotency.ts";
 
 /**
  * What every use case receives: its ports and settings. Built once by the composition
@@ -14,4 +16,8 @@ export interface GgContext {
   accessTokens: AccessTokenService;
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
+  /** The rate-limit buckets of CONTRACT §7, over an in-process or a shared store. */
+  rateLimiter: RateLimiter;
+  /** Idempotency-Key records (CONTRACT §7), over an in-process or a shared store. */
+  idempotency: Idempotency;
 }

@@ -32,6 +32,20 @@ export * from "./products/schemas.ts";
 export * from "./products/present-product.ts";
 export * from "./products/manage-products.ts";
 export * from "./pagination/pagination.ts";
+
+export * from "./ratelimit/gcra.ts";
+export * from "./ratelimit/settings.ts";
+export * from "./ratelimit/headers.ts";
+export * from "./ratelimit/ip-subject.ts";
+export * from "./ratelimit/limiter.ts";
+export * from "./ratelimit/product-limits.ts";
+export * from "./ratelimit/in-process-store.ts";
+
+export * from "./idempotency/fingerprint.ts";
+export * from "./idempotency/key.ts";
+export * from "./idempotency/verdict.ts";
+export * from "./idempotency/idempotency.ts";
+export * from "./idempotency/in-process-store.ts";
 export { silentLogger } from "./ports/logger.ts";
 
 export * from "./apikeys/scopes.ts";

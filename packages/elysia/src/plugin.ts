@@ -1,7 +1,8 @@
 import { Elysia } from "elysia";
-import { silentLogger, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
-import { DEFAULT_BODY_LIMIT_BYTES, parseJsonBody } from "./http/body-parser.ts";
-import { mapError } from "./http/error-mapper.ts";
+import { silentLogger, type AuthorizeDeps, type Logger } from "@geckoguard/core";
+import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
+import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
+import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
 import { HttpMetrics } from "./http/metrics.ts";
 import { requestObservability } from "./http/request-log.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
@@ -22,12 +23,11 @@ import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
 import { blacklistRoutes } from "./routes/blacklists.ts";
 import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
-
-const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
+import { docsRoutes } from "./routes/docs.ts";
 
 export interface GeckoguardOptions {
-  /** Ports and settings for the use cases (the composition root builds it). */
-  context: GgContext;
+  /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
+  context: GeckoguardContext;
   /** The authorize hot path's own ports (see @geckoguard/store-libsql's sqlAuthorizeStore). */
   authorize: Omit<AuthorizeDeps, "clock">;
   /** Mount point inside a host app, e.g. "/licensing"; default none. */
@@ -36,6 +36,12 @@ export interface GeckoguardOptions {
   bodyLimitBytes?: number;
   /** Largest license import body (default 512 MiB). */
   importLimitBytes?: number;
+  /**
+   * How many reverse proxies of yours stand in front (default 0): with n > 0 the client
+   * IP is read from X-Forwarded-For as the n-th entry from the right; with 0 it is the
+   * socket's address and X-Forwarded-For is ignored.
+   */
+  trustedProxyHops?: number;
   version?: string;
   /** Where log lines go, the per-request `http.request` line included (default: nowhere). */
   logger?: Logger;
@@ -43,30 +49,28 @@ export interface GeckoguardOptions {
   requestLog?: boolean;
   /** GET /metrics in the Prometheus text format; false turns it off, `token` requires `Authorization: Bearer <token>`. */
   metrics?: false | { token?: string };
+  /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
+  docs?: boolean;
 }
 
 /**
  * The whole GeckoGuard API as one Elysia plugin. A host app `.use()`s it beside its own
- * routes; the self-host server mounts it alone.
+ * routes; the self-host server mounts it alone. The client IP comes from the server the
+ * app listens with (`server.requestIP`), so serve it with `.listen()` or set `app.server`.
  */
 export function geckoguard(options: GeckoguardOptions) {
-  const ctx = options.context;
   const logger = options.logger ?? silentLogger;
+  const ctx = withInProcessDefaults(options.context, logger);
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const prefix = options.prefix ?? "";
   const metrics = options.metrics === false ? null : new HttpMetrics();
-  return new Elysia({ name: "geckoguard", prefix: options.prefix ?? "" })
+  const app = new Elysia({ name: "geckoguard", prefix })
     .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
-    .onError({ as: "global" }, ({ code, error, set }) => mapError(code, error, set, logger))
+    .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
-    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock }, { bodyLimitBytes: bodyLimit, logger, metrics }))
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
-    .onParse({ as: "global" }, async ({ request, contentType }) => {
-      // The API speaks JSON only: a body sent without (or with a form/text) content type is
-      // still read as JSON, so a forgotten header gives a JSON error, not a confusing one.
-      if (JSON_BODY_TYPES.some((type) => contentType.startsWith(type))) {
-        return (await parseJsonBody(request, bodyLimit)) ?? {};
-      }
-    })
+    .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
     .use(authRoutes(ctx))
@@ -83,4 +87,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementApiKeyRoutes(ctx))
     .use(blacklistRoutes(ctx))
     .use(managementBlacklistRoutes(ctx));
+  // Last, and reading the table lazily: the document covers every route above.
+  if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
+  return app;
 }

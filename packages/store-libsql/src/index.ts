@@ -6,3 +6,6 @@ export * as schema from "./schema/index.ts";
 export { nativeRunner, clientRunner, type SqlRunner } from "./authorize/sql-runner.ts";
 export { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
 export { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
+export { openGeckoguardRuntime, type GeckoguardRuntime, type GeckoguardRuntimeOptions } from "./geckoguard-runtime.ts";
+export { sharedRateLimitStore } from "./ratelimit/shared-rate-limit-store.ts";
+export { sharedIdempotencyStore } from "./idempotency/shared-idempotency-store.ts";

@@ -22,6 +22,7 @@ export async function serve(config: ServerConfig): Promise<void> {
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
       importLimitBytes: config.importLimitBytes,
+      trustedProxyHops: config.trustedProxyHops,
       metrics: { token: config.metricsToken },
     }),
   );
@@ -37,6 +38,8 @@ export async function serve(config: ServerConfig): Promise<void> {
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
       fetch: (request) => app.handle(request),
     });
+    // What `.listen()` would do: Elysia's `server` is how the plugin reads client IPs.
+    app.server = server;
   } catch (error) {
     await runtime.close();
     if ((error as { code?: string }).code === "EADDRINUSE") throw new Error(`Port ${config.port} is already in use; set PORT to a free one`);
@@ -46,6 +49,7 @@ export async function serve(config: ServerConfig): Promise<void> {
     port: server.port,
     host: config.host,
     database: runtime.database.mode,
+    sharedState: config.sharedState,
     version: VERSION,
   });
 

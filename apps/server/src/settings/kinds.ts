@@ -1,7 +1,7 @@
 import { ConfigError } from "../config-error.ts";
 
 /** Sections of `--help` and docs/configuration.md, in this order. */
-export const SETTING_GROUPS = ["Server", "Database", "Security", "Limits", "Logging and metrics", "Shutdown"] as const;
+export const SETTING_GROUPS = ["Server", "Database", "Security", "Limits", "Rate limits", "Logging and metrics", "Shutdown"] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 /**
@@ -105,5 +105,21 @@ export function text<F extends string | undefined>(
       if (problem !== null) throw new ConfigError(`${variable} ${problem}`);
       return raw;
     },
+  };
+}
+
+/** A setting with its own parsing rule; `parse` gets the raw text, or undefined when unset or empty. */
+export function custom<T>(
+  variable: string,
+  options: Described & { shownDefault: string; allowed: string; parse: (raw: string | undefined) => T },
+): Setting<T> {
+  return {
+    variable,
+    group: options.group,
+    summary: options.summary,
+    shownDefault: options.shownDefault,
+    allowed: options.allowed,
+    secret: false,
+    parse: (raw) => options.parse(isUnset(raw) ? undefined : raw),
   };
 }

@@ -1,4 +1,5 @@
 import { choice, integer, text, type Setting } from "./kinds.ts";
+import { RATE_LIMIT_SETTINGS } from "./rate-limits.ts";
 
 const DATABASE_URL = /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/;
 const REMOTE_URL = /^(libsql:\/\/|https?:\/\/|wss?:\/\/)/;
@@ -93,6 +94,7 @@ export const SETTINGS = {
     max: 4 * 1024 * 1024 * 1024,
     summary: "largest license import body (CSV or JSON)",
   }),
+  ...RATE_LIMIT_SETTINGS,
   logLevel: choice("GG_LOG_LEVEL", ["info", "warn", "error", "silent"], {
     group: "Logging and metrics",
     fallback: "info",

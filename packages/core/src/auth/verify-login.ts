@@ -4,6 +4,16 @@ import { issueTokenPair, type TokenPair } from "./issue-token-pair.ts";
 import { hashOpaqueToken, LOGIN_CHALLENGE_MAX_FAILURES } from "./opaque-tokens.ts";
 import { acceptSecondFactor } from "./second-factor.ts";
 
+/**
+ * The account (email) a login challenge belongs to, or null for an unknown or expired
+ * one: the per-account rate limit of verify-login is checked before any code is.
+ */
+export async function loginChallengeAccount(ctx: GgContext, challengeToken: string): Promise<string | null> {
+  const challenge = await ctx.store.oneTimeTokens.findLive("login_challenge", hashOpaqueToken(challengeToken), ctx.clock.now());
+  if (challenge === null) return null;
+  return (await ctx.store.users.findById(challenge.userId))?.email ?? null;
+}
+
 /** Second step of a TOTP login: challenge + TOTP or recovery code → the token pair. */
 export async function verifyLogin(ctx: GgContext, input: { challengeToken: string; code: string }): Promise<TokenPair> {
   const now = ctx.clock.now();

@@ -9,13 +9,16 @@ import { canonicalRequest, NONCE_PATTERN, NONCE_TTL_SECONDS, requestSignature, T
 import { parseAuthorizeBody } from "./parse-body.ts";
 import { decideAuthorization, type Decision } from "./decide.ts";
 import type { AuthorizeInput } from "./schemas.ts";
+import type { RateLimiter } from "../ratelimit/limiter.ts";
+import type { RateLimitDecision } from "../ratelimit/gcra.ts";
+import { tighter } from "../ratelimit/headers.ts";
 
 export interface AuthorizeDeps {
   store: AuthorizeStore;
   nonces: NonceStore;
   clock: Clock;
-  /** Per-license bucket (CONTRACT §7); throws GgError RATE_LIMITED when empty. */
-  licenseLimit?: (productId: string, licenseKey: string, now: number) => Promise<void> | void;
+  /** The API-key buckets and the per-license one (CONTRACT §7); they throw 429 when empty. Absent: no limits. */
+  rateLimiter?: Pick<RateLimiter, "enforceApiKeyLimits" | "enforceLicenseLimit">;
 }
 
 export interface AuthorizeRequest {
@@ -94,15 +97,19 @@ async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: D
 }
 
 /**
- * POST /v1/licenses/authorize, CONTRACT §6 order: API key → scope → timestamp →
- * signature → nonce → per-license rate limit → license → state → blacklist → HWID → IP →
- * sessions. Bad input, auth and limits throw (wrapped in KnownKeyError once the key is
- * known); a denial is an answer value.
+ * POST /v1/licenses/authorize, CONTRACT §6 order: API key (and its rate-limit buckets)
+ * → scope → timestamp → signature → nonce → per-license rate limit → license → state →
+ * blacklist → HWID → IP → sessions. Bad input, auth and limits throw (wrapped in
+ * KnownKeyError once the key is known); a denial is an answer value.
  */
-export async function authorizeLicense(deps: AuthorizeDeps, request: AuthorizeRequest): Promise<{ productId: string; answer: AuthorizeAnswer }> {
+export async function authorizeLicense(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+): Promise<{ productId: string; answer: AuthorizeAnswer; rateLimit?: RateLimitDecision }> {
   const now = deps.clock.now();
   const key = await authenticate(deps.store, request.headers.apiKey);
   try {
+    const keyLimits = await deps.rateLimiter?.enforceApiKeyLimits({ ip: request.clientIp, apiKeyId: key.id, productId: key.productId });
     if (!key.permissions.includes("license:authorize")) throw new GgError("PERMISSION_DENIED", "This API key lacks the 'license:authorize' scope");
     const rawBody = await request.readBody();
     verifySignature(request, rawBody, request.headers.apiKey!, now);
@@ -110,7 +117,8 @@ export async function authorizeLicense(deps: AuthorizeDeps, request: AuthorizeRe
       throw new GgError("NONCE_REUSED", "This nonce was already used with this API key");
     }
     const input = parseAuthorizeBody(rawBody);
-    await deps.licenseLimit?.(key.productId, input.licenseKey, now);
+    const licenseLimit = await deps.rateLimiter?.enforceLicenseLimit({ productId: key.productId, licenseKey: input.licenseKey });
+    const rateLimit = keyLimits && licenseLimit ? tighter(keyLimits, licenseLimit) : undefined;
     const ip = normalizeClientIp(request.clientIp);
     for (let attempt = 0; attempt < 2; attempt++) {
       const license = await deps.store.findLicense(key.productId, input.licenseKey);
@@ -118,12 +126,13 @@ export async function authorizeLicense(deps: AuthorizeDeps, request: AuthorizeRe
       const decision = await decide(deps, license, input, ip, now);
       if (!decision.allow) {
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
-        return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message } };
+        return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };
       }
       const applied = await apply(deps, license, decision, input, ip, now);
       if (applied === null) continue; // a guard lost a race: re-read and decide once more
       return {
         productId: key.productId,
+        rateLimit,
         answer: {
           valid: true,
           license: { id: license.id, status: license.status, expiresAt: applied.expiresAt === null ? null : new Date(applied.expiresAt).toISOString() },

@@ -11,3 +11,5 @@ export type * from "./endusers.ts";
 export type * from "./sessions.ts";
 export type * from "./authorize.ts";
 export type * from "./blacklists.ts";
+export type * from "./rate-limit.ts";
+export type * from "./idempotency.ts";

@@ -1,4 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { ProductRateLimitsSchema } from "../ratelimit/settings.ts";
 
 /** Product policy: defaults for its licenses, overridable per license (CONTRACT §5). */
 export const ProductPolicySchema = Type.Object(
@@ -10,6 +11,8 @@ export const ProductPolicySchema = Type.Object(
     maxSessions: Type.Integer({ minimum: 1, maximum: 10000 }),
     sessionTtlSeconds: Type.Integer({ minimum: 30, maximum: 30 * 86400 }),
     durationDays: Type.Union([Type.Integer({ minimum: 1, maximum: 36500 }), Type.Null()]),
+    /** The product's own API-key and authorize limits (CONTRACT §7); absent = the deployment's. */
+    rateLimits: Type.Optional(ProductRateLimitsSchema),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,8 @@
 import { Elysia } from "elysia";
 import { authenticateApiKey, GgError, type GgContext } from "@geckoguard/core";
+import { clientIpOf } from "./client-ip.ts";
+import { checkIdempotencyKey } from "./idempotency.ts";
+import { applyRateLimitHeaders } from "./rate-limit.ts";
 
 /** `X-Api-Key` → the key's principal. Bearer JWTs are refused on these routes. */
 export async function authenticateKeyHeader(ctx: GgContext, headers: Record<string, string | undefined>) {
@@ -13,7 +16,18 @@ export async function authenticateKeyHeader(ctx: GgContext, headers: Record<stri
   return authenticateApiKey(ctx, key);
 }
 
-/** Adds `apiKey` (the principal) to every route of the instance that uses it. */
+/**
+ * The guard of API-key routes, for every route of the instance that uses it: `apiKey`
+ * (the principal), then its rate-limit buckets (per IP, key and product, with the
+ * product's own limits), then the Idempotency-Key of mutating requests, scoped to the key.
+ */
 export function requireApiKey(ctx: GgContext) {
-  return new Elysia().resolve({ as: "scoped" }, async ({ headers }) => ({ apiKey: await authenticateKeyHeader(ctx, headers) }));
+  return new Elysia()
+    .resolve({ as: "scoped" }, async ({ headers }) => ({ apiKey: await authenticateKeyHeader(ctx, headers) }))
+    .onBeforeHandle({ as: "scoped" }, async (context) => {
+      const { request, set, apiKey } = context;
+      const ip = clientIpOf(request);
+      applyRateLimitHeaders(set, await ctx.rateLimiter.enforceApiKeyLimits({ ip, apiKeyId: apiKey.id, productId: apiKey.productId }));
+      return checkIdempotencyKey(ctx, context, `key:${apiKey.id}`);
+    });
 }

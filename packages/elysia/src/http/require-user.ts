@@ -1,5 +1,7 @@
 import { Elysia } from "elysia";
 import { GgError, type GgContext } from "@geckoguard/core";
+import { checkIdempotencyKey } from "./idempotency.ts";
+import { limitByIp } from "./rate-limit.ts";
 
 /** `Authorization: Bearer <jwt>` → the user id. API keys are refused on these routes. */
 export async function authenticateUser(ctx: GgContext, headers: Record<string, string | undefined>): Promise<string> {
@@ -15,7 +17,14 @@ export async function authenticateUser(ctx: GgContext, headers: Record<string, s
   return ctx.accessTokens.verify(match[1]!, ctx.clock.now());
 }
 
-/** Adds `userId` to every route of the instance that uses it (JWT-authenticated routes). */
+/**
+ * The guard of JWT routes, for every route of the instance that uses it: the per-IP rate
+ * limit (before validation and the JWT check), then `userId`, then the Idempotency-Key
+ * of mutating requests, scoped to that user.
+ */
 export function requireUser(ctx: GgContext) {
-  return new Elysia().resolve({ as: "scoped" }, async ({ headers }) => ({ userId: await authenticateUser(ctx, headers) }));
+  return new Elysia()
+    .onTransform({ as: "scoped" }, limitByIp(ctx))
+    .resolve({ as: "scoped" }, async ({ headers }) => ({ userId: await authenticateUser(ctx, headers) }))
+    .onBeforeHandle({ as: "scoped" }, (context) => checkIdempotencyKey(ctx, context, `user:${context.userId}`));
 }

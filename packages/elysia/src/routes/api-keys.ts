@@ -16,6 +16,7 @@ import {
   type IssuedApiKey,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
 
 const tags = ["API Keys"];
@@ -37,7 +38,11 @@ export function apiKeyRoutes(ctx: GgContext) {
         set.status = 201;
         return issued(result, set.headers);
       },
-      { body: CreateApiKeyBody, detail: { summary: "Create an API key; the plaintext key is shown only in this answer", tags } },
+      {
+        transform: answerHoldsSecret,
+        body: CreateApiKeyBody,
+        detail: { summary: "Create an API key; the plaintext key is shown only in this answer", tags },
+      },
     )
     .get(
       "",
@@ -61,6 +66,7 @@ export function apiKeyRoutes(ctx: GgContext) {
       { params: ApiKeyIdParams, detail: { summary: "Delete an API key", tags } },
     )
     .post("/:id/rotate", async ({ userId, params, set }) => issued(await rotateApiKey(ctx, userId, params.id), set.headers), {
+      transform: answerHoldsSecret,
       params: ApiKeyIdParams,
       detail: { summary: "Rotate an API key secret; the old key stops working at once", tags },
     })

@@ -9,7 +9,9 @@ import {
   VerifyLoginBody,
   forgotPassword,
   login,
+  loginChallengeAccount,
   logout,
+  normalizeEmail,
   presentUser,
   refresh,
   register,
@@ -18,13 +20,31 @@ import {
   verifyLogin,
   type GgContext,
 } from "@geckoguard/core";
+import { clientIpOf } from "../http/client-ip.ts";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsSecret, checkIdempotencyKey } from "../http/idempotency.ts";
+import { limitAuthAttempts, limitByIp, stringField } from "../http/rate-limit.ts";
 
 const tags = ["Auth"];
 
-/** Public account routes (CONTRACT §3). */
+/**
+ * Public account routes (CONTRACT §3). All share the per-IP bucket of JWT routes; those
+ * that check a password or a code, or mail one, add the auth buckets. Without a
+ * credential, an Idempotency-Key is scoped to the client IP; answers holding tokens are
+ * never stored.
+ */
 export function authRoutes(ctx: GgContext) {
+  const byEmail = limitAuthAttempts(ctx, (body) => {
+    const email = stringField(body, "email");
+    return email === null ? null : normalizeEmail(email);
+  });
+  const byChallenge = limitAuthAttempts(ctx, (body) => {
+    const challengeToken = stringField(body, "challengeToken");
+    return challengeToken === null ? null : loginChallengeAccount(ctx, challengeToken);
+  });
   return new Elysia({ prefix: "/v1/auth" })
+    .onTransform(limitByIp(ctx))
+    .onBeforeHandle((context) => checkIdempotencyKey(ctx, context, `ip:${clientIpOf(context.request)}`))
     .post(
       "/register",
       async ({ body, set }) => {
@@ -32,17 +52,20 @@ export function authRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ user: presentUser(user) });
       },
-      { body: RegisterBody, detail: { summary: "Create an account", tags } },
+      { transform: byEmail, body: RegisterBody, detail: { summary: "Create an account", tags } },
     )
     .post("/login", async ({ body }) => ok(await login(ctx, body)), {
+      transform: [answerHoldsSecret, byEmail],
       body: LoginBody,
       detail: { summary: "Exchange email + password for a token pair (or a 2FA challenge)", tags },
     })
     .post("/totp/verify-login", async ({ body }) => ok(await verifyLogin(ctx, body)), {
+      transform: [answerHoldsSecret, byChallenge],
       body: VerifyLoginBody,
       detail: { summary: "Answer a 2FA login challenge with a TOTP or recovery code", tags },
     })
     .post("/refresh", async ({ body }) => ok(await refresh(ctx, body.refreshToken)), {
+      transform: answerHoldsSecret,
       body: RefreshBody,
       detail: { summary: "Single-use rotation of a refresh token", tags },
     })
@@ -60,7 +83,7 @@ export function authRoutes(ctx: GgContext) {
         await forgotPassword(ctx, body.email);
         return ok({ message: "If an account exists for this email, a reset link was sent" });
       },
-      { body: ForgotPasswordBody, detail: { summary: "Mail a password reset link", tags } },
+      { transform: byEmail, body: ForgotPasswordBody, detail: { summary: "Mail a password reset link", tags } },
     )
     .post(
       "/reset-password",

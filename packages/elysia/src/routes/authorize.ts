@@ -1,16 +1,19 @@
 import { Elysia } from "elysia";
 import {
+  AuthorizeBody,
   GgError,
   KnownKeyError,
   SigningKeyCache,
   authorizeLicense,
   isGgError,
+  rateLimitHeaders,
   signResponse,
   statusOf,
   type AuthorizeDeps,
   type Logger,
 } from "@geckoguard/core";
 import { readBodyText } from "../http/body-parser.ts";
+import { clientIpOf } from "../http/client-ip.ts";
 import { fail } from "../http/envelope.ts";
 import type { HttpMetrics } from "../http/metrics.ts";
 
@@ -21,7 +24,7 @@ const JSON_TYPE = "application/json;charset=utf-8";
  * covers the raw body, so the handler reads the bytes itself. Every answer made once
  * the API key is known is signed with the key's product (CONTRACT §6).
  */
-export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger; metrics: HttpMetrics | null }) {
+export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const keys = new SigningKeyCache();
   const pems = new Map<string, string | null>();
   const signer = async (productId: string) => {
@@ -31,7 +34,7 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
 
   return new Elysia().post(
     "/v1/licenses/authorize",
-    async ({ request, server, headers }) => {
+    async ({ request, headers }) => {
       const nonce = headers["x-gg-nonce"] ?? "";
       let productId: string | null = null;
       let status = 200;
@@ -44,9 +47,11 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
           headers: { apiKey: headers["x-api-key"], timestamp: headers["x-gg-timestamp"], nonce: headers["x-gg-nonce"], signature: headers["x-gg-signature"] },
           pathWithQuery: url.slice(pathStart),
           readBody: () => readBodyText(request, options.bodyLimitBytes),
-          clientIp: server?.requestIP(request)?.address ?? "127.0.0.1",
+          // Without a socket (app.handle in tests) the caller is this process.
+          clientIp: clientIpOf(request, "127.0.0.1"),
         });
         productId = result.productId;
+        if (result.rateLimit) Object.assign(extraHeaders, rateLimitHeaders(result.rateLimit));
         if (result.answer.valid) {
           body = JSON.stringify({ ok: true, data: result.answer });
           options.metrics?.authorizeOutcome("VALID");
@@ -73,6 +78,14 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
       }
       return new Response(body, { status, headers: responseHeaders });
     },
-    { parse: "none", detail: { summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed", tags: ["License validation"] } },
+    {
+      parse: "none",
+      detail: {
+        summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed",
+        tags: ["License validation"],
+        // Read raw by the handler (the signature covers the bytes), so only documented here.
+        requestBody: { required: true, content: { "application/json": { schema: AuthorizeBody } } },
+      },
+    },
   );
 }

@@ -66,7 +66,18 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
         params: OrgIdParams,
         query: Type.Object({ productId: Type.Optional(Type.String({ format: "uuid" })) }),
         parse: "none",
-        detail: { summary: "Import licenses (the export's CSV or JSON); all or nothing", tags },
+        detail: {
+          summary: "Import licenses (the export's CSV or JSON); all or nothing",
+          tags,
+          // Streamed raw by the handler, so only documented here.
+          requestBody: {
+            required: true,
+            content: {
+              "text/csv": { schema: { type: "string", description: "The export's CSV; needs ?productId=" } },
+              "application/json": { schema: { type: "object", required: ["licenses"], properties: { productId: { type: "string", format: "uuid" }, licenses: { type: "array", items: { type: "object" } } } } },
+            },
+          },
+        },
       },
     );
 }

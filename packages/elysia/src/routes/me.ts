@@ -12,6 +12,7 @@ import {
   type GgContext,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
 
 const tags = ["Account"];
@@ -32,9 +33,11 @@ export function meRoutes(ctx: GgContext) {
       detail: { summary: "Change name or active org", tags },
     })
     .post("/totp/setup", async ({ userId }) => ok(await setupTotp(ctx, userId)), {
+      transform: answerHoldsSecret,
       detail: { summary: "Start TOTP setup: a secret and an otpauth:// URL", tags },
     })
     .post("/totp/enable", async ({ userId, body }) => ok(await enableTotp(ctx, userId, body.code)), {
+      transform: answerHoldsSecret,
       body: TotpCodeBody,
       detail: { summary: "Confirm a code to turn TOTP on; returns 10 recovery codes", tags },
     })

@@ -12,6 +12,8 @@ export type SqlArgs = (string | number | null)[];
 export interface SqlRunner {
   get<T>(sql: string, args: SqlArgs): Promise<T | undefined>;
   run(sql: string, args: SqlArgs): Promise<number>;
+  /** One write statement with RETURNING: its first row (the write takes its turn like `run`). */
+  writeReturning<T>(sql: string, args: SqlArgs): Promise<T | undefined>;
   batch(statements: { sql: string; args: SqlArgs }[]): Promise<void>;
   /**
    * `PRAGMA data_version` of this runner's own connection (changes when another
@@ -64,6 +66,9 @@ export function nativeRunner(
     async run(sql, args) {
       return write(() => prepared(sql).run(...args).changes);
     },
+    async writeReturning<T>(sql: string, args: SqlArgs) {
+      return write(() => prepared(sql).get(...args) as T | undefined);
+    },
     async batch(list) {
       if (list.length > 0) await write(() => inTransaction(list));
     },
@@ -74,13 +79,16 @@ export function nativeRunner(
 
 /** Remote libSQL / Turso / embedded replica: the official async client. */
 export function clientRunner(client: Client): SqlRunner {
+  // The client itself sends writes through this process's write gate (open-database.ts).
+  async function firstRow<T>(sql: string, args: SqlArgs) {
+    const result = await client.execute({ sql, args: args as InArgs });
+    const row = result.rows[0];
+    if (row === undefined) return undefined;
+    return Object.fromEntries(result.columns.map((name, i) => [name, row[i]])) as T;
+  }
   return {
-    async get<T>(sql: string, args: SqlArgs) {
-      const result = await client.execute({ sql, args: args as InArgs });
-      const row = result.rows[0];
-      if (row === undefined) return undefined;
-      return Object.fromEntries(result.columns.map((name, i) => [name, row[i]])) as T;
-    },
+    get: firstRow,
+    writeReturning: firstRow,
     async run(sql, args) {
       return (await client.execute({ sql, args: args as InArgs })).rowsAffected;
     },

@@ -53,5 +53,14 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE TABLE `request_nonces` (\n\t`scope` text NOT NULL,\n\t`nonce` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`scope`, `nonce`)\n);",
       "CREATE INDEX `request_nonces_expires_idx` ON `request_nonces` (`expires_at`);"
     ]
+  },
+  {
+    "tag": "0003_ratelimit_idempotency",
+    "hash": "75f8727a63da589c2e1b9041db3c7a8be7ebb344b1d9cd07ada8af8de0ba4db0",
+    "statements": [
+      "CREATE TABLE `idempotency_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`claim_id` text NOT NULL,\n\t`status` integer,\n\t`body` text,\n\t`expires_at` integer NOT NULL\n);",
+      "CREATE INDEX `idempotency_records_expires_idx` ON `idempotency_records` (`expires_at`);",
+      "CREATE TABLE `rate_limit_buckets` (\n\t`bucket` text PRIMARY KEY NOT NULL,\n\t`tat_us` integer NOT NULL,\n\t`last_allowed` integer NOT NULL\n);"
+    ]
   }
 ];

@@ -3,3 +3,5 @@ export * from "./accounts.ts";
 export * from "./orgs.ts";
 export * from "./licensing.ts";
 export * from "./authorize.ts";
+export * from "./rate-limits.ts";
+export * from "./idempotency.ts";

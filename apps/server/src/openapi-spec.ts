@@ -1,0 +1,25 @@
+import { randomBytes } from "node:crypto";
+import { Elysia } from "elysia";
+import { SPEC_PATH, geckoguard } from "@geckoguard/elysia";
+import { openGeckoguardRuntime } from "@geckoguard/store-libsql";
+import { VERSION } from "./version.ts";
+
+/**
+ * The server's OpenAPI document as committed in docs/openapi.json: the plugin built
+ * in-process on a throwaway in-memory database and asked for its spec (no port).
+ */
+export async function serverOpenApiJson(): Promise<string> {
+  const runtime = await openGeckoguardRuntime({
+    databaseUrl: "file::memory:",
+    jwtSecret: new Uint8Array(randomBytes(32)),
+    publicUrl: "http://localhost",
+  });
+  try {
+    const app = new Elysia().use(geckoguard({ context: runtime.context, authorize: runtime.authorize, version: VERSION }));
+    const response = await app.handle(new Request(`http://localhost${SPEC_PATH}`));
+    if (response.status !== 200) throw new Error(`${SPEC_PATH} answered ${response.status}`);
+    return `${JSON.stringify(await response.json(), null, 2)}\n`;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,48 @@
+// An existing Elysia app (Bun) with its own routes, and GeckoGuard mounted beside them
+// under /licensing. Run: `bun run server.ts` (PORT, GG_DATA_DIR, GG_JWT_SECRET optional).
+import { randomBytes } from "node:crypto";
+import { Elysia } from "elysia";
+import { prepareLogin } from "@geckoguard/core";
+import { geckoguard } from "@geckoguard/elysia";
+import { openGeckoguardRuntime } from "@geckoguard/store-libsql";
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = process.env.GG_DATA_DIR ?? "./data";
+
+const runtime = await openGeckoguardRuntime({
+  databaseUrl: `file:${dataDir}/geckoguard.db`,
+  // A real deployment keeps one secret (≥ 32 bytes) across restarts, or every login ends.
+  jwtSecret: process.env.GG_JWT_SECRET ? new TextEncoder().encode(process.env.GG_JWT_SECRET) : new Uint8Array(randomBytes(32)),
+  publicUrl: `http://localhost:${port}/licensing`,
+});
+await prepareLogin(runtime.context);
+
+const notes = [{ id: 1, text: "Ship the licensing page" }];
+
+/** The GeckoGuard user behind `Authorization: Bearer <accessToken>`, or null. */
+async function userOf(authorization: string | undefined): Promise<string | null> {
+  const token = /^Bearer (\S+)$/.exec(authorization ?? "")?.[1];
+  if (token === undefined) return null;
+  return runtime.context.accessTokens.verify(token, Date.now()).catch(() => null);
+}
+
+const app = new Elysia()
+  // The host's own routes, untouched by the plugin.
+  .get("/", () => ({ app: "notes", licensing: "/licensing/docs" }))
+  .get("/api/notes", () => notes)
+  // A host route that accepts GeckoGuard's dashboard access token: one login for both.
+  .get("/api/whoami", async ({ headers, set }) => {
+    const userId = await userOf(headers.authorization);
+    if (userId === null) set.status = 401;
+    return userId === null ? { error: "log in at /licensing/v1/auth/login" } : { userId };
+  })
+  .use(geckoguard({ context: runtime.context, authorize: runtime.authorize, prefix: "/licensing" }))
+  .listen({ port, hostname: process.env.HOST ?? "127.0.0.1" });
+
+console.log(`Elysia host listening on http://${app.server!.hostname}:${app.server!.port} (GeckoGuard under /licensing)`);
+
+process.on("SIGTERM", async () => {
+  await app.stop();
+  await runtime.close();
+  process.exit(0);
+});

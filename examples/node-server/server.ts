@@ -1,0 +1,42 @@
+// GeckoGuard on a plain Node 20 `node:http` server: the Elysia plugin answers through
+// `app.handle` (web Request in, Response out), so no Bun API is involved.
+// Build with `bun run build.ts`, run with `node dist/server.mjs`.
+import { createServer } from "node:http";
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { Elysia } from "elysia";
+import { prepareLogin } from "@geckoguard/core";
+import { geckoguard } from "@geckoguard/elysia";
+import { openGeckoguardRuntime } from "@geckoguard/store-libsql";
+import { bridgedServer, sendWebResponse, toWebRequest } from "./node-bridge.ts";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const dataDir = process.env.GG_DATA_DIR ?? "./data";
+
+const runtime = await openGeckoguardRuntime({
+  databaseUrl: `file:${dataDir}/geckoguard.db`,
+  // A real deployment keeps one secret (≥ 32 bytes) across restarts, or every login ends.
+  jwtSecret: process.env.GG_JWT_SECRET ? new TextEncoder().encode(process.env.GG_JWT_SECRET) : new Uint8Array(randomBytes(32)),
+  publicUrl: `http://localhost:${port}`,
+});
+await prepareLogin(runtime.context);
+
+const app = new Elysia().use(geckoguard({ context: runtime.context, authorize: runtime.authorize }));
+// Elysia asks its server for the client's address; ours is node:http, which the bridge asks.
+app.server = bridgedServer as unknown as typeof app.server;
+
+const server = createServer((incoming, outgoing) => {
+  app
+    .handle(toWebRequest(incoming))
+    .then((response) => sendWebResponse(response, outgoing))
+    .catch(() => outgoing.destroy());
+});
+server.listen(port, host, () => {
+  const { address, port: bound } = server.address() as AddressInfo;
+  console.log(`GeckoGuard on Node ${process.version} listening on http://${address}:${bound}`);
+});
+
+process.on("SIGTERM", () => {
+  server.close(() => void runtime.close().then(() => process.exit(0)));
+});

@@ -1,0 +1,127 @@
+import { createHmac } from "node:crypto";
+import {
+  argon2idHasher,
+  cachedProductLimits,
+  createIdempotency,
+  createRateLimiter,
+  jwtAccessTokens,
+  silentLogger,
+  systemClock,
+  type AuthorizeDeps,
+  type Clock,
+  type GgContext,
+  type Logger,
+  type PasswordHasher,
+  type RateLimitSettings,
+} from "@geckoguard/core";
+import { openDatabase, type GgDatabase } from "./open-database.ts";
+import { migrate } from "./migrations/migrate.ts";
+import { createLibsqlStore } from "./store.ts";
+import { clientRunner, nativeRunner, type SqlRunner } from "./authorize/sql-runner.ts";
+import { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
+import { sharedStateStores, type SharedStateMode } from "./shared-state-stores.ts";
+
+export interface GeckoguardRuntimeOptions {
+  /** `file:./data/geckoguard.db` (embedded), `libsql://…` / `http(s)://…` (remote). */
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  /** With a `file:` URL: keep the file as an embedded replica of this primary. */
+  databaseSyncUrl?: string;
+  /** Seconds between background pulls of an embedded replica (0 or unset: at open and after its own writes only). */
+  databaseSyncIntervalSeconds?: number;
+  /** Signs access tokens; at least 32 bytes, the same in every process of a deployment. */
+  jwtSecret: Uint8Array;
+  /** Base URL put in mailed links (verification, password reset). */
+  publicUrl: string;
+  /** Where rate limits, idempotency records and nonces live: this process (default) or the database every process shares. */
+  sharedState?: SharedStateMode;
+  /** Deployment-wide rate limits; unset ones keep their defaults (CONTRACT §7). */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** SQLite `synchronous` for the authorize path's writes on an embedded file (default normal). */
+  synchronous?: "normal" | "full";
+  logger?: Logger;
+  /** Default: argon2id at OWASP parameters. */
+  passwords?: PasswordHasher;
+  clock?: Clock;
+}
+
+/** What `geckoguard(...)` needs (context, authorize), the database, and how to close it all. */
+export interface GeckoguardRuntime {
+  database: GgDatabase;
+  context: GgContext;
+  authorize: Omit<AuthorizeDeps, "clock">;
+  appliedMigrations: string[];
+  /** Flushes batched writes and closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Embedded file: the synchronous engine for the hot path; remote and replica: the client. */
+function hotPathRunner(options: GeckoguardRuntimeOptions, database: GgDatabase): SqlRunner {
+  if (database.mode !== "embedded") return clientRunner(database.client);
+  const path = options.databaseUrl.slice("file:".length).split("?")[0]!;
+  return nativeRunner(path, { busyTimeoutMs: 5000, synchronous: options.synchronous ?? "normal", writeLock: database.writeLock });
+}
+
+/**
+ * The composition root on libSQL, shared by the self-host server and embedding hosts:
+ * opens the database, migrates it and wires the ports. Runs on Bun and Node.
+ */
+export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): Promise<GeckoguardRuntime> {
+  const logger = options.logger ?? silentLogger;
+  const database = await openDatabase({
+    url: options.databaseUrl,
+    authToken: options.databaseAuthToken,
+    syncUrl: options.databaseSyncUrl,
+    syncIntervalSeconds: options.databaseSyncIntervalSeconds,
+  });
+  try {
+    const appliedMigrations = await migrate(database.client);
+    const clock = options.clock ?? systemClock;
+    const store = createLibsqlStore(database.db, {
+      clock,
+      mailLog: (line) => logger.info(line.event, { mailId: line.mailId, to: line.to, subject: line.subject }),
+    });
+    const runner = hotPathRunner(options, database);
+    const shared = sharedStateStores(options.sharedState ?? "memory", runner);
+    const context: GgContext = {
+      store,
+      clock,
+      passwords: options.passwords ?? argon2idHasher(),
+      accessTokens: jwtAccessTokens(options.jwtSecret),
+      publicUrl: options.publicUrl,
+      rateLimiter: createRateLimiter({
+        store: shared.rateLimits,
+        clock,
+        settings: options.rateLimits,
+        productLimits: cachedProductLimits(async (productId) => (await store.products.find(productId))?.policy.rateLimits ?? null, clock),
+        logger,
+      }),
+      idempotency: createIdempotency({
+        store: shared.idempotency,
+        clock,
+        // Its own key, derived from the JWT secret that every process of a deployment shares.
+        fingerprintSecret: createHmac("sha256", options.jwtSecret).update("geckoguard idempotency fingerprints").digest(),
+        logger,
+      }),
+    };
+    const authorizeStore = sqlAuthorizeStore(runner, {
+      flushIntervalMs: 500,
+      onError: (error) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name }),
+    });
+    authorizeStore.start();
+    return {
+      database,
+      context,
+      authorize: { store: authorizeStore, nonces: shared.nonces },
+      appliedMigrations,
+      async close() {
+        await authorizeStore.stop();
+        runner.close();
+        database.close();
+      },
+    };
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}
