@@ -34,3 +34,13 @@ test("every GG_ variable the server's code names is in the settings table", asyn
   const missing = [...named].filter((name) => !variables.includes(name) && !commandInputs.has(name));
   expect(missing).toEqual([]);
 });
+
+test("the README's short settings table shows the table's defaults", () => {
+  const readme = readFileSync(join(import.meta.dir, "../../../../README.md"), "utf8");
+  const rows = [...readme.matchAll(/^\| `([A-Z_]+)` \| `([^`]*)` \|/gm)];
+  expect(rows.length).toBeGreaterThan(3);
+  for (const [, variable, shown] of rows) {
+    const setting = Object.values(SETTINGS).find((s) => s.variable === variable);
+    expect(`${variable}=${shown}`).toBe(`${variable}=${setting?.shownDefault}`);
+  }
+});
