@@ -13,6 +13,7 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
     databaseUrl: config.databaseUrl,
     databaseAuthToken: config.databaseAuthToken,
     databaseSyncUrl: config.databaseSyncUrl,
+    databaseSyncIntervalSeconds: config.databaseSyncIntervalSeconds,
     jwtSecret: loadJwtSecret(config.jwtSecret, config.dataDir),
     publicUrl: config.publicUrl,
     sharedState: config.sharedState,

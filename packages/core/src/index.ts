@@ -12,6 +12,7 @@ export * from "./auth/totp.ts";
 export * from "./auth/recovery-codes.ts";
 export * from "./auth/present-user.ts";
 export * from "./auth/register.ts";
+export * from "./auth/create-admin.ts";
 export * from "./auth/login.ts";
 export * from "./auth/verify-login.ts";
 export * from "./auth/refresh.ts";

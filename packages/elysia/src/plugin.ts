@@ -3,6 +3,9 @@ import { silentLogger, type AuthorizeDeps, type Logger } from "@geckoguard/core"
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
 import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
+import { HttpMetrics } from "./http/metrics.ts";
+import { requestObservability } from "./http/request-log.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
@@ -42,7 +45,12 @@ export interface GeckoguardOptions {
    */
   trustedProxyHops?: number;
   version?: string;
+  /** Where log lines go, the per-request `http.request` line included (default: nowhere). */
   logger?: Logger;
+  /** One `http.request` line per request through `logger` (default true). */
+  requestLog?: boolean;
+  /** GET /metrics in the Prometheus text format; false turns it off, `token` requires `Authorization: Bearer <token>`. */
+  metrics?: false | { token?: string };
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
 }
@@ -57,13 +65,16 @@ export function geckoguard(options: GeckoguardOptions) {
   const ctx = withInProcessDefaults(options.context, logger);
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const prefix = options.prefix ?? "";
+  const metrics = options.metrics === false ? null : new HttpMetrics();
   const app = new Elysia({ name: "geckoguard", prefix })
+    .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
     .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
-    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger }))
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
+    .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))

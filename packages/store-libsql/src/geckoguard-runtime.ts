@@ -29,6 +29,8 @@ export interface GeckoguardRuntimeOptions {
   databaseAuthToken?: string;
   /** With a `file:` URL: keep the file as an embedded replica of this primary. */
   databaseSyncUrl?: string;
+  /** Seconds between background pulls of an embedded replica (0 or unset: at open and after its own writes only). */
+  databaseSyncIntervalSeconds?: number;
   /** Signs access tokens; at least 32 bytes, the same in every process of a deployment. */
   jwtSecret: Uint8Array;
   /** Base URL put in mailed links (verification, password reset). */
@@ -74,6 +76,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
     url: options.databaseUrl,
     authToken: options.databaseAuthToken,
     syncUrl: options.databaseSyncUrl,
+    syncIntervalSeconds: options.databaseSyncIntervalSeconds,
   });
   try {
     const appliedMigrations = await migrate(database.client);

@@ -14,19 +14,10 @@ import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
 import { libsqlOutboxEvents } from "./repositories/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhook-endpoints.ts";
 import { libsqlWebhookDeliveries } from "./repositories/webhook-deliveries.ts";
-import { subscriptionCache, type SubscriptionCache } from "./repositories/webhook-subscriptions.ts";
 
 export interface StoreOptions {
   clock: Clock;
   mailLog: MailLog;
-}
-
-/** One cache per store (its transactions share it): see webhook-subscriptions.ts. */
-const subscriptionCaches = new WeakMap<StoreOptions, SubscriptionCache>();
-function subscriptionsOf(options: StoreOptions): SubscriptionCache {
-  let cache = subscriptionCaches.get(options);
-  if (cache === undefined) subscriptionCaches.set(options, (cache = subscriptionCache(options.clock)));
-  return cache;
 }
 
 /** The Store port on a drizzle database or on one of its transactions. */
@@ -45,8 +36,8 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     sessions: libsqlSessions(db),
     blacklists: libsqlBlacklists(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
-    events: libsqlOutboxEvents(db, subscriptionsOf(options)),
-    webhookEndpoints: libsqlWebhookEndpoints(db, subscriptionsOf(options)),
+    events: libsqlOutboxEvents(db),
+    webhookEndpoints: libsqlWebhookEndpoints(db),
     webhookDeliveries: libsqlWebhookDeliveries(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

@@ -2,7 +2,7 @@ import { and, inArray, lt, notExists, sql } from "drizzle-orm";
 import { subscribesTo, uuidv7, type LoggedEvent, type OutboxEvent, type OutboxEventDraft, type OutboxEventStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { webhookDeliveries, webhookEvents, webhookOutbox } from "../schema/index.ts";
-import type { SubscriptionCache } from "./webhook-subscriptions.ts";
+import { subscriptionsOf } from "./webhook-subscriptions.ts";
 import { packEvents, unpackEvents } from "./outbox-batch.ts";
 
 /** Events per outbox row: small enough that fanning one row out stays a short transaction. */
@@ -29,15 +29,15 @@ function intoRows(drafts: OutboxEventDraft[]): OutboxEventDraft[][] {
   return [...groups.values()].flat();
 }
 
-export function libsqlOutboxEvents(db: Executor, subscriptions: SubscriptionCache): OutboxEventStore {
-  /** Drops events no enabled endpoint wants (most products have no webhooks: no write at all). */
+export function libsqlOutboxEvents(db: Executor): OutboxEventStore {
+  /** Drops events no enabled endpoint wants (most products have no webhooks: one indexed read, no write). */
   async function wanted(drafts: OutboxEventDraft[]): Promise<OutboxEventDraft[]> {
     const audience = (d: OutboxEventDraft) => (d.productId !== undefined ? `p:${d.productId}` : `o:${d.orgId}`);
     const lookups = new Map<string, string[][]>();
     for (const draft of drafts) {
       const key = audience(draft);
       if (draft.endpointId !== undefined || lookups.has(key)) continue;
-      lookups.set(key, await subscriptions.lookup(db, draft.productId !== undefined ? { productId: draft.productId } : { orgId: draft.orgId! }));
+      lookups.set(key, await subscriptionsOf(db, draft.productId !== undefined ? { productId: draft.productId } : { orgId: draft.orgId! }));
     }
     return drafts.filter((d) => d.endpointId !== undefined || lookups.get(audience(d))!.some((events) => subscribesTo(events, d.type)));
   }

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { WebhookEndpointPatch, WebhookEndpointRecord, WebhookEndpointStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { products, webhookEndpoints } from "../schema/index.ts";
-import type { SubscriptionCache } from "./webhook-subscriptions.ts";
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 
@@ -15,7 +14,7 @@ function toSet(patch: WebhookEndpointPatch): Partial<EndpointRow> {
   return events === undefined ? rest : { ...rest, events: JSON.stringify(events) };
 }
 
-export function libsqlWebhookEndpoints(db: Executor, subscriptions: SubscriptionCache): WebhookEndpointStore {
+export function libsqlWebhookEndpoints(db: Executor): WebhookEndpointStore {
   const inProduct = (productId: string, id: string) => and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.productId, productId));
   return {
     async insertBelowLimit(endpoint, max) {
@@ -26,7 +25,6 @@ export function libsqlWebhookEndpoints(db: Executor, subscriptions: Subscription
         SELECT ${e.id}, ${e.productId}, ${e.url}, ${e.description}, ${JSON.stringify(e.events)}, ${e.enabled ? 1 : 0}, ${e.secretSealed},
                ${e.failingSince}, ${e.disabledReason}, ${e.createdAt}, ${e.updatedAt}
         WHERE (SELECT count(*) FROM ${webhookEndpoints} WHERE product_id = ${e.productId}) < ${max}`);
-      subscriptions.clear();
       return result.rowsAffected === 1;
     },
     async listByProduct(productId) {
@@ -39,12 +37,10 @@ export function libsqlWebhookEndpoints(db: Executor, subscriptions: Subscription
     },
     async update(productId, id, patch, now) {
       const result = await db.update(webhookEndpoints).set({ ...toSet(patch), updatedAt: now }).where(inProduct(productId, id));
-      subscriptions.clear();
       return result.rowsAffected === 1;
     },
     async delete(productId, id) {
       const result = await db.delete(webhookEndpoints).where(inProduct(productId, id));
-      subscriptions.clear();
       return result.rowsAffected === 1;
     },
     async listForFanOut({ productIds, orgIds, endpointIds }) {
