@@ -11,7 +11,7 @@ import { median } from "./support.ts";
 const POLICY = { hwidBinding: "off", maxHwids: 1, ipBinding: "off", maxIps: 3, maxSessions: 3, sessionTtlSeconds: 600, durationDays: null } as const;
 
 export async function measureUseCase(runs: number): Promise<{ without: number; withHooks: number }> {
-  const db = await tempWebhookDatabase(Date.now());
+  const db = await tempWebhookDatabase();
   try {
     const { orgId, productId: plainId } = await db.product();
     const { productId: hookedId } = await db.product(orgId);

@@ -1,5 +1,5 @@
 import type { AttemptReport } from "./delivery-outcome.ts";
-import { parseIpAddress } from "./ip-address-class.ts";
+import { isIpLiteral } from "./ip-address-class.ts";
 
 /** Each attempt gets this long, reading the response included (CONTRACT §8 issue: 10 s). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -56,7 +56,7 @@ export const fetchSender: WebhookSender = async (request) => {
   const timeout = AbortSignal.timeout(request.timeoutMs ?? DELIVERY_TIMEOUT_MS);
   const pinned = new URL(request.url);
   pinned.hostname = request.address.includes(":") ? `[${request.address}]` : request.address;
-  const byName = parseIpAddress(request.url.hostname) === null;
+  const byName = !isIpLiteral(request.url.hostname);
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { isPublicAddress, parseIpAddress } from "./ip-address-class.ts";
+import { isIpLiteral, isPublicAddress } from "./ip-address-class.ts";
 
 describe("which addresses a webhook may reach", () => {
   const refused: [string, string][] = [
@@ -60,9 +60,8 @@ describe("which addresses a webhook may reach", () => {
     expect(isPublicAddress(address)).toBe(true);
   });
 
-  test("the parser reads IPv6 elisions and trailing dotted quads to the same bytes", () => {
-    expect(parseIpAddress("::ffff:1.2.3.4")).toEqual(parseIpAddress("0:0:0:0:0:ffff:102:304"));
-    expect(parseIpAddress("1::")?.bytes).toEqual([0, 1, ...Array(14).fill(0)]);
-    expect(parseIpAddress("8.8.4.4")).toEqual({ version: 4, bytes: [8, 8, 4, 4] });
+  test("IP literals, bracketed or not, need no DNS; names do", () => {
+    expect(["127.0.0.1", "[::1]", "::ffff:1.2.3.4", "2606:4700::1111"].map(isIpLiteral)).toEqual([true, true, true, true]);
+    expect(["hooks.example.com", "localhost", "1.2.3", "[hooks]"].map(isIpLiteral)).toEqual([false, false, false, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { GgError } from "../errors/gg-error.ts";
-import { isPublicAddress, parseIpAddress } from "./ip-address-class.ts";
+import { isIpLiteral, isPublicAddress } from "./ip-address-class.ts";
 
 /**
  * Where webhooks may go. Production: https:// to globally reachable addresses only.
@@ -42,7 +42,7 @@ export function checkUrlSyntax(raw: string, policy: Pick<WebhookUrlPolicy, "allo
  */
 export async function resolveTarget(url: URL, policy: WebhookUrlPolicy): Promise<TargetCheck> {
   let addresses: string[];
-  if (parseIpAddress(url.hostname) !== null) {
+  if (isIpLiteral(url.hostname)) {
     addresses = [url.hostname.replace(/^\[|\]$/g, "")];
   } else {
     try {

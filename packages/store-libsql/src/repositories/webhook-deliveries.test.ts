@@ -30,7 +30,7 @@ async function claimAll(store: Store, token: string, now: number): Promise<Claim
 describe("claiming deliveries (libSQL)", () => {
   test("two claimers on separate connections never get the same delivery, and together get all", async () => {
     const { now } = await dueDeliveries(12, 5);
-    const [a, b] = [await db.connect(), await db.connect()];
+    const [a, b] = [await db.openAnother(), await db.openAnother()];
     const [byA, byB] = await Promise.all([claimAll(a, "worker-a", now), claimAll(b, "worker-b", now)]);
     const ids = [...byA, ...byB].map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { WebhookDeliveryStore, WebhookDeliveryView } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { webhookDeliveries as d, webhookEndpoints as e, webhookEvents as ev } from "../schema/index.ts";
