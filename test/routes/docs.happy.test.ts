@@ -26,7 +26,7 @@ describe("/docs inside a host app", () => {
     expect(spec.openapi).toStartWith("3.1");
     expect(spec.info.version).toBe("9.9.9");
     const paths = Object.keys(spec.paths);
-    expect(paths.every((path) => path.startsWith("/licensing/v1/") || path === "/licensing/health")).toBe(true);
+    expect(paths.every((path) => path.startsWith("/licensing/v1/") || path === "/licensing/health" || path === "/licensing/metrics")).toBe(true);
     expect(paths).not.toContain("/licensing/docs/json");
     expect(spec.paths["/licensing/v1/whoami"]!.get!.security).toEqual([{ apiKey: [] }]);
     expect(spec.paths["/licensing/health"]!.get!.security).toEqual([]);

@@ -10,12 +10,13 @@ export interface FailedStart {
 }
 
 /**
- * Runs `geckoguard serve` from source with `env` (on top of a minimal environment) and
- * waits for it to exit; a server that starts listening instead is killed and reported.
+ * Runs `geckoguard serve` (or `args`) from source, or the compiled `executable`, with `env`
+ * (on top of a minimal environment) and waits for it to exit; a server that starts listening instead is killed and reported.
  */
-export async function runUntilExit(env: Record<string, string>, args: string[] = ["serve"]): Promise<FailedStart> {
-  const child = Bun.spawn([process.execPath, join(repoRoot, "apps/server/src/main.ts"), ...args], {
-    cwd: repoRoot,
+export async function runUntilExit(env: Record<string, string>, args: string[] = ["serve"], options: { executable?: string; cwd?: string } = {}): Promise<FailedStart> {
+  const program = options.executable ? [options.executable] : [process.execPath, join(repoRoot, "apps/server/src/main.ts")];
+  const child = Bun.spawn([...program, ...args], {
+    cwd: options.cwd ?? repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", GG_HOST: "127.0.0.1", PORT: "0", ...env },
     stdout: "pipe",
     stderr: "pipe",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
 import {
+  aesGcmSecretBox,
   argon2idHasher,
   createIdempotency,
   createRateLimiter,
@@ -13,6 +14,7 @@ import {
   jwtAccessTokens,
   manualClock,
   MAX_PER_MIN,
+  systemResolveHost,
   type GgContext,
   type Logger,
 } from "@geckoguard/core";
@@ -80,6 +82,11 @@ export async function openTestApp(): Promise<TestApp> {
     publicUrl: "http://localhost:8787",
     rateLimiter: createRateLimiter({ store: inProcessRateLimitStore(), clock, settings: UNREACHABLE_LIMITS }),
     idempotency: createIdempotency({ store: inProcessIdempotencyStore(), clock, fingerprintSecret: randomBytes(32) }),
+    // Production URL rules (https, public addresses only); nothing is delivered in route tests.
+    webhooks: {
+      secrets: aesGcmSecretBox(new Uint8Array(randomBytes(32))),
+      urlPolicy: { allowHttp: false, allowPrivateAddresses: false, resolveHost: systemResolveHost },
+    },
   };
   const authorize = { store: sqlAuthorizeStore(clientRunner(database.client), { flushIntervalMs: 60_000, onError: () => {} }), nonces: inProcessNonceStore() };
   const app = new Elysia().use(geckoguard({ context, authorize, logger, version: "test" }));

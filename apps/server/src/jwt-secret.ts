@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { ConfigError } from "./config.ts";
+import { ConfigError } from "./config-error.ts";
 
 const FILE_NAME = "jwt-secret";
 

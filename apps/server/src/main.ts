@@ -1,47 +1,36 @@
 #!/usr/bin/env bun
 import { MigrationMismatchError, SchemaTooNewError } from "@geckoguard/store-libsql";
 import { ConfigError, loadConfig } from "./config.ts";
+import { parseCommandLine, onlyFlags, type CommandLine } from "./cli-args.ts";
+import { renderHelpSettings } from "./settings/render.ts";
 import { serve } from "./commands/serve.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { mailCommand } from "./commands/mail.ts";
+import { ADMIN_PASSWORD_VARIABLE, createAdminCommand } from "./commands/create-admin.ts";
+import { backupCommand } from "./commands/backup.ts";
+import { healthcheckCommand } from "./commands/healthcheck.ts";
 import { VERSION } from "./version.ts";
 
 const HELP = `geckoguard ${VERSION}: software licensing server
 
-Usage: geckoguard <command>
+Usage: geckoguard [command] [arguments] [--config FILE]
 
 Commands:
-  serve            migrate the database and serve the API (default)
-  migrate          apply pending database migrations and exit
-  mail [count]     print the newest queued mails (verification / reset links)
-  version          print the version
-  help             this text
+  serve              migrate the database and serve the API (the default)
+  migrate            apply pending database migrations and exit
+  create-admin --email EMAIL --password PASSWORD [--org NAME] [--name NAME]
+                     create a user (email verified) and an org it owns ("Default"
+                     unless --org); the password may come from ${ADMIN_PASSWORD_VARIABLE}
+  backup FILE        write a consistent snapshot of the embedded database to FILE,
+                     also while the server runs; restore: docs/deploy.md
+  mail [COUNT]       print the newest queued mails (verification / reset links)
+  healthcheck        exit 0 when this host's server answers GET /health with 200
+  version            print the version
+  help               this text
 
-Environment (defaults run embedded with zero set-up):
-  PORT                     listen port (8787)
-  GG_HOST                  listen address (0.0.0.0)
-  GG_DATA_DIR              data directory (./data)
-  GG_DATABASE_URL          file:…, libsql://…, http(s)://… (file:$GG_DATA_DIR/geckoguard.db)
-  GG_DATABASE_AUTH_TOKEN   token for a remote libSQL server / Turso
-  GG_DATABASE_SYNC_URL     with a file: URL, keep it as an embedded replica of this primary
-  GG_JWT_SECRET            ≥ 32 chars; otherwise generated once into $GG_DATA_DIR/jwt-secret
-  GG_PUBLIC_URL            base URL for mailed links (http://localhost:$PORT)
-  GG_BODY_LIMIT_BYTES      largest JSON body (1048576)
-  GG_IMPORT_LIMIT_BYTES    largest license import body (536870912)
-  GG_LOG_LEVEL             info | warn | error | silent (info)
-  GG_SHARED_STATE          memory | database: where rate-limit buckets, idempotency records
-                           and nonces live; database when several processes share one (memory)
-  GG_SYNCHRONOUS           normal | full: SQLite synchronous of the hot-path connection (normal)
-  GG_AUTHORIZE_THREAD      worker | main: thread of the authorize path's SQLite work (worker)
-  GG_TRUST_PROXY           false | true | number of reverse proxies in front; only then is
-                           X-Forwarded-For used for the client IP (false)
-  GG_RATE_LIMIT_IP_PER_MIN             JWT routes and /v1/auth/*, per IP (120)
-  GG_RATE_LIMIT_AUTH_IP_PER_MIN        login, TOTP, register, forgot-password, per IP (10)
-  GG_RATE_LIMIT_AUTH_ACCOUNT_PER_MIN   the same, per account email (5)
-  GG_RATE_LIMIT_APIKEY_IP_PER_MIN      API-key routes, per IP (600)
-  GG_RATE_LIMIT_KEY_PER_MIN            API-key routes, per key (60000)
-  GG_RATE_LIMIT_PRODUCT_PER_MIN        API-key routes, per product (120000)
-  GG_RATE_LIMIT_LICENSE_PER_MIN        authorize, per license key (20)
+Settings: environment variables, or KEY=VALUE lines in the file named by --config or
+GG_CONFIG_FILE (the environment wins). docs/configuration.md has the details.
+${renderHelpSettings()}
 `;
 
 /** Errors an operator can fix: printed as one line, never a stack trace. */
@@ -49,15 +38,33 @@ function isOperatorError(error: unknown): boolean {
   return error instanceof ConfigError || error instanceof SchemaTooNewError || error instanceof MigrationMismatchError;
 }
 
+function noArguments(line: CommandLine): void {
+  onlyFlags(line, []);
+  if (line.positional.length > 0) throw new ConfigError(`'${line.command}' takes no arguments, got '${line.positional[0]}'`);
+}
+
 async function main(argv: string[]): Promise<void> {
-  const [command = "serve", ...args] = argv;
-  switch (command) {
+  const line = parseCommandLine(argv);
+  const config = () => loadConfig(process.env, line.configFile);
+  switch (line.command) {
     case "serve":
-      return serve(loadConfig());
+      noArguments(line);
+      return serve(config());
     case "migrate":
-      return migrateCommand(loadConfig());
+      noArguments(line);
+      return migrateCommand(config());
+    case "create-admin":
+      if (line.positional.length > 0) throw new ConfigError(`create-admin takes flags only, got '${line.positional[0]}'`);
+      return createAdminCommand(config(), line, process.env);
+    case "backup":
+      onlyFlags(line, []);
+      return backupCommand(config(), line.positional);
     case "mail":
-      return mailCommand(loadConfig(), args);
+      onlyFlags(line, []);
+      return mailCommand(config(), line.positional);
+    case "healthcheck":
+      noArguments(line);
+      return healthcheckCommand(config());
     case "version":
     case "--version":
       console.log(VERSION);
@@ -68,13 +75,13 @@ async function main(argv: string[]): Promise<void> {
       console.log(HELP);
       return;
     default:
-      throw new ConfigError(`Unknown command '${command}'; run 'geckoguard --help'`);
+      throw new ConfigError(`Unknown command '${line.command}'; run 'geckoguard --help'`);
   }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const prefix = isOperatorError(error) ? "geckoguard" : "geckoguard: failed to start";
+  const prefix = isOperatorError(error) ? "geckoguard" : "geckoguard: failed";
   // One line, no stack: driver messages are cut to their first line.
   console.error(`${prefix}: ${message.split("\n")[0]}`);
   process.exit(1);

@@ -17,6 +17,7 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
     databaseUrl: config.databaseUrl,
     databaseAuthToken: config.databaseAuthToken,
     databaseSyncUrl: config.databaseSyncUrl,
+    databaseSyncIntervalSeconds: config.databaseSyncIntervalSeconds,
     jwtSecret: loadJwtSecret(config.jwtSecret, config.dataDir),
     publicUrl: config.publicUrl,
     sharedState: config.sharedState,
@@ -24,6 +25,7 @@ export async function startRuntime(config: ServerConfig, logger: Logger): Promis
     authorizeThread: config.authorizeThread,
     authorizeWorkerUrl: compiledWorkerUrl,
     rateLimits: config.rateLimits,
+    allowInsecureWebhooks: config.webhooks.allowHttp,
     logger,
   });
 }

@@ -4,6 +4,7 @@ import type { PasswordHasher } from "./auth/password-hasher.ts";
 import type { AccessTokenService } from "./auth/access-tokens.ts";
 import type { RateLimiter } from "./ratelimit/limiter.ts";
 import type { Idempotency } from "./idempotency/idempotency.ts";
+import type { WebhookSettings } from "./webhooks/settings.ts";
 
 /**
  * What every use case receives: its ports and settings. Built once by the composition
@@ -20,4 +21,6 @@ export interface GgContext {
   rateLimiter: RateLimiter;
   /** Idempotency-Key records (CONTRACT §7), over an in-process or a shared store. */
   idempotency: Idempotency;
+  /** Endpoint secrets and URL rules for webhooks; absent, the webhook routes answer 500. */
+  webhooks?: WebhookSettings;
 }

@@ -3,6 +3,9 @@ import { silentLogger, type AuthorizeDeps, type Logger } from "@geckoguard/core"
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
 import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
+import { HttpMetrics } from "./http/metrics.ts";
+import { requestObservability } from "./http/request-log.ts";
+import { metricsRoutes } from "./routes/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
@@ -21,6 +24,8 @@ import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
 import { blacklistRoutes } from "./routes/blacklists.ts";
 import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
+import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
@@ -40,7 +45,12 @@ export interface GeckoguardOptions {
    */
   trustedProxyHops?: number;
   version?: string;
+  /** Where log lines go, the per-request `http.request` line included (default: nowhere). */
   logger?: Logger;
+  /** One `http.request` line per request through `logger` (default true). */
+  requestLog?: boolean;
+  /** GET /metrics in the Prometheus text format; false turns it off, `token` requires `Authorization: Bearer <token>`. */
+  metrics?: false | { token?: string };
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
 }
@@ -55,13 +65,16 @@ export function geckoguard(options: GeckoguardOptions) {
   const ctx = withInProcessDefaults(options.context, logger);
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const prefix = options.prefix ?? "";
+  const metrics = options.metrics === false ? null : new HttpMetrics();
   const app = new Elysia({ name: "geckoguard", prefix })
+    .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
     .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
-    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger }))
+    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
+    .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
@@ -75,7 +88,9 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(apiKeyRoutes(ctx))
     .use(managementApiKeyRoutes(ctx))
     .use(blacklistRoutes(ctx))
-    .use(managementBlacklistRoutes(ctx));
+    .use(managementBlacklistRoutes(ctx))
+    .use(webhookEndpointRoutes(ctx))
+    .use(webhookDeliveryRoutes(ctx));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
   return app;

@@ -51,6 +51,13 @@ const tampered = await client.authorize({ licenseKey: "GG-NODE" });
 out.tampered = tampered.ok ? "accepted" : tampered.code;
 server.close();
 
+// A webhook delivery signed as the server signs it, verified from the raw bytes.
+const hookBody = Buffer.from('{"id":"e1","type":"license.created","createdAt":"2026-11-27T10:00:00.000Z","data":{}}');
+const hookT = Math.floor(Date.now() / 1000);
+const { createHmac } = await import("node:crypto");
+const hookHeader = `t=${hookT},v1=${createHmac("sha256", "whsec_node").update(`${hookT}.`).update(hookBody).digest("hex")}`;
+out.webhook = [sdk.verifyWebhook(hookBody, hookHeader, "whsec_node").valid, sdk.verifyWebhook(hookBody, hookHeader, "whsec_other").valid];
+
 try {
   out.hwid = await sdk.deriveHwid({ salt: "node-check" });
 } catch (error) {

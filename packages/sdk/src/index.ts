@@ -52,3 +52,5 @@ export {
   readMachineIdentifier,
 } from "./hwid-sources.ts";
 export type { HostProbe, MachineIdentifier } from "./hwid-sources.ts";
+export { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from "./webhooks.ts";
+export type { VerifyWebhookOptions, WebhookVerdict } from "./webhooks.ts";

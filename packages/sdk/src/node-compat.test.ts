@@ -47,6 +47,7 @@ describe.skipIf(!hasNode)("on Node 20 (built dist/)", () => {
     expect(out.lastRequest.path).toBe("/licensing/v1/licenses/authorize");
     expect(out.heartbeatBody).toEqual({ licenseKey: "GG-NODE", hwid: "h1", sessionId: "S1" });
     expect(out.tampered).toBe("RESPONSE_SIGNATURE_INVALID");
+    expect(out.webhook).toEqual([true, false]);
     // Same machine, same salt: Node and Bun must derive the same HWID.
     const bunHwid = await deriveHwid({ salt: "node-check" }).catch((error: Error) => error.name);
     expect(out.hwid).toBe(bunHwid);

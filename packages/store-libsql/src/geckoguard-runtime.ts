@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import {
+  aesGcmSecretBox,
   argon2idHasher,
   cachedProductLimits,
   createIdempotency,
@@ -7,6 +8,7 @@ import {
   jwtAccessTokens,
   silentLogger,
   systemClock,
+  systemResolveHost,
   type AuthorizeDeps,
   type Clock,
   type GgContext,
@@ -28,6 +30,8 @@ export interface GeckoguardRuntimeOptions {
   databaseAuthToken?: string;
   /** With a `file:` URL: keep the file as an embedded replica of this primary. */
   databaseSyncUrl?: string;
+  /** Seconds between background pulls of an embedded replica (0 or unset: at open and after its own writes only). */
+  databaseSyncIntervalSeconds?: number;
   /** Signs access tokens; at least 32 bytes, the same in every process of a deployment. */
   jwtSecret: Uint8Array;
   /** Base URL put in mailed links (verification, password reset). */
@@ -45,6 +49,8 @@ export interface GeckoguardRuntimeOptions {
   authorizeThread?: "worker" | "main";
   /** The worker's module when bundled (default: next to its source). */
   authorizeWorkerUrl?: string;
+  /** Webhook URLs may be http:// and non-public addresses (GG_ALLOW_HTTP_WEBHOOKS=1; development only). */
+  allowInsecureWebhooks?: boolean;
   logger?: Logger;
   /** Default: argon2id at OWASP parameters. */
   passwords?: PasswordHasher;
@@ -97,6 +103,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
     url: options.databaseUrl,
     authToken: options.databaseAuthToken,
     syncUrl: options.databaseSyncUrl,
+    syncIntervalSeconds: options.databaseSyncIntervalSeconds,
   });
   try {
     const appliedMigrations = await migrate(database.client);
@@ -127,6 +134,15 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
         fingerprintSecret: createHmac("sha256", options.jwtSecret).update("geckoguard idempotency fingerprints").digest(),
         logger,
       }),
+      webhooks: {
+        // Endpoint secrets are sealed under a key derived from the JWT secret (docs/webhooks.md).
+        secrets: aesGcmSecretBox(options.jwtSecret),
+        urlPolicy: {
+          allowHttp: options.allowInsecureWebhooks ?? false,
+          allowPrivateAddresses: options.allowInsecureWebhooks ?? false,
+          resolveHost: systemResolveHost,
+        },
+      },
     };
     const authorizeStore = await hotPathStore(options, database, runner, logger);
     return {

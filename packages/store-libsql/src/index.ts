@@ -9,3 +9,4 @@ export { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
 export { openGeckoguardRuntime, type GeckoguardRuntime, type GeckoguardRuntimeOptions } from "./geckoguard-runtime.ts";
 export { sharedRateLimitStore } from "./ratelimit/shared-rate-limit-store.ts";
 export { sharedIdempotencyStore } from "./idempotency/shared-idempotency-store.ts";
+export { outboxEventStatement } from "./authorize/outbox-statement.ts";

@@ -11,6 +11,9 @@ import { libsqlEndUsers } from "./repositories/end-users.ts";
 import { libsqlSessions } from "./repositories/sessions.ts";
 import { libsqlBlacklists } from "./repositories/blacklists.ts";
 import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
+import { libsqlOutboxEvents } from "./repositories/outbox-events.ts";
+import { libsqlWebhookEndpoints } from "./repositories/webhook-endpoints.ts";
+import { libsqlWebhookDeliveries } from "./repositories/webhook-deliveries.ts";
 
 export interface StoreOptions {
   clock: Clock;
@@ -33,6 +36,9 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     sessions: libsqlSessions(db),
     blacklists: libsqlBlacklists(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
+    events: libsqlOutboxEvents(db),
+    webhookEndpoints: libsqlWebhookEndpoints(db),
+    webhookDeliveries: libsqlWebhookDeliveries(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {
       await db.run(sql`SELECT 1`);

@@ -4,9 +4,11 @@ import { prepareLogin } from "@geckoguard/core";
 import type { ServerConfig } from "../config.ts";
 import { jsonLogger } from "../logger.ts";
 import { startRuntime } from "../runtime.ts";
+import { drainAndClose, type Closer } from "../shutdown.ts";
 import { VERSION } from "../version.ts";
+import { startWebhookDelivery } from "../webhook-delivery.ts";
 
-/** `geckoguard serve`: migrate, listen, and on SIGTERM/SIGINT drain and close the database. */
+/** `geckoguard serve`: migrate, listen, deliver webhooks; on SIGTERM/SIGINT drain, flush and close the database. */
 export async function serve(config: ServerConfig): Promise<void> {
   const logger = jsonLogger(config.logLevel);
   const runtime = await startRuntime(config, logger);
@@ -22,6 +24,7 @@ export async function serve(config: ServerConfig): Promise<void> {
       bodyLimitBytes: config.bodyLimitBytes,
       importLimitBytes: config.importLimitBytes,
       trustedProxyHops: config.trustedProxyHops,
+      metrics: { token: config.metricsToken },
     }),
   );
   let server: ReturnType<typeof Bun.serve>;
@@ -51,15 +54,24 @@ export async function serve(config: ServerConfig): Promise<void> {
     version: VERSION,
   });
 
+  // What runs after the HTTP drain, in order. Background workers that write through the
+  // runtime (e.g. webhook delivery) stop before it; the runtime flushes the authorize
+  // write-behind and closes the database last.
+  const webhooks = startWebhookDelivery(runtime.context, config.webhooks, logger);
+  const closers: Closer[] = [
+    // Attempts in flight get GG_WEBHOOK_DRAIN_MS; aborted ones are logged and retried by the next start.
+    ...(webhooks === null ? [] : [{ name: "webhooks", close: () => webhooks.stop(config.webhooks.drainMs) }]),
+    { name: "runtime", close: () => runtime.close() },
+  ];
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("server.stopping", { signal });
-    await server.stop(false);
-    await runtime.close();
-    logger.info("server.stopped", {});
-    process.exit(0);
+    const clean = await drainAndClose(server, closers, { timeoutMs: config.shutdownTimeoutMs, logger });
+    logger.info("server.stopped", { clean });
+    process.exit(clean ? 0 : 1);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -8,6 +8,7 @@ import { assertProductCaller, type Caller } from "../products/caller-access.ts";
 import { apiKeyAccess } from "./api-key-access.ts";
 import { newApiKey } from "./key-format.ts";
 import { DEFAULT_SCOPES, SCOPES, type Scope } from "./scopes.ts";
+import { recordApiKeyEvent } from "../webhooks/record-event.ts";
 
 /** A key and its plaintext, which exists only in this value (create and rotate answers). */
 export interface IssuedApiKey {
@@ -45,7 +46,10 @@ export async function createApiKey(
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.store.apiKeys.insert(apiKey);
+  await ctx.store.transaction(async (tx) => {
+    await tx.apiKeys.insert(apiKey);
+    await recordApiKeyEvent(tx, "api_key.created", apiKey, now);
+  });
   return { apiKey, key };
 }
 
@@ -87,11 +91,15 @@ export async function rotateApiKey(ctx: GgContext, userId: string, id: string): 
   if (current.revokedAt !== null) throw new GgError("CONFLICT", "A revoked API key cannot be rotated; create a new one");
   const now = ctx.clock.now();
   const { key, prefix, secretHash } = newApiKey();
-  if (!(await ctx.store.apiKeys.rotate(current.productId, id, prefix, secretHash, now))) {
-    // Lost a race with a revoke or a delete: neither may be undone by handing out a live secret.
-    throw new GgError("CONFLICT", "The API key was revoked or deleted meanwhile");
-  }
-  return { apiKey: { ...current, prefix, secretHash, updatedAt: now }, key };
+  const rotated = { ...current, prefix, secretHash, updatedAt: now };
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.apiKeys.rotate(current.productId, id, prefix, secretHash, now))) {
+      // Lost a race with a revoke or a delete: neither may be undone by handing out a live secret.
+      throw new GgError("CONFLICT", "The API key was revoked or deleted meanwhile");
+    }
+    await recordApiKeyEvent(tx, "api_key.rotated", rotated, now);
+  });
+  return { apiKey: rotated, key };
 }
 
 /** Revoked keys stay listed with revokedAt and never authenticate again; revoking twice is a no-op. */
@@ -99,8 +107,12 @@ export async function revokeApiKey(ctx: GgContext, userId: string, id: string): 
   const current = await apiKeyAccess(ctx, userId, id, "manageApiKeys");
   if (current.revokedAt !== null) return current;
   const now = ctx.clock.now();
-  if (!(await ctx.store.apiKeys.revoke(current.productId, id, now))) throw notFound();
-  return { ...current, revokedAt: now, updatedAt: now };
+  const revoked = { ...current, revokedAt: now, updatedAt: now };
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.apiKeys.revoke(current.productId, id, now))) throw notFound();
+    await recordApiKeyEvent(tx, "api_key.revoked", revoked, now);
+  });
+  return revoked;
 }
 
 export async function deleteApiKey(ctx: GgContext, userId: string, id: string): Promise<void> {

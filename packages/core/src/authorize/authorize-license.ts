@@ -83,15 +83,15 @@ async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeIn
 /** Writes an allow's changes with guarded, durable writes; false when a guard lost a race. */
 async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: Decision & { allow: true }, input: AuthorizeInput, ip: string, now: number) {
   const { store } = deps;
-  if (decision.bindHwid !== null && !(await store.bind("hwid", license.id, decision.bindHwid, license.policy.maxHwids, now))) return null;
-  if (decision.bindIp !== null && !(await store.bind("ip", license.id, decision.bindIp, license.policy.maxIps, now))) return null;
+  if (decision.bindHwid !== null && !(await store.bind("hwid", license, decision.bindHwid, now))) return null;
+  if (decision.bindIp !== null && !(await store.bind("ip", license, decision.bindIp, now))) return null;
   if (decision.expiresAt !== null) await store.startClock(license.id, decision.expiresAt, now);
   const sessionExpiresAt = now + license.policy.sessionTtlSeconds * 1000;
   let sessionId = input.sessionId;
   if (decision.session === "open") {
     sessionId = uuidv7(now);
     const session = { id: sessionId, licenseId: license.id, hwid: input.hwid ?? null, ip, appVersion: input.appVersion ?? null, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiresAt, revokedAt: null };
-    if (!(await store.openSession(session, license.policy.maxSessions, now))) return null;
+    if (!(await store.openSession(session, license, now))) return null;
   } else {
     store.heartbeat(sessionId!, sessionExpiresAt, now);
   }

@@ -7,6 +7,7 @@ import { uuidv7 } from "../crypto/uuid.ts";
 import { assertProductCaller, type Caller, type ProductNeed } from "../products/caller-access.ts";
 import { entryIdentity, normalizeBlacklistEntry, type BlacklistEntryInput } from "./normalize-entry.ts";
 import { MAX_BULK_BLACKLIST_ENTRIES } from "./schemas.ts";
+import { recordBlacklistEvents } from "../webhooks/record-event.ts";
 
 /** Viewers and `blacklist:read` keys list; members and `blacklist:write` keys change. */
 const READ: ProductNeed = { action: "read", scope: "blacklist:read" };
@@ -48,8 +49,12 @@ export async function addBlacklistEntry(
   input: BlacklistEntryInput,
 ): Promise<BlacklistRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE);
-  const [record] = prepareEntries(productId, [input], ctx.clock.now(), () => "");
-  await ctx.store.blacklists.insert(record!);
+  const now = ctx.clock.now();
+  const [record] = prepareEntries(productId, [input], now, () => "");
+  await ctx.store.transaction(async (tx) => {
+    await tx.blacklists.insert(record!);
+    await recordBlacklistEvents(tx, "blacklist.added", [record!], now);
+  });
   return record!;
 }
 
@@ -62,12 +67,16 @@ export async function addBlacklistEntries(
 ): Promise<BlacklistRecord[]> {
   await assertProductCaller(ctx, caller, productId, WRITE);
   const path = (i: number) => `/entries/${i}`;
-  const records = prepareEntries(productId, inputs, ctx.clock.now(), path);
-  const { alreadyListed } = await ctx.store.blacklists.insertMany(records);
-  if (alreadyListed.length > 0) {
-    const details = alreadyListed.map((i) => ({ path: path(i), message: "Already on this product's blacklist" }));
-    throw new GgError("CONFLICT", "Some entries are already on the blacklist; nothing was added", { details });
-  }
+  const now = ctx.clock.now();
+  const records = prepareEntries(productId, inputs, now, path);
+  await ctx.store.transaction(async (tx) => {
+    const { alreadyListed } = await tx.blacklists.insertMany(records);
+    if (alreadyListed.length > 0) {
+      const details = alreadyListed.map((i) => ({ path: path(i), message: "Already on this product's blacklist" }));
+      throw new GgError("CONFLICT", "Some entries are already on the blacklist; nothing was added", { details });
+    }
+    await recordBlacklistEvents(tx, "blacklist.added", records, now); // one event per entry
+  });
   return records;
 }
 
@@ -88,5 +97,10 @@ export async function listBlacklistEntries(
 /** An entry of another product, or none, is 404 (the delete is filtered by product). */
 export async function removeBlacklistEntry(ctx: GgContext, caller: Caller, productId: string, entryId: string): Promise<void> {
   await assertProductCaller(ctx, caller, productId, WRITE);
-  if (!(await ctx.store.blacklists.delete(productId, entryId))) throw new GgError("NOT_FOUND", "Blacklist entry not found");
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    const entry = await tx.blacklists.find(productId, entryId);
+    if (entry === null || !(await tx.blacklists.delete(productId, entryId))) throw new GgError("NOT_FOUND", "Blacklist entry not found");
+    await recordBlacklistEvents(tx, "blacklist.removed", [entry], now);
+  });
 }

@@ -4,6 +4,7 @@ import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { toIso } from "../clock.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
+import { recordEndUserCreated } from "../webhooks/record-event.ts";
 
 export function presentEndUser(endUser: EndUserRecord) {
   return {
@@ -31,7 +32,10 @@ export function newEndUser(ctx: GgContext, orgId: string, input: { username: str
 
 export async function createEndUser(ctx: GgContext, orgId: string, input: { username: string; email?: string }): Promise<EndUserRecord> {
   const endUser = newEndUser(ctx, orgId, input);
-  await ctx.store.endUsers.insert(endUser);
+  await ctx.store.transaction(async (tx) => {
+    await tx.endUsers.insert(endUser);
+    await recordEndUserCreated(tx, endUser, endUser.createdAt);
+  });
   return endUser;
 }
 

@@ -5,6 +5,7 @@ import type { LicenseView } from "./license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { extend, freeze, unfreeze } from "./time-rules.ts";
 import { actionPatch } from "./patch-license.ts";
+import { recordLicenseEvents } from "../webhooks/record-event.ts";
 
 export type BulkAction = "freeze" | "unfreeze" | "revoke" | "unrevoke" | { extendDays: number };
 
@@ -37,24 +38,34 @@ async function loadAll(tx: Store, scope: LicenseScope, ids: string[]): Promise<L
   return licenses;
 }
 
-/** freeze / unfreeze / revoke / unrevoke / extend on up to 1000 licenses; `updated` counts real changes. */
+const BULK_EVENT = { freeze: "license.frozen", unfreeze: "license.unfrozen", revoke: "license.revoked", unrevoke: "license.unrevoked" } as const;
+
+/**
+ * freeze / unfreeze / revoke / unrevoke / extend on up to 1000 licenses; `updated` counts
+ * real changes, and each changed license gets its own event, in the same transaction.
+ */
 export async function bulkUpdateLicenses(ctx: GgContext, scope: LicenseScope, ids: string[], action: BulkAction): Promise<{ updated: number }> {
   const now = ctx.clock.now();
   return ctx.store.transaction(async (tx) => {
-    let updated = 0;
+    const changed: LicenseView[] = [];
     for (const license of await loadAll(tx, scope, ids)) {
       const patch = bulkPatch(license, action, now);
       if (patch === null) continue;
       await tx.licenses.update(license.id, patch, now);
-      updated += 1;
+      changed.push({ ...license, ...patch, updatedAt: now });
     }
-    return { updated };
+    if (typeof action === "object") await recordLicenseEvents(tx, "license.extended", changed, now, () => ({ days: action.extendDays }));
+    else await recordLicenseEvents(tx, BULK_EVENT[action], changed, now);
+    return { updated: changed.length };
   });
 }
 
 export async function bulkDeleteLicenses(ctx: GgContext, scope: LicenseScope, ids: string[]): Promise<{ deleted: number }> {
+  const now = ctx.clock.now();
   return ctx.store.transaction(async (tx) => {
-    await loadAll(tx, scope, ids);
-    return { deleted: await tx.licenses.deleteMany(ids) };
+    const licenses = await loadAll(tx, scope, ids);
+    const deleted = await tx.licenses.deleteMany(ids);
+    await recordLicenseEvents(tx, "license.deleted", licenses, now);
+    return { deleted };
   });
 }

@@ -7,6 +7,7 @@ import { newLicenseKey } from "./license-key.ts";
 import type { LicenseRecord, LicenseView } from "./license.ts";
 import type { CreateLicensesInput } from "./schemas.ts";
 import { assertMetadataSize } from "./metadata.ts";
+import { recordLicenseEvents } from "../webhooks/record-event.ts";
 
 /** The end user named by id, in the product's org, or 404. */
 export async function endUserOfOrg(ctx: GgContext, orgId: string, endUserId: string): Promise<EndUserRecord> {
@@ -51,7 +52,11 @@ export async function createLicenses(ctx: GgContext, product: ProductRecord, inp
     createdAt: now,
     updatedAt: now,
   }));
-  await ctx.store.transaction((tx) => tx.licenses.insertMany(records));
   const ownerView = owner === null ? null : { id: owner.id, username: owner.username, email: owner.email };
-  return records.map((record) => ({ ...record, owner: ownerView, productPolicy: product.policy }));
+  const views = records.map((record) => ({ ...record, owner: ownerView, productPolicy: product.policy }));
+  await ctx.store.transaction(async (tx) => {
+    await tx.licenses.insertMany(records);
+    await recordLicenseEvents(tx, "license.created", views, now);
+  });
+  return views;
 }

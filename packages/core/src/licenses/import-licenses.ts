@@ -5,6 +5,8 @@ import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import type { LicenseRecord } from "./license.ts";
 import { portableErrors, type PortableLicense } from "./portable-license.ts";
+import type { EndUserRecord } from "../ports/endusers.ts";
+import { recordLicenseEvents } from "../webhooks/record-event.ts";
 
 export interface ImportItem {
   /** Row number as the vendor sees it (CSV line, or 1-based JSON index). */
@@ -49,6 +51,8 @@ function toRecord(item: PortableLicense, productId: string, now: number): Licens
  * All-or-nothing import into one product, streamed: rows are validated and inserted in
  * batches inside one transaction; any bad row → 400 listing rows and reasons, a key that
  * already exists → 409 listing keys, and in both cases the transaction rolls back.
+ * Each imported license emits license.created (dropped at once when no endpoint of the
+ * product subscribes to it, so a large import without webhooks writes nothing more).
  */
 export async function importLicenses(ctx: GgContext, product: ProductRecord, items: AsyncIterable<ImportItem>): Promise<{ imported: number }> {
   const now = ctx.clock.now();
@@ -57,7 +61,7 @@ export async function importLicenses(ctx: GgContext, product: ProductRecord, ite
     let badRows = 0;
     const conflicts: string[] = [];
     const seenKeys = new Set<string>();
-    const endUserOk = new Map<string, boolean>();
+    const owners = new Map<string, EndUserRecord | null>();
     let batch: LicenseRecord[] = [];
     let imported = 0;
 
@@ -71,6 +75,11 @@ export async function importLicenses(ctx: GgContext, product: ProductRecord, ite
       conflicts.push(...taken);
       if (taken.length === 0 && badRows === 0 && conflicts.length === 0) {
         await store.licenses.insertMany(batch);
+        const views = batch.map((record) => {
+          const owner = record.endUserId === null ? null : (owners.get(record.endUserId) ?? null);
+          return { ...record, owner: owner && { id: owner.id, username: owner.username, email: owner.email }, productPolicy: product.policy };
+        });
+        await recordLicenseEvents(store, "license.created", views, now);
         imported += batch.length;
       }
       batch = [];
@@ -89,12 +98,12 @@ export async function importLicenses(ctx: GgContext, product: ProductRecord, ite
       }
       seenKeys.add(license.key);
       if (license.endUserId) {
-        let known = endUserOk.get(license.endUserId);
-        if (known === undefined) {
-          known = (await tx.endUsers.find({ kind: "org", orgId: product.orgId }, license.endUserId)) !== null;
-          endUserOk.set(license.endUserId, known);
+        let owner = owners.get(license.endUserId);
+        if (owner === undefined) {
+          owner = await tx.endUsers.find({ kind: "org", orgId: product.orgId }, license.endUserId);
+          owners.set(license.endUserId, owner);
         }
-        if (!known) {
+        if (owner === null) {
           reject(row, [{ path: "/endUserId", message: "No such end user in this organization" }]);
           continue;
         }

@@ -5,6 +5,8 @@ import type { PatchLicenseInput } from "./schemas.ts";
 import { freeze, unfreeze } from "./time-rules.ts";
 import { assertMetadataSize } from "./metadata.ts";
 import { endUserOfOrg } from "./create-licenses.ts";
+import { recordLicenseEvent } from "../webhooks/record-event.ts";
+import type { Store } from "../ports/store.ts";
 
 /** Pure: the stored change a PATCH body asks for, with freeze arithmetic applied. */
 export function licensePatchFor(license: LicenseView, input: PatchLicenseInput, now: number): LicensePatch {
@@ -36,9 +38,23 @@ export async function patchLicense(ctx: GgContext, license: LicenseView, orgId: 
   const owner = input.endUserId ? await endUserOfOrg(ctx, orgId, input.endUserId) : undefined;
   const now = ctx.clock.now();
   const patch = licensePatchFor(license, input, now);
-  await ctx.store.transaction((tx) => tx.licenses.update(license.id, patch, now));
   const ownerView = owner ? { id: owner.id, username: owner.username, email: owner.email } : input.endUserId === null ? null : license.owner;
-  return { ...license, ...patch, owner: ownerView, updatedAt: now };
+  const updated: LicenseView = { ...license, ...patch, owner: ownerView, updatedAt: now };
+  await ctx.store.transaction(async (tx) => {
+    await tx.licenses.update(license.id, patch, now);
+    await recordLicenseEvent(tx, "license.updated", updated, now, { changes: Object.keys(patch) });
+    await recordLifecycleEvents(tx, license, updated, now);
+  });
+  return updated;
+}
+
+/**
+ * A PATCH that revokes, unrevokes, freezes or unfreezes also emits that event, so a
+ * receiver subscribed to license.revoked hears of every revocation, however it was made.
+ */
+async function recordLifecycleEvents(tx: Store, before: LicenseView, after: LicenseView, now: number): Promise<void> {
+  if (before.status !== after.status) await recordLicenseEvent(tx, after.status === "revoked" ? "license.revoked" : "license.unrevoked", after, now);
+  if (before.frozen !== after.frozen) await recordLicenseEvent(tx, after.frozen ? "license.frozen" : "license.unfrozen", after, now);
 }
 
 export type LicenseAction = "revoke" | "unrevoke" | "reset_hwid" | "reset_ip";
@@ -57,14 +73,31 @@ export function actionPatch(action: LicenseAction): LicensePatch {
   }
 }
 
-/** revoke / unrevoke / reset-hwid / reset-ip on one license. */
+const ACTION_EVENT = { revoke: "license.revoked", unrevoke: "license.unrevoked", reset_hwid: "license.hwid_reset", reset_ip: "license.ip_reset" } as const;
+
+/** Pure: whether the action changes anything (revoking a revoked license does not, and emits nothing). */
+function actionChanges(license: LicenseView, action: LicenseAction): boolean {
+  if (action === "revoke" || action === "unrevoke") return actionPatch(action).status !== license.status;
+  return true;
+}
+
+/** revoke / unrevoke / reset-hwid / reset-ip on one license; resets report the values they cleared. */
 export async function applyLicenseAction(ctx: GgContext, license: LicenseView, action: LicenseAction): Promise<LicenseView> {
   const now = ctx.clock.now();
   const patch = actionPatch(action);
-  await ctx.store.transaction((tx) => tx.licenses.update(license.id, patch, now));
-  return { ...license, ...patch, updatedAt: now };
+  const updated = { ...license, ...patch, updatedAt: now };
+  const extra = action === "reset_hwid" ? { cleared: license.hwids } : action === "reset_ip" ? { cleared: license.ips } : undefined;
+  await ctx.store.transaction(async (tx) => {
+    await tx.licenses.update(license.id, patch, now);
+    if (actionChanges(license, action)) await recordLicenseEvent(tx, ACTION_EVENT[action], updated, now, extra);
+  });
+  return updated;
 }
 
 export async function deleteLicense(ctx: GgContext, license: LicenseView): Promise<void> {
-  await ctx.store.transaction((tx) => tx.licenses.deleteMany([license.id]));
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    await tx.licenses.deleteMany([license.id]);
+    await recordLicenseEvent(tx, "license.deleted", license, now);
+  });
 }

@@ -9,6 +9,7 @@ import { licenseState } from "./state.ts";
 import { normalizeLicenseKey } from "./license-key.ts";
 import { startClock } from "./time-rules.ts";
 import type { RedeemInput } from "./schemas.ts";
+import { recordEndUserCreated, recordLicenseEvent } from "../webhooks/record-event.ts";
 
 /** The one license the key names among the caller's orgs (and product, when given). */
 async function findRedeemable(ctx: GgContext, userId: string, input: RedeemInput) {
@@ -42,12 +43,17 @@ export async function redeemLicense(ctx: GgContext, userId: string, input: Redee
     } else {
       const existing = (await tx.endUsers.list({ kind: "org", orgId }, { username: input.endUser!.username }, { offset: 0, limit: 1 })).items[0];
       owner = existing ?? newEndUser(ctx, orgId, input.endUser!);
-      if (existing === undefined) await tx.endUsers.insert(owner);
+      if (existing === undefined) {
+        await tx.endUsers.insert(owner);
+        await recordEndUserCreated(tx, owner, now);
+      }
     }
     const patch = { endUserId: owner.id, redeemedAt: now, ...startClock(license, now) };
     if (!(await tx.licenses.assignOwner(license.id, patch, now))) {
       throw new GgError("CONFLICT", "This license is already redeemed by an end user");
     }
-    return { ...license, ...patch, owner: { id: owner.id, username: owner.username, email: owner.email }, updatedAt: now };
+    const redeemed = { ...license, ...patch, owner: { id: owner.id, username: owner.username, email: owner.email }, updatedAt: now };
+    await recordLicenseEvent(tx, "license.redeemed", redeemed, now);
+    return redeemed;
   });
 }

@@ -15,7 +15,7 @@ export interface AuthorizeKey {
 
 export type AuthorizeLicense = Pick<
   LicenseRecord,
-  "id" | "productId" | "status" | "frozen" | "frozenAt" | "expiresAt" | "durationDays" | "hwids" | "ips"
+  "id" | "productId" | "key" | "status" | "frozen" | "frozenAt" | "expiresAt" | "durationDays" | "hwids" | "ips"
 > & {
   /** The policy in force: product defaults overlaid with the license's overrides. */
   policy: ProductPolicy;
@@ -34,12 +34,19 @@ export interface AuthorizeStore {
   blacklisted(productId: string, hwid: string | undefined, ipHex: string | null): Promise<"HWID" | "IP" | null>;
   findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number } | null>;
   countLiveSessions(licenseId: string, now: number): Promise<number>;
-  /** Durable. Binds `value` iff it is not bound and fewer than `max` are; false when a concurrent call took the slot. */
-  bind(kind: "hwid" | "ip", licenseId: string, value: string, max: number, now: number): Promise<boolean>;
+  /**
+   * Durable. Binds `value` iff it is not bound and fewer than the policy's maximum are;
+   * false when a concurrent call took the slot. A new HWID records `license.hwid_bound`
+   * in the same transaction (webhook outbox).
+   */
+  bind(kind: "hwid" | "ip", license: AuthorizeLicense, value: string, now: number): Promise<boolean>;
   /** Durable. Sets expiresAt iff the clock has not started (first authorize of a duration license). */
   startClock(licenseId: string, expiresAt: number, now: number): Promise<void>;
-  /** Durable. Inserts iff fewer than `max` live sessions exist; false when the cap was hit concurrently. */
-  openSession(session: SessionRecord, max: number, now: number): Promise<boolean>;
+  /**
+   * Durable. Inserts iff fewer than the policy's `maxSessions` live sessions exist; false
+   * when the cap was hit concurrently. Records `session.opened` in the same transaction.
+   */
+  openSession(session: SessionRecord, license: AuthorizeLicense, now: number): Promise<boolean>;
   /** Batched: extends a live session and stamps it seen. */
   heartbeat(sessionId: string, expiresAt: number, now: number): void;
   /** Batched: the license's lastAuthorizedAt. */

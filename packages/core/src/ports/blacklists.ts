@@ -37,6 +37,8 @@ export interface BlacklistStore {
     filter: { type?: BlacklistType },
     page: PageRequest,
   ): Promise<{ items: BlacklistRecord[]; total: number }>;
+  /** The entry, if it belongs to the product. */
+  find(productId: string, entryId: string): Promise<BlacklistRecord | null>;
   /** Deletes the entry only if it belongs to the product; false when there was none. */
   delete(productId: string, entryId: string): Promise<boolean>;
   /**

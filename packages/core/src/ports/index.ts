@@ -13,3 +13,4 @@ export type * from "./authorize.ts";
 export type * from "./blacklists.ts";
 export type * from "./rate-limit.ts";
 export type * from "./idempotency.ts";
+export type * from "./webhooks.ts";

@@ -8,6 +8,7 @@ import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
+import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
  * Every persistent port, as one object so a use case can run several of them in a
@@ -31,6 +32,10 @@ export interface Store {
   blacklists: BlacklistStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
+  /** The webhook outbox: record events on the transaction store of the change (see webhooks/record-event.ts). */
+  events: OutboxEventStore;
+  webhookEndpoints: WebhookEndpointStore;
+  webhookDeliveries: WebhookDeliveryStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip to the database, for /v1/status. */
   ping(): Promise<void>;

@@ -2,6 +2,8 @@ import type { GgContext } from "../context.ts";
 import type { SessionRecord } from "../ports/sessions.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
+import type { LicenseView } from "../licenses/license.ts";
+import { recordSessionEvent } from "../webhooks/record-event.ts";
 
 export function presentSession(session: SessionRecord) {
   return {
@@ -21,13 +23,27 @@ export function listActiveSessions(ctx: GgContext, licenseId: string): Promise<S
   return ctx.store.sessions.listActive(licenseId, ctx.clock.now());
 }
 
-/** Kills one live session; its next heartbeat answers SESSION_REVOKED. */
-export async function revokeSession(ctx: GgContext, licenseId: string, sessionId: string): Promise<void> {
-  if (!(await ctx.store.sessions.revoke(licenseId, sessionId, ctx.clock.now()))) {
-    throw new GgError("NOT_FOUND", "No live session with this id on this license");
-  }
+type SessionLicense = Pick<LicenseView, "id" | "key" | "productId">;
+
+/** Kills one live session (its next heartbeat answers SESSION_REVOKED) and emits session.revoked. */
+export async function revokeSession(ctx: GgContext, license: SessionLicense, sessionId: string): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    const session = (await tx.sessions.listActive(license.id, now)).find((s) => s.id === sessionId);
+    if (session === undefined || !(await tx.sessions.revoke(license.id, sessionId, now))) {
+      throw new GgError("NOT_FOUND", "No live session with this id on this license");
+    }
+    await recordSessionEvent(tx, "session.revoked", { ...session, revokedAt: now }, license, now);
+  });
 }
 
-export async function revokeAllSessions(ctx: GgContext, licenseId: string): Promise<{ revoked: number }> {
-  return { revoked: await ctx.store.sessions.revokeAll(licenseId, ctx.clock.now()) };
+/** Kills every live session of the license, one session.revoked event each. */
+export async function revokeAllSessions(ctx: GgContext, license: SessionLicense): Promise<{ revoked: number }> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (tx) => {
+    const live = await tx.sessions.listActive(license.id, now);
+    const revoked = await tx.sessions.revokeAll(license.id, now);
+    for (const session of live) await recordSessionEvent(tx, "session.revoked", { ...session, revokedAt: now }, license, now);
+    return { revoked };
+  });
 }

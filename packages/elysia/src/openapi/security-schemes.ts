@@ -39,6 +39,11 @@ export const securitySchemes = {
     description:
       'hex(HMAC-SHA256(key = the API key, timestamp + "\\n" + nonce + "\\n" + "POST" + "\\n" + path + "\\n" + hex(sha256(rawBody)))); see docs/authentication.md.',
   },
+  metricsToken: {
+    type: "http",
+    scheme: "bearer",
+    description: "Only when the server is given a metrics token (GG_METRICS_TOKEN); otherwise /metrics is open.",
+  },
 } as const;
 
 export type SecuritySchemeName = keyof typeof securitySchemes;
@@ -47,11 +52,14 @@ const PUBLIC: SecurityRequirement[] = [];
 const BEARER: SecurityRequirement[] = [{ bearerAuth: [] }];
 const API_KEY: SecurityRequirement[] = [{ apiKey: [] }];
 const SIGNED_REQUEST: SecurityRequirement[] = [{ apiKey: [], ggTimestamp: [], ggNonce: [], ggSignature: [] }];
+/** Open, or a bearer token when the deployment sets one. */
+const OPTIONAL_METRICS_TOKEN: SecurityRequirement[] = [{}, { metricsToken: [] }];
 
 /** Most specific first; `*` ends a family (the path itself or anything below it). */
 const FAMILIES: [pattern: string, security: SecurityRequirement[]][] = [
   ["/health", PUBLIC],
   ["/v1/status", PUBLIC],
+  ["/metrics", OPTIONAL_METRICS_TOKEN],
   ["/v1/auth/*", PUBLIC],
   ["/v1/licenses/authorize", SIGNED_REQUEST],
   ["/v1/whoami", API_KEY],

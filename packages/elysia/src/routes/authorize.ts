@@ -15,6 +15,7 @@ import {
 import { readBodyText } from "../http/body-parser.ts";
 import { clientIpOf } from "../http/client-ip.ts";
 import { fail } from "../http/envelope.ts";
+import type { HttpMetrics } from "../http/metrics.ts";
 
 const JSON_TYPE = "application/json;charset=utf-8";
 
@@ -23,7 +24,7 @@ const JSON_TYPE = "application/json;charset=utf-8";
  * covers the raw body, so the handler reads the bytes itself. Every answer made once
  * the API key is known is signed with the key's product (CONTRACT §6).
  */
-export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger }) {
+export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const keys = new SigningKeyCache();
   const pems = new Map<string, string | null>();
   const signer = async (productId: string) => {
@@ -53,7 +54,9 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
         if (result.rateLimit) Object.assign(extraHeaders, rateLimitHeaders(result.rateLimit));
         if (result.answer.valid) {
           body = JSON.stringify({ ok: true, data: result.answer });
+          options.metrics?.authorizeOutcome("VALID");
         } else {
+          options.metrics?.authorizeOutcome(result.answer.code);
           status = statusOf(result.answer.code as Parameters<typeof statusOf>[0]);
           body = JSON.stringify(fail(result.answer.code as Parameters<typeof fail>[0], result.answer.message));
         }
@@ -64,6 +67,7 @@ export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: 
         if (gg === null) options.logger.error("authorize.failed", { errorClass: (error as { name?: string })?.name ?? typeof error });
         const known: GgError = gg ?? new GgError("INTERNAL_ERROR", "Internal server error");
         status = known.status;
+        options.metrics?.authorizeOutcome(known.code);
         if (known.headers) Object.assign(extraHeaders, known.headers);
         body = JSON.stringify(fail(known.code, known.message, known.details));
       }

@@ -23,7 +23,7 @@ export function licenseSessionRoutes(ctx: GgContext) {
       "/revoke-all",
       async ({ userId, params }) => {
         const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
-        return ok(await revokeAllSessions(ctx, license.id));
+        return ok(await revokeAllSessions(ctx, license));
       },
       { params: Type.Object({ id: Id }), detail: { summary: "Kill all sessions for a license", tags } },
     )
@@ -31,7 +31,7 @@ export function licenseSessionRoutes(ctx: GgContext) {
       "/:sessionId/revoke",
       async ({ userId, params }) => {
         const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
-        await revokeSession(ctx, license.id, params.sessionId);
+        await revokeSession(ctx, license, params.sessionId);
         return ok({ revoked: 1 });
       },
       { params: Type.Object({ id: Id, sessionId: Id }), detail: { summary: "Kill a specific session", tags } },

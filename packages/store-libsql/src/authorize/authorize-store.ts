@@ -1,4 +1,18 @@
-import { loadDecisionView, type AuthorizeKey, type AuthorizeLicense, type AuthorizeStore, type LicensePolicyOverrides, type ProductPolicy, type Scope } from "@geckoguard/core";
+import {
+  deferredLicenseData,
+  loadDecisionView,
+  sessionEventData,
+  uuidv7,
+  type AuthorizeKey,
+  type AuthorizeLicense,
+  type AuthorizeStore,
+  type LicensePolicyOverrides,
+  type ProductPolicy,
+  type Scope,
+  type WebhookEventType,
+} from "@geckoguard/core";
+import { toLicenseViews, type LicenseViewRow } from "../repositories/license-rows.ts";
+import { outboxEventStatement } from "./outbox-statement.ts";
 import type { SqlRunner } from "./sql-runner.ts";
 import { WriteBehind } from "./write-behind.ts";
 import { ReadCache } from "./read-cache.ts";
@@ -22,6 +36,15 @@ const SQL = {
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?
                 WHERE (SELECT count(*) FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?) < ?`,
   signingKey: `SELECT private_key FROM products WHERE id = ?`,
+  subscribed: `SELECT 1 AS hit FROM webhook_endpoints e, json_each(e.events) j
+               WHERE e.product_id = ? AND e.enabled = 1 AND j.value IN ('*', ?) LIMIT 1`,
+  // The whole license as the dashboard sees it, read only to describe a license.hwid_bound event.
+  fullLicense: `SELECT l.id, l.product_id AS productId, l.key, l.status, l.frozen, l.frozen_at AS frozenAt, l.expires_at AS expiresAt,
+                  l.duration_days AS durationDays, l.policy_overrides AS policyOverrides, l.hwids, l.ips, l.note, l.metadata,
+                  l.end_user_id AS endUserId, l.redeemed_at AS redeemedAt, l.last_authorized_at AS lastAuthorizedAt,
+                  l.created_at AS createdAt, l.updated_at AS updatedAt, e.id AS ownerId, e.username AS ownerUsername,
+                  e.email AS ownerEmail, p.policy AS productPolicy
+                FROM licenses l JOIN products p ON p.id = l.product_id LEFT JOIN end_users e ON e.id = l.end_user_id WHERE l.id = ?`,
 };
 
 interface KeyRow { id: string; product_id: string; org_id: string; secret_hash: string; permissions: string; revoked_at: number | null }
@@ -29,6 +52,8 @@ interface LicenseRow {
   id: string; status: "active" | "revoked"; frozen: number; frozen_at: number | null; expires_at: number | null; duration_days: number | null;
   hwids: string; ips: string; policy_overrides: string; policy: string;
 }
+
+type FullLicenseRow = Omit<LicenseViewRow["license"], "frozen"> & Omit<LicenseViewRow, "license"> & { frozen: number };
 
 type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number } | null;
 
@@ -48,6 +73,7 @@ export function sqlAuthorizeStore(
   const licenses = cache.map<AuthorizeLicense | null>();
   const listed = cache.map<boolean>();
   const sessions = cache.map<CachedSession>();
+  const subscriptions = cache.map<boolean>();
   const policies = new Map<string, ProductPolicy>();
   const policyOf = (json: string) => {
     let policy = policies.get(json);
@@ -64,6 +90,28 @@ export function sqlAuthorizeStore(
     const value = await load();
     return cacheOn ? cache.remember(map, key, value) : value;
   }
+  /** Whether an enabled endpoint of the product wants `type` (exact while cached: endpoints change on other connections). */
+  const subscribed = (productId: string, type: WebhookEventType) =>
+    cached(subscriptions, `${productId}\n${type}`, async () => (await runner.get(SQL.subscribed, [productId, type])) !== undefined);
+
+  /**
+   * A guarded write, and when the product subscribes to `type`, the outbox insert of its
+   * event in the same transaction (written only if the guarded write changed a row).
+   * Answers whether the guarded write changed a row.
+   */
+  async function writeWithEvent(
+    write: { sql: string; args: (string | number | null)[] },
+    productId: string,
+    type: WebhookEventType,
+    data: () => Promise<unknown>,
+    now: number,
+  ): Promise<boolean> {
+    if (!(await subscribed(productId, type))) return (await runner.run(write.sql, write.args)) === 1;
+    const event = { id: uuidv7(now), productId, type, data: await data(), createdAt: now };
+    const [changed] = await runner.batch([write, outboxEventStatement(event, { afterChange: true })]);
+    return changed === 1;
+  }
+
   const licenseCacheKeys = new Map<string, string>(); // license id → cache key, to update after own writes
   const updateCachedLicense = (licenseId: string, change: (license: AuthorizeLicense) => AuthorizeLicense | null) => {
     const cacheKey = licenseCacheKeys.get(licenseId);
@@ -101,6 +149,7 @@ export function sqlAuthorizeStore(
         return {
           id: row.id,
           productId,
+          key,
           status: row.status,
           frozen: row.frozen === 1,
           frozenAt: row.frozen_at,
@@ -134,10 +183,21 @@ export function sqlAuthorizeStore(
     async countLiveSessions(licenseId, now) {
       return (await runner.get<{ n: number }>(SQL.liveSessions, [licenseId, now]))?.n ?? 0;
     },
-    async bind(kind, licenseId, value, max, now) {
-      const bound = (await runner.run(kind === "hwid" ? SQL.bindHwid : SQL.bindIp, [value, now, licenseId, max, value])) === 1;
-      updateCachedLicense(licenseId, (license) =>
-        !bound ? null : kind === "hwid" ? { ...license, hwids: [...license.hwids, value] } : { ...license, ips: [...license.ips, value] },
+    async bind(kind, license, value, now) {
+      const max = kind === "hwid" ? license.policy.maxHwids : license.policy.maxIps;
+      const write = { sql: kind === "hwid" ? SQL.bindHwid : SQL.bindIp, args: [value, now, license.id, max, value] };
+      const bound =
+        kind === "hwid"
+          ? await writeWithEvent(write, license.productId, "license.hwid_bound", async () => {
+              const row = await runner.get<FullLicenseRow>(SQL.fullLicense, [license.id]);
+              if (row === undefined) return { license: null, hwid: value };
+              const { ownerId, ownerUsername, ownerEmail, productPolicy, ...fields } = row;
+              const [view] = toLicenseViews([{ license: { ...fields, frozen: row.frozen === 1 }, ownerId, ownerUsername, ownerEmail, productPolicy }]);
+              return deferredLicenseData({ ...view!, hwids: [...view!.hwids, value], updatedAt: now }, { hwid: value });
+            }, now)
+          : (await runner.run(write.sql, write.args)) === 1;
+      updateCachedLicense(license.id, (cachedLicense) =>
+        !bound ? null : kind === "hwid" ? { ...cachedLicense, hwids: [...cachedLicense.hwids, value] } : { ...cachedLicense, ips: [...cachedLicense.ips, value] },
       );
       return bound;
     },
@@ -145,9 +205,9 @@ export function sqlAuthorizeStore(
       const started = (await runner.run(SQL.startClock, [expiresAt, now, licenseId])) === 1;
       updateCachedLicense(licenseId, (license) => (started ? { ...license, expiresAt } : null));
     },
-    async openSession(s, max, now) {
-      const args = [s.id, s.licenseId, s.hwid, s.ip, s.appVersion, s.createdAt, s.lastSeenAt, s.expiresAt, s.licenseId, now, max];
-      const opened = (await runner.run(SQL.openSession, args)) === 1;
+    async openSession(s, license, now) {
+      const args = [s.id, s.licenseId, s.hwid, s.ip, s.appVersion, s.createdAt, s.lastSeenAt, s.expiresAt, s.licenseId, now, license.policy.maxSessions];
+      const opened = await writeWithEvent({ sql: SQL.openSession, args }, license.productId, "session.opened", async () => sessionEventData(s, license), now);
       if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt });
       return opened;
     },

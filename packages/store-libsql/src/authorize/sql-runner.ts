@@ -2,7 +2,7 @@ import type { Client, InArgs } from "@libsql/client";
 import Database from "libsql";
 import type { LocalWriteLock } from "../local-write-gate.ts";
 
-export type SqlArgs = (string | number | null)[];
+export type SqlArgs = (string | number | null | Uint8Array)[];
 
 /**
  * The few operations the authorize path needs, over either engine. Every call is one
@@ -14,7 +14,8 @@ export interface SqlRunner {
   run(sql: string, args: SqlArgs): Promise<number>;
   /** One write statement with RETURNING: its first row (the write takes its turn like `run`). */
   writeReturning<T>(sql: string, args: SqlArgs): Promise<T | undefined>;
-  batch(statements: { sql: string; args: SqlArgs }[]): Promise<void>;
+  /** Runs the statements in one write transaction; answers each statement's changed-row count. */
+  batch(statements: { sql: string; args: SqlArgs }[]): Promise<number[]>;
   /**
    * `PRAGMA data_version` of this runner's own connection (changes when another
    * connection commits), or null when the runner has no single connection to ask.
@@ -44,9 +45,9 @@ export function nativeRunner(
     }
     return statement;
   };
-  const inTransaction = db.transaction((list: { sql: string; args: SqlArgs }[]) => {
-    for (const { sql, args } of list) prepared(sql).run(...args);
-  });
+  const inTransaction = db.transaction((list: { sql: string; args: SqlArgs }[]) =>
+    list.map(({ sql, args }) => prepared(sql).run(...args).changes),
+  );
   // A synchronous write while this process's client holds a write transaction would
   // busy-wait on the JS thread and stall both: take a turn first, unless nobody holds one.
   const write = async <T>(run: () => T): Promise<T> => {
@@ -70,7 +71,7 @@ export function nativeRunner(
       return write(() => prepared(sql).get(...args) as T | undefined);
     },
     async batch(list) {
-      if (list.length > 0) await write(() => inTransaction(list));
+      return list.length === 0 ? [] : write(() => inTransaction(list) as number[]);
     },
     dataVersion: () => (prepared("PRAGMA data_version").raw(true).get() as number[])[0]!,
     close: () => db.close(),
@@ -93,7 +94,9 @@ export function clientRunner(client: Client): SqlRunner {
       return (await client.execute({ sql, args: args as InArgs })).rowsAffected;
     },
     async batch(list) {
-      if (list.length > 0) await client.batch(list.map(({ sql, args }) => ({ sql, args: args as InArgs })), "write");
+      if (list.length === 0) return [];
+      const results = await client.batch(list.map(({ sql, args }) => ({ sql, args: args as InArgs })), "write");
+      return results.map((r) => r.rowsAffected);
     },
     dataVersion: null,
     close: () => {},

@@ -79,9 +79,9 @@ export async function workerAuthorizeStore(options: WorkerStoreOptions): Promise
     blacklisted: (productId, hwid, ipHex) => call("blacklisted", productId, hwid, ipHex),
     findSession: (licenseId, sessionId) => call("findSession", licenseId, sessionId),
     countLiveSessions: (licenseId, now) => call("countLiveSessions", licenseId, now),
-    bind: (kind, licenseId, value, max, now) => call("bind", kind, licenseId, value, max, now),
+    bind: (kind, license, value, now) => call("bind", kind, license, value, now),
     startClock: (licenseId, expiresAt, now) => call("startClock", licenseId, expiresAt, now),
-    openSession: (session, max, now) => call("openSession", session, max, now),
+    openSession: (session, license, now) => call("openSession", session, license, now),
     // Batched writes need no answer: they reach the worker in order, before any later read.
     heartbeat: (sessionId, expiresAt, now) => enqueue({ id: 0, method: "heartbeat", args: [sessionId, expiresAt, now] }),
     touchLicense: (licenseId, now) => enqueue({ id: 0, method: "touchLicense", args: [licenseId, now] }),

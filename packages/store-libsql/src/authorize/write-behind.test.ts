@@ -11,7 +11,10 @@ function recordingRunner() {
     get: async () => undefined,
     run: async () => 0,
     writeReturning: async () => undefined,
-    batch: async (list) => void written.push(...list.map((s) => s.args)),
+    batch: async (list) => {
+      written.push(...list.map((s) => s.args));
+      return list.map(() => 1);
+    },
     dataVersion: null,
     close: () => {},
   };

@@ -62,5 +62,23 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE INDEX `idempotency_records_expires_idx` ON `idempotency_records` (`expires_at`);",
       "CREATE TABLE `rate_limit_buckets` (\n\t`bucket` text PRIMARY KEY NOT NULL,\n\t`tat_us` integer NOT NULL,\n\t`last_allowed` integer NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0004_webhooks",
+    "hash": "4013ba48a5b3ca42e142fdaaee9d203aaa597d4ca849766818fde39712f4c1f8",
+    "statements": [
+      "CREATE TABLE `webhook_attempts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`delivery_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`attempt` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`status_code` integer,\n\t`error` text,\n\t`duration_ms` integer NOT NULL,\n\t`response_snippet` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`delivery_id`) REFERENCES `webhook_deliveries`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `webhook_attempts_endpoint_idx` ON `webhook_attempts` (`endpoint_id`,`id`);",
+      "CREATE INDEX `webhook_attempts_delivery_idx` ON `webhook_attempts` (`delivery_id`);",
+      "CREATE TABLE `webhook_deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`event_id` text NOT NULL,\n\t`endpoint_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`attempts` integer NOT NULL,\n\t`attempt_limit` integer NOT NULL,\n\t`next_attempt_at` integer,\n\t`lease_token` text,\n\t`lease_until` integer,\n\t`last_status_code` integer,\n\t`last_error` text,\n\t`delivered_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`event_id`) REFERENCES `webhook_events`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `webhook_deliveries_event_endpoint_unique` ON `webhook_deliveries` (`event_id`,`endpoint_id`);",
+      "CREATE INDEX `webhook_deliveries_due_idx` ON `webhook_deliveries` (`next_attempt_at`) WHERE \"webhook_deliveries\".\"status\" = 'pending';",
+      "CREATE INDEX `webhook_deliveries_endpoint_due_idx` ON `webhook_deliveries` (`endpoint_id`,`next_attempt_at`) WHERE \"webhook_deliveries\".\"status\" = 'pending';",
+      "CREATE INDEX `webhook_deliveries_endpoint_idx` ON `webhook_deliveries` (`endpoint_id`,`id`);",
+      "CREATE TABLE `webhook_endpoints` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`url` text NOT NULL,\n\t`description` text,\n\t`events` text NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`secret_sealed` text NOT NULL,\n\t`failing_since` integer,\n\t`disabled_reason` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `webhook_endpoints_product_idx` ON `webhook_endpoints` (`product_id`,`id`);",
+      "CREATE TABLE `webhook_events` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`type` text NOT NULL,\n\t`data` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `webhook_outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`endpoint_id` text,\n\t`event_count` integer NOT NULL,\n\t`events` blob NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);"
+    ]
   }
 ];

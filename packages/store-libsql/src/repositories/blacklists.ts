@@ -79,6 +79,10 @@ export function libsqlBlacklists(db: Executor): BlacklistStore {
       const totals = await db.select({ total: count() }).from(blacklistEntries).where(where);
       return { items: rows, total: totals[0]?.total ?? 0 };
     },
+    async find(productId, entryId) {
+      const row = await db.select().from(blacklistEntries).where(and(eq(blacklistEntries.id, entryId), eq(blacklistEntries.productId, productId))).get();
+      return row ?? null;
+    },
     async delete(productId, entryId) {
       const result = await db
         .delete(blacklistEntries)

@@ -5,3 +5,4 @@ export * from "./licensing.ts";
 export * from "./authorize.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
+export * from "./webhooks.ts";

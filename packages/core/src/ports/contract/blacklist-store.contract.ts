@@ -103,11 +103,13 @@ export function describeBlacklistStoreContract(adapter: string, open: StoreFacto
       expect((await store.blacklists.listByProduct(productId, { type: "IP" }, { page: 1, pageSize: 10 })).total).toBe(1);
     });
 
-    test("delete is scoped by product", async () => {
+    test("find and delete are scoped by product", async () => {
       const { productId } = await seedProduct(store);
       const other = await seedProduct(store);
       const e = hwid(productId, "H");
       await store.blacklists.insert(e);
+      expect(await store.blacklists.find(other.productId, e.id)).toBeNull();
+      expect(await store.blacklists.find(productId, e.id)).toEqual(e);
       expect(await store.blacklists.delete(other.productId, e.id)).toBe(false);
       expect(await store.blacklists.delete(productId, e.id)).toBe(true);
       expect(await store.blacklists.delete(productId, e.id)).toBe(false);

@@ -1,0 +1,120 @@
+import { choice, integer, text, type Setting } from "./kinds.ts";
+import { RATE_LIMIT_SETTINGS } from "./rate-limits.ts";
+import { WEBHOOK_SETTINGS } from "./webhooks.ts";
+
+const DATABASE_URL = /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/;
+const REMOTE_URL = /^(libsql:\/\/|https?:\/\/|wss?:\/\/)/;
+
+/**
+ * Every setting of the server, once: `loadConfig` parses them, `geckoguard --help` and
+ * docs/configuration.md are rendered from them (a test keeps the doc in step).
+ */
+export const SETTINGS = {
+  configFile: text("GG_CONFIG_FILE", {
+    group: "Server",
+    fallback: undefined,
+    summary: "a KEY=VALUE file read before the environment (the environment wins); also `--config <path>`",
+  }),
+  port: integer("PORT", { group: "Server", fallback: 8787, min: 0, max: 65535, summary: "listen port (0: any free port)" }),
+  host: text("GG_HOST", { group: "Server", fallback: "0.0.0.0", summary: "listen address" }),
+  dataDir: text("GG_DATA_DIR", { group: "Server", fallback: "./data", summary: "data directory: the database file and the generated JWT secret" }),
+  publicUrl: text("GG_PUBLIC_URL", {
+    group: "Server",
+    fallback: undefined,
+    shownDefault: "http://localhost:$PORT",
+    summary: "base URL put in mailed links",
+    check: (value) => (/^https?:\/\//.test(value) ? null : `must start with http:// or https://, got '${value}'`),
+  }),
+  databaseUrl: text("GG_DATABASE_URL", {
+    group: "Database",
+    fallback: undefined,
+    shownDefault: "file:$GG_DATA_DIR/geckoguard.db",
+    allowed: "file:…, libsql://…, http(s)://…, ws(s)://…",
+    summary: "`file:` runs embedded; the others reach a libSQL server or Turso",
+    check: (value) =>
+      DATABASE_URL.test(value) ? null : `must start with file:, libsql://, http(s):// or ws(s)://, got '${value.split(":")[0]}:…'`,
+  }),
+  databaseAuthToken: text("GG_DATABASE_AUTH_TOKEN", {
+    group: "Database",
+    fallback: undefined,
+    secret: true,
+    summary: "auth token of a remote database, or of an embedded replica's primary",
+  }),
+  databaseSyncUrl: text("GG_DATABASE_SYNC_URL", {
+    group: "Database",
+    fallback: undefined,
+    allowed: "libsql://…, http(s)://…",
+    summary: "with a `file:` GG_DATABASE_URL: keep that file as an embedded replica of this primary",
+    check: (value) => (REMOTE_URL.test(value) ? null : `must start with libsql://, http(s):// or ws(s)://, got '${value.split(":")[0]}:…'`),
+  }),
+  databaseSyncIntervalSeconds: integer("GG_DATABASE_SYNC_INTERVAL_SECONDS", {
+    group: "Database",
+    fallback: 60,
+    min: 0,
+    max: 86_400,
+    summary: "an embedded replica pulls the primary's changes this often (0: at start and after its own writes only)",
+  }),
+  synchronous: choice("GG_SYNCHRONOUS", ["normal", "full"], {
+    group: "Database",
+    fallback: "normal",
+    summary: "SQLite `synchronous` of the authorize path's writes on an embedded file (full: fsync every commit)",
+  }),
+  authorizeThread: choice("GG_AUTHORIZE_THREAD", ["worker", "main"], {
+    group: "Database",
+    fallback: "worker",
+    summary: "where the authorize path's SQLite work runs on an embedded file: its own worker thread, or the HTTP thread (`main`)",
+  }),
+  sharedState: choice("GG_SHARED_STATE", ["memory", "database"], {
+    group: "Database",
+    fallback: "memory",
+    summary: "where rate-limit buckets, idempotency records and nonces live: `database` when several processes serve one database",
+  }),
+  jwtSecret: text("GG_JWT_SECRET", {
+    group: "Security",
+    fallback: undefined,
+    shownDefault: "generated",
+    allowed: "≥ 32 characters",
+    secret: true,
+    summary: "signs access tokens; unset: generated once and kept in $GG_DATA_DIR/jwt-secret",
+    check: (value) => (value.length >= 32 ? null : "must be at least 32 characters"),
+  }),
+  metricsToken: text("GG_METRICS_TOKEN", {
+    group: "Security",
+    fallback: undefined,
+    allowed: "≥ 16 characters",
+    secret: true,
+    summary: "when set, GET /metrics needs `Authorization: Bearer <token>`; unset: /metrics is open",
+    check: (value) => (value.length >= 16 ? null : "must be at least 16 characters"),
+  }),
+  bodyLimitBytes: integer("GG_BODY_LIMIT_BYTES", {
+    group: "Limits",
+    fallback: 1024 * 1024,
+    min: 1024,
+    max: 1024 * 1024 * 1024,
+    summary: "largest JSON body; larger → 413 PAYLOAD_TOO_LARGE",
+  }),
+  importLimitBytes: integer("GG_IMPORT_LIMIT_BYTES", {
+    group: "Limits",
+    fallback: 512 * 1024 * 1024,
+    min: 1024,
+    max: 4 * 1024 * 1024 * 1024,
+    summary: "largest license import body (CSV or JSON)",
+  }),
+  ...RATE_LIMIT_SETTINGS,
+  logLevel: choice("GG_LOG_LEVEL", ["info", "warn", "error", "silent"], {
+    group: "Logging and metrics",
+    fallback: "info",
+    summary: "lowest level written; `info` includes one line per request",
+  }),
+  ...WEBHOOK_SETTINGS,
+  shutdownTimeoutMs: integer("GG_SHUTDOWN_TIMEOUT_MS", {
+    group: "Shutdown",
+    fallback: 8000,
+    min: 0,
+    max: 600_000,
+    summary: "on SIGTERM, how long requests in flight may finish before their connections are closed",
+  }),
+} satisfies Record<string, Setting<unknown>>;
+
+export type SettingName = keyof typeof SETTINGS;
+export type SettingValues = { [K in SettingName]: ReturnType<(typeof SETTINGS)[K]["parse"]> };

@@ -1,0 +1,44 @@
+import type { GgContext } from "../context.ts";
+import type { UserRecord } from "../ports/users.ts";
+import type { OrgRecord } from "../ports/orgs.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { uuidv7 } from "../crypto/uuid.ts";
+import { normalizeEmail } from "./schemas.ts";
+
+export interface CreateAdminInput {
+  email: string;
+  password: string;
+  name?: string;
+  orgName: string;
+}
+
+/**
+ * The operator's first account, made from the command line: email already verified (no
+ * mail is sent), and an org it owns, in one transaction. An email that is taken is a
+ * CONFLICT; nothing is written then.
+ */
+export async function createAdmin(ctx: GgContext, input: CreateAdminInput): Promise<{ user: UserRecord; org: OrgRecord }> {
+  const email = normalizeEmail(input.email);
+  if ((await ctx.store.users.findByEmail(email)) !== null) throw new GgError("CONFLICT", `A user with email ${email} already exists`);
+  const passwordHash = await ctx.passwords.hash(input.password);
+  const now = ctx.clock.now();
+  const org: OrgRecord = { id: uuidv7(now), name: input.orgName.trim(), createdAt: now, updatedAt: now };
+  const user: UserRecord = {
+    id: uuidv7(now),
+    email,
+    name: input.name?.trim() || null,
+    passwordHash,
+    emailVerifiedAt: now,
+    totpSecret: null,
+    totpPendingSecret: null,
+    totpLastStep: null,
+    activeOrgId: org.id,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await ctx.store.transaction(async (tx) => {
+    await tx.users.insert(user);
+    await tx.orgs.insertWithOwner(org, user.id);
+  });
+  return { user, org };
+}

@@ -1,0 +1,62 @@
+import type { LicenseView } from "../licenses/license.ts";
+import type { EndUserRecord } from "../ports/endusers.ts";
+import type { SessionRecord } from "../ports/sessions.ts";
+import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import { presentLicense } from "../licenses/present-license.ts";
+import { presentEndUser } from "../endusers/manage-end-users.ts";
+import { presentSession } from "../sessions/manage-sessions.ts";
+import { toIso, toIsoOrNull } from "../clock.ts";
+
+/**
+ * The `data` of each event, built from the same presenters the API answers with, so a
+ * receiver sees the shapes it already knows. Secrets never appear (API keys show their
+ * prefix only). docs/webhooks.md has an example of each.
+ */
+
+/** license.*: the license as the dashboard shows it (owner fields included), plus event extras. */
+export function licenseEventData(license: LicenseView, now: number, extra: Record<string, unknown> = {}) {
+  return { license: presentLicense(license, now, { includeOwner: true }), ...extra };
+}
+
+/** end_user.created */
+export function endUserEventData(endUser: EndUserRecord) {
+  return { endUser: presentEndUser(endUser) };
+}
+
+/** session.opened / session.revoked: the session and the license it belongs to. */
+export function sessionEventData(session: SessionRecord, license: Pick<LicenseView, "id" | "key" | "productId">) {
+  return { session: presentSession(session), license: { id: license.id, key: license.key, productId: license.productId } };
+}
+
+/** api_key.created / rotated / revoked: never the key itself, nor its hash. */
+export function apiKeyEventData(apiKey: ApiKeyRecord) {
+  return {
+    apiKey: {
+      id: apiKey.id,
+      productId: apiKey.productId,
+      name: apiKey.name,
+      prefix: apiKey.prefix,
+      permissions: apiKey.permissions,
+      revokedAt: toIsoOrNull(apiKey.revokedAt),
+      createdAt: toIso(apiKey.createdAt),
+      updatedAt: toIso(apiKey.updatedAt),
+    },
+  };
+}
+
+/** The fields of a blacklist entry a receiver needs (structural, so any entry record fits). */
+export interface BlacklistEntryFields {
+  id: string;
+  productId: string;
+  type: "HWID" | "IP";
+  value: string;
+  reason: string | null;
+  createdAt: number;
+}
+
+/** blacklist.added / blacklist.removed */
+export function blacklistEventData(entry: BlacklistEntryFields) {
+  return {
+    entry: { id: entry.id, productId: entry.productId, type: entry.type, value: entry.value, reason: entry.reason, createdAt: toIso(entry.createdAt) },
+  };
+}

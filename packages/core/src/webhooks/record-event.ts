@@ -1,0 +1,68 @@
+import type { Store } from "../ports/store.ts";
+import type { LicenseView } from "../licenses/license.ts";
+import type { EndUserRecord } from "../ports/endusers.ts";
+import type { SessionRecord } from "../ports/sessions.ts";
+import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import type { WebhookEventType } from "./event-catalogue.ts";
+import { apiKeyEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
+import { deferredLicenseData } from "./deferred-payloads.ts";
+
+/**
+ * How a use case emits webhook events: call one of these with the transaction store
+ * `tx` of the change, inside `ctx.store.transaction(async (tx) => …)`, so the event is
+ * written in the same transaction (outbox) and commits or rolls back with the change.
+ *
+ *     await ctx.store.transaction(async (tx) => {
+ *       await tx.apiKeys.revoke(key.id, now);
+ *       await recordApiKeyEvent(tx, "api_key.revoked", { ...key, revokedAt: now }, now);
+ *     });
+ *
+ * The lower-level port is `tx.events.record(productId, type, data, now)`.
+ */
+
+type LicenseEventType = Extract<WebhookEventType, `license.${string}`>;
+
+export function recordLicenseEvent(tx: Store, type: LicenseEventType, license: LicenseView, now: number, extra?: Record<string, unknown>) {
+  return tx.events.record(license.productId, type, deferredLicenseData(license, extra), now);
+}
+
+/** One event per license, written in one go (bulk operations). */
+export function recordLicenseEvents(
+  tx: Store,
+  type: LicenseEventType,
+  licenses: LicenseView[],
+  now: number,
+  extra?: (license: LicenseView) => Record<string, unknown>,
+) {
+  return tx.events.recordMany(
+    licenses.map((license) => ({ productId: license.productId, type, data: deferredLicenseData(license, extra?.(license)) })),
+    now,
+  );
+}
+
+/** end_user.created: end users belong to the org, so every product of the org hears of it. */
+export function recordEndUserCreated(tx: Store, endUser: EndUserRecord, now: number) {
+  return tx.events.recordForOrg(endUser.orgId, "end_user.created", endUserEventData(endUser), now);
+}
+
+export function recordSessionEvent(
+  tx: Store,
+  type: "session.opened" | "session.revoked",
+  session: SessionRecord,
+  license: Pick<LicenseView, "id" | "key" | "productId">,
+  now: number,
+) {
+  return tx.events.record(license.productId, type, sessionEventData(session, license), now);
+}
+
+export function recordApiKeyEvent(tx: Store, type: "api_key.created" | "api_key.rotated" | "api_key.revoked", apiKey: ApiKeyRecord, now: number) {
+  return tx.events.record(apiKey.productId, type, apiKeyEventData(apiKey), now);
+}
+
+/** blacklist.added / removed, one event per entry (bulk add: call with each). */
+export function recordBlacklistEvents(tx: Store, type: "blacklist.added" | "blacklist.removed", entries: BlacklistEntryFields[], now: number) {
+  return tx.events.recordMany(
+    entries.map((entry) => ({ productId: entry.productId, type, data: blacklistEventData(entry) })),
+    now,
+  );
+}

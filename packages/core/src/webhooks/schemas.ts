@@ -1,0 +1,38 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { IdParam } from "../orgs/schemas.ts";
+import { pageQuerySchema } from "../pagination/pagination.ts";
+import { MAX_URL_LENGTH } from "./url-policy.ts";
+
+const Url = Type.String({ minLength: 1, maxLength: MAX_URL_LENGTH, description: "https:// URL that receives the POSTs" });
+const Events = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+  minItems: 1,
+  maxItems: 50,
+  description: 'Event types to receive, or ["*"] for all (see docs/webhooks.md)',
+});
+const Description = Type.String({ maxLength: 500 });
+
+export const WebhookProductParams = Type.Object({ productId: IdParam });
+export const WebhookEndpointParams = Type.Object({ productId: IdParam, endpointId: IdParam });
+export const WebhookDeliveryParams = Type.Object({ productId: IdParam, endpointId: IdParam, deliveryId: IdParam });
+
+export const CreateWebhookEndpointBody = Type.Object({
+  url: Url,
+  events: Events,
+  description: Type.Optional(Description),
+  enabled: Type.Optional(Type.Boolean()),
+});
+export type CreateWebhookEndpointInput = Static<typeof CreateWebhookEndpointBody>;
+
+export const UpdateWebhookEndpointBody = Type.Object({
+  url: Type.Optional(Url),
+  events: Type.Optional(Events),
+  description: Type.Optional(Type.Union([Description, Type.Null()])),
+  enabled: Type.Optional(Type.Boolean()),
+});
+export type UpdateWebhookEndpointInput = Static<typeof UpdateWebhookEndpointBody>;
+
+export const ListDeliveriesQuery = Type.Object({
+  ...pageQuerySchema(),
+  status: Type.Optional(Type.Union([Type.Literal("pending"), Type.Literal("delivered"), Type.Literal("failed")])),
+});
+export const ListAttemptsQuery = Type.Object({ ...pageQuerySchema(), deliveryId: Type.Optional(IdParam) });

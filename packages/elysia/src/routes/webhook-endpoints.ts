@@ -1,0 +1,97 @@
+import { Elysia } from "elysia";
+import { Type } from "@sinclair/typebox";
+import {
+  CreateWebhookEndpointBody,
+  UpdateWebhookEndpointBody,
+  WebhookEndpointParams,
+  WebhookProductParams,
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  pageOf,
+  pageQuerySchema,
+  pageRequest,
+  presentWebhookEndpoint,
+  rotateWebhookSecret,
+  sendWebhookTestEvent,
+  updateWebhookEndpoint,
+  type GgContext,
+  type WebhookEndpointRecord,
+} from "@geckoguard/core";
+import { ok } from "../http/envelope.ts";
+import { answerHoldsSecret } from "../http/idempotency.ts";
+import { requireUser } from "../http/require-user.ts";
+
+const tags = ["Webhooks"];
+const PageQuery = Type.Object(pageQuerySchema());
+
+/** The signing secret appears here and nowhere else: no cache, no idempotency replay store. */
+function withSecret(endpoint: WebhookEndpointRecord, secret: string, headers: Record<string, string | number>) {
+  headers["cache-control"] = "no-store";
+  return ok({ endpoint: presentWebhookEndpoint(endpoint), secret });
+}
+
+/** /v1/dashboard/webhooks/products/:productId…: a product's endpoints (CONTRACT §8). */
+export function webhookEndpointRoutes(ctx: GgContext) {
+  return new Elysia({ prefix: "/v1/dashboard/webhooks/products/:productId" })
+    .use(requireUser(ctx))
+    .post(
+      "",
+      async ({ userId, params, body, set }) => {
+        const { endpoint, secret } = await createWebhookEndpoint(ctx, userId, params.productId, body);
+        set.status = 201;
+        return withSecret(endpoint, secret, set.headers);
+      },
+      {
+        transform: answerHoldsSecret,
+        params: WebhookProductParams,
+        body: CreateWebhookEndpointBody,
+        detail: { summary: "Create an endpoint; the signing secret is shown in this answer only", tags },
+      },
+    )
+    .get(
+      "",
+      async ({ userId, params, query }) => {
+        const { items, pagination } = pageOf(await listWebhookEndpoints(ctx, userId, params.productId), pageRequest(query));
+        return ok({ endpoints: items.map(presentWebhookEndpoint), pagination });
+      },
+      { params: WebhookProductParams, query: PageQuery, detail: { summary: "List the product's endpoints", tags } },
+    )
+    .get(
+      "/:endpointId",
+      async ({ userId, params }) => ok({ endpoint: presentWebhookEndpoint(await getWebhookEndpoint(ctx, userId, params.productId, params.endpointId)) }),
+      { params: WebhookEndpointParams, detail: { summary: "Get an endpoint", tags } },
+    )
+    .patch(
+      "/:endpointId",
+      async ({ userId, params, body }) =>
+        ok({ endpoint: presentWebhookEndpoint(await updateWebhookEndpoint(ctx, userId, params.productId, params.endpointId, body)) }),
+      { params: WebhookEndpointParams, body: UpdateWebhookEndpointBody, detail: { summary: "Update URL, events, description or enabled", tags } },
+    )
+    .delete(
+      "/:endpointId",
+      async ({ userId, params }) => {
+        await deleteWebhookEndpoint(ctx, userId, params.productId, params.endpointId);
+        return ok({ deleted: true });
+      },
+      { params: WebhookEndpointParams, detail: { summary: "Delete an endpoint and its delivery log", tags } },
+    )
+    .post(
+      "/:endpointId/rotate-secret",
+      async ({ userId, params, set }) => {
+        const { endpoint, secret } = await rotateWebhookSecret(ctx, userId, params.productId, params.endpointId);
+        return withSecret(endpoint, secret, set.headers);
+      },
+      { transform: answerHoldsSecret, params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", tags } },
+    )
+    .post(
+      "/:endpointId/test",
+      async ({ userId, params, set }) => {
+        const { eventId } = await sendWebhookTestEvent(ctx, userId, params.productId, params.endpointId);
+        set.status = 202;
+        return ok({ event: { id: eventId, type: "webhook_endpoint.test" } });
+      },
+      { params: WebhookEndpointParams, detail: { summary: "Queue a test event for this endpoint only", tags } },
+    );
+}
