@@ -211,8 +211,7 @@ export function sqlAuthorizeStore(
       if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt });
       return opened;
     },
-    // The cached row is the stored expiry the write-behind measures its lag against.
-    heartbeat: (sessionId, expiresAt, now) => writes.heartbeat(sessionId, expiresAt, now, sessions.get(sessionId)?.expiresAt ?? 0),
+    heartbeat: (sessionId, expiresAt, now) => writes.heartbeat(sessionId, expiresAt, now),
     touchLicense: (licenseId, now) => writes.touch(licenseId, now),
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
