@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
 import type { UserRecord } from "../ports/users.ts";
-import { uuidv7 } from "../crypto/uuid.ts";
+import { newUserRecord } from "./new-user.ts";
 import { normalizeEmail, type RegisterInput } from "./schemas.ts";
 import { sendEmailVerification } from "./verify-email.ts";
 
@@ -11,19 +11,7 @@ import { sendEmailVerification } from "./verify-email.ts";
 export async function register(ctx: GgContext, input: RegisterInput): Promise<UserRecord> {
   const passwordHash = await ctx.passwords.hash(input.password);
   const now = ctx.clock.now();
-  const user: UserRecord = {
-    id: uuidv7(now),
-    email: normalizeEmail(input.email),
-    name: input.name?.trim() || null,
-    passwordHash,
-    emailVerifiedAt: null,
-    totpSecret: null,
-    totpPendingSecret: null,
-    totpLastStep: null,
-    activeOrgId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const user = newUserRecord({ email: normalizeEmail(input.email), name: input.name?.trim() || null, passwordHash }, now);
   await ctx.store.transaction(async (tx) => {
     await tx.users.insert(user);
     await sendEmailVerification({ ...ctx, store: tx }, user);

@@ -1,26 +1,8 @@
 import { GgError } from "../errors/gg-error.ts";
 import { CsvParseError, CsvParser } from "../csv/csv.ts";
+import { limitedTextChunks } from "../streams/limited-text.ts";
 import { CSV_COLUMNS, fromCsvFields } from "./portable-license.ts";
 import type { ImportItem } from "./import-licenses.ts";
-
-/** Decoded text of a byte stream, failing once more than `limit` bytes arrived. */
-async function* textChunks(body: ReadableStream<Uint8Array>, limit: number): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new GgError("PAYLOAD_TOO_LARGE", `Import body is larger than ${limit} bytes`);
-    }
-    yield decoder.decode(value, { stream: true });
-  }
-  const tail = decoder.decode();
-  if (tail) yield tail;
-}
 
 /** The export's CSV, streamed: the header names the columns, each later line is one license. */
 export async function* csvImportItems(body: ReadableStream<Uint8Array>, limit: number): AsyncGenerator<ImportItem> {
@@ -48,7 +30,7 @@ export async function* csvImportItems(body: ReadableStream<Uint8Array>, limit: n
     }
   };
   try {
-    for await (const text of textChunks(body, limit)) yield* toItems(parser.push(text));
+    for await (const text of limitedTextChunks(body, limit)) yield* toItems(parser.push(text));
     yield* toItems(parser.end());
   } catch (error) {
     if (error instanceof CsvParseError) throw new GgError("VALIDATION_ERROR", `Malformed CSV near line ${line + 1}: ${error.message}`);
@@ -64,7 +46,7 @@ export async function* jsonImportItems(licenses: unknown[]): AsyncGenerator<Impo
 /** Reads a JSON import body with the import limit; malformed JSON is a 400. */
 export async function readJsonImport(body: ReadableStream<Uint8Array>, limit: number): Promise<{ productId?: unknown; licenses?: unknown }> {
   let text = "";
-  for await (const chunk of textChunks(body, limit)) text += chunk;
+  for await (const chunk of limitedTextChunks(body, limit)) text += chunk;
   try {
     const parsed = JSON.parse(text) as unknown;
     if (typeof parsed !== "object" || parsed === null || !Array.isArray((parsed as { licenses?: unknown }).licenses)) {

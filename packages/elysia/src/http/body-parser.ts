@@ -1,16 +1,13 @@
-import { GgError } from "@geckoguard/core";
+import { GgError, limitedTextChunks, payloadTooLarge } from "@geckoguard/core";
 
 /** CONTRACT §1: bodies over 1 MiB are refused unless a route allows more. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
-function tooLarge(limit: number): GgError {
-  return new GgError("PAYLOAD_TOO_LARGE", `Request body is larger than ${limit} bytes`);
-}
 
 /** Refuses early on a declared Content-Length over the limit, before reading anything. */
 export function assertDeclaredLength(request: Request, limit: number): void {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
+  if (declared !== null && Number(declared) > limit) throw payloadTooLarge(limit);
 }
 
 /** Reads the body as text, stopping as soon as it passes `limit` bytes (chunked bodies too). */
@@ -19,20 +16,9 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   // A declared length within the limit bounds what the server will read: take the fast path.
   if (request.headers.get("content-length") !== null) return request.text();
   if (request.body === null) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  let text = "";
+  for await (const chunk of limitedTextChunks(request.body, limit)) text += chunk;
+  return text;
 }
 
 /**

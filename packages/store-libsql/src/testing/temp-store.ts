@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { manualClock, uuidv7, type Store, type UserRecord } from "@geckoguard/core";
+import { manualClock, newUserRecord, type Store, type UserRecord } from "@geckoguard/core";
 import { openDatabase, type GgDatabase } from "../open-database.ts";
 import { migrate } from "../migrations/migrate.ts";
 import { createLibsqlStore } from "../store.ts";
@@ -51,17 +51,5 @@ let counter = 0;
 
 /** A user record ready to insert (the password hash is a placeholder: stores do not check it). */
 export function newUser(now: number, email = `user-${++counter}@example.com`): UserRecord {
-  return {
-    id: uuidv7(now),
-    email,
-    name: null,
-    passwordHash: "$argon2id$placeholder",
-    emailVerifiedAt: null,
-    totpSecret: null,
-    totpPendingSecret: null,
-    totpLastStep: null,
-    activeOrgId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return newUserRecord({ email, passwordHash: "$argon2id$placeholder" }, now);
 }

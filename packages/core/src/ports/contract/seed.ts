@@ -1,3 +1,4 @@
+import { newUserRecord } from "../../auth/new-user.ts";
 import { afterAll, beforeAll } from "bun:test";
 import type { Store } from "../store.ts";
 import { uuidv7 } from "../../crypto/uuid.ts";
@@ -15,19 +16,7 @@ export interface SeededProduct {
 /** A user owning an org with one product, written through the ports (no adapter shortcuts). */
 export async function seedProduct(store: Store, now = Date.now()): Promise<SeededProduct> {
   const userId = uuidv7(now);
-  await store.users.insert({
-    id: userId,
-    email: `${userId}@example.com`,
-    name: null,
-    passwordHash: "not-a-real-hash",
-    emailVerifiedAt: null,
-    totpSecret: null,
-    totpPendingSecret: null,
-    totpLastStep: null,
-    activeOrgId: null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await store.users.insert({ ...newUserRecord({ email: "placeholder", passwordHash: "not-a-real-hash" }, now), id: userId, email: `${userId}@example.com` });
   const orgId = uuidv7(now);
   await store.orgs.insertWithOwner({ id: orgId, name: "Org", createdAt: now, updatedAt: now }, userId);
   const productId = uuidv7(now);
