@@ -12,10 +12,11 @@ export function signResponse(privateKey: KeyObject, nonce: string, rawBody: stri
 export class SigningKeyCache {
   private readonly keys = new Map<string, KeyObject>();
 
-  get(productId: string, loadPem: () => string | null): KeyObject | null {
+  /** The cached key; on a miss, `loadPem` is awaited once and the parsed key kept. */
+  async get(productId: string, loadPem: () => Promise<string | null>): Promise<KeyObject | null> {
     let key = this.keys.get(productId);
     if (key === undefined) {
-      const pem = loadPem();
+      const pem = await loadPem();
       if (pem === null) return null;
       key = createPrivateKey(pem);
       this.keys.set(productId, key);

@@ -26,11 +26,7 @@ const JSON_TYPE = "application/json;charset=utf-8";
  */
 export function authorizeRoutes(deps: AuthorizeDeps, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const keys = new SigningKeyCache();
-  const pems = new Map<string, string | null>();
-  const signer = async (productId: string) => {
-    if (!pems.has(productId)) pems.set(productId, await deps.store.signingKeyPem(productId));
-    return keys.get(productId, () => pems.get(productId) ?? null);
-  };
+  const signer = (productId: string) => keys.get(productId, () => deps.store.signingKeyPem(productId));
 
   return new Elysia().post(
     "/v1/licenses/authorize",
