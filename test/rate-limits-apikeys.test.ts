@@ -68,4 +68,13 @@ describe("rate limits of API-key routes and authorize (CONTRACT §7)", () => {
     const otherLicense = await authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[1]!.key, hwid: "m-1" });
     expect(otherLicense.status).toBe(200);
   });
+
+  test("one key's bucket counts its authorize calls and its other calls together (authorize runs on its own thread)", async () => {
+    const f = await authorizeFixture(api, {}, 3);
+    const { key } = await issueApiKey(api, f.owner.token, f.productId, ["license:authorize", "license:read"]);
+    for (const license of f.licenses) {
+      expect((await authorizeCall(server.baseUrl, key, { licenseKey: license.key, hwid: "m-1" })).status).toBe(200);
+    }
+    expect(codes(await calls(3, key, f.productId))).toEqual([200, 200, "RATE_LIMITED"]);
+  });
 });

@@ -84,6 +84,7 @@ export * from "./authorize/decide.ts";
 export * from "./authorize/decision-view.ts";
 export * from "./authorize/prefetch.ts";
 export * from "./authorize/authorize-license.ts";
+export * from "./authorize/http-answer.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 export * from "./apikeys/schemas.ts";
 export * from "./apikeys/present-api-key.ts";

@@ -1,5 +1,5 @@
 import { Elysia } from "elysia";
-import { silentLogger, type AuthorizeDeps, type Logger } from "@geckoguard/core";
+import { silentLogger, type AuthorizeAnswerer, type AuthorizeDeps, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
 import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
@@ -30,8 +30,11 @@ import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
   context: GeckoguardContext;
-  /** The authorize hot path's own ports (see @geckoguard/store-libsql's sqlAuthorizeStore). */
-  authorize: Omit<AuthorizeDeps, "clock">;
+  /**
+   * The authorize hot path: its own ports (see @geckoguard/store-libsql's sqlAuthorizeStore),
+   * or an answerer that runs the whole call elsewhere (the runtime's authorize thread).
+   */
+  authorize: Omit<AuthorizeDeps, "clock"> | { answer: AuthorizeAnswerer };
   /** Mount point inside a host app, e.g. "/licensing"; default none. */
   prefix?: string;
   /** Largest JSON body accepted (default 1 MiB). */
@@ -70,7 +73,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
     .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
-    .use(authorizeRoutes({ ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
+    .use(authorizeRoutes("answer" in options.authorize ? options.authorize : { ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))

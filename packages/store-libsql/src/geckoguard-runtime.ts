@@ -9,6 +9,7 @@ import {
   silentLogger,
   systemClock,
   systemResolveHost,
+  type AuthorizeAnswerer,
   type AuthorizeDeps,
   type Clock,
   type GgContext,
@@ -21,7 +22,7 @@ import { migrate } from "./migrations/migrate.ts";
 import { createLibsqlStore } from "./store.ts";
 import { clientRunner, nativeRunner, type SqlRunner } from "./authorize/sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
-import { workerAuthorizeStore } from "./authorize/worker-authorize-store.ts";
+import { startAuthorizeThread, type AuthorizeThread } from "./authorize/authorize-thread.ts";
 import { sharedStateStores, type SharedStateMode } from "./shared-state-stores.ts";
 
 export interface GeckoguardRuntimeOptions {
@@ -61,7 +62,8 @@ export interface GeckoguardRuntimeOptions {
 export interface GeckoguardRuntime {
   database: GgDatabase;
   context: GgContext;
-  authorize: Omit<AuthorizeDeps, "clock">;
+  /** The authorize path's ports (it runs on the HTTP thread), or its answerer on the authorize thread. */
+  authorize: Omit<AuthorizeDeps, "clock"> | { answer: AuthorizeAnswerer };
   appliedMigrations: string[];
   /** Flushes batched writes and closes every connection. */
   close(): Promise<void>;
@@ -75,23 +77,30 @@ function hotPathRunner(options: GeckoguardRuntimeOptions, database: GgDatabase):
 
 const embeddedPath = (options: GeckoguardRuntimeOptions) => options.databaseUrl.slice("file:".length).split("?")[0]!;
 
-/** The authorize store: on its own thread where it can be (embedded file, Bun), else on the runner. */
-async function hotPathStore(options: GeckoguardRuntimeOptions, database: GgDatabase, runner: SqlRunner, logger: Logger) {
-  const onError = (error: unknown) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name });
+/** The authorize thread where it can run (embedded file, Bun, not turned off); null otherwise or when it cannot start. */
+async function authorizeThread(options: GeckoguardRuntimeOptions, database: GgDatabase, logger: Logger): Promise<AuthorizeThread | null> {
   const onBun = typeof (globalThis as { Bun?: unknown }).Bun !== "undefined";
-  if (database.mode === "embedded" && onBun && (options.authorizeThread ?? "worker") === "worker") {
-    const path = embeddedPath(options);
-    try {
-      return await workerAuthorizeStore({ path, workerUrl: options.authorizeWorkerUrl, synchronous: options.synchronous ?? "normal", busyTimeoutMs: 5000, flushIntervalMs: 500, onError });
-    } catch (error) {
-      // A bundle without the worker's entry point still serves, on this thread.
-      logger.warn("authorize.worker_unavailable", { message: (error as Error)?.message });
-    }
+  if (database.mode !== "embedded" || !onBun || (options.authorizeThread ?? "worker") !== "worker") return null;
+  try {
+    return await startAuthorizeThread({
+      path: embeddedPath(options),
+      workerUrl: options.authorizeWorkerUrl,
+      synchronous: options.synchronous ?? "normal",
+      busyTimeoutMs: 5000,
+      flushIntervalMs: FLUSH_INTERVAL_MS,
+      sharedState: options.sharedState ?? "memory",
+      rateLimits: options.rateLimits ?? {},
+      onError: (what, error) => logger.error(`authorize.${what}_failed`, { errorClass: (error as { name?: string })?.name }),
+    });
+  } catch (error) {
+    // A bundle without the worker's entry point still serves, on this thread.
+    logger.warn("authorize.worker_unavailable", { message: (error as Error)?.message });
+    return null;
   }
-  const store = sqlAuthorizeStore(runner, { flushIntervalMs: 500, onError });
-  store.start();
-  return store;
 }
+
+/** Heartbeats and lastAuthorizedAt are written at least this often (the issue allows 1 s). */
+const FLUSH_INTERVAL_MS = 500;
 
 /**
  * The composition root on libSQL, shared by the self-host server and embedding hosts:
@@ -105,6 +114,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
     syncUrl: options.databaseSyncUrl,
     syncIntervalSeconds: options.databaseSyncIntervalSeconds,
   });
+  let thread: AuthorizeThread | null = null;
   try {
     const appliedMigrations = await migrate(database.client);
     const clock = options.clock ?? systemClock;
@@ -114,6 +124,9 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
     });
     const runner = hotPathRunner(options, database);
     const shared = sharedStateStores(options.sharedState ?? "memory", runner);
+    thread = await authorizeThread(options, database, logger);
+    // In-process mode with the authorize thread: its buckets are the process's buckets.
+    const rateLimits = thread !== null && (options.sharedState ?? "memory") === "memory" ? thread.rateLimits : shared.rateLimits;
     const context: GgContext = {
       store,
       clock,
@@ -121,7 +134,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
       accessTokens: jwtAccessTokens(options.jwtSecret),
       publicUrl: options.publicUrl,
       rateLimiter: createRateLimiter({
-        store: shared.rateLimits,
+        store: rateLimits,
         clock,
         settings: options.rateLimits,
         productLimits: cachedProductLimits(async (productId) => (await store.products.find(productId))?.policy.rateLimits ?? null, clock),
@@ -144,7 +157,23 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
         },
       },
     };
-    const authorizeStore = await hotPathStore(options, database, runner, logger);
+    if (thread !== null) {
+      const running = thread;
+      return {
+        database,
+        context,
+        authorize: { answer: running.answer },
+        appliedMigrations,
+        async close() {
+          await running.stop();
+          runner.close();
+          database.close();
+        },
+      };
+    }
+    const onError = (error: unknown) => logger.error("authorize.flush_failed", { errorClass: (error as { name?: string })?.name });
+    const authorizeStore = sqlAuthorizeStore(runner, { flushIntervalMs: FLUSH_INTERVAL_MS, onError });
+    authorizeStore.start();
     return {
       database,
       context,
@@ -157,6 +186,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
       },
     };
   } catch (error) {
+    await thread?.stop();
     database.close();
     throw error;
   }

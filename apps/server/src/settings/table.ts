@@ -62,7 +62,7 @@ export const SETTINGS = {
   authorizeThread: choice("GG_AUTHORIZE_THREAD", ["worker", "main"], {
     group: "Database",
     fallback: "worker",
-    summary: "where the authorize path's SQLite work runs on an embedded file: its own worker thread, or the HTTP thread (`main`)",
+    summary: "where authorize calls run on an embedded file: their own thread (with the database work, checks and signing), or the HTTP thread (`main`)",
   }),
   sharedState: choice("GG_SHARED_STATE", ["memory", "database"], {
     group: "Database",

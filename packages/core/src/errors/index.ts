@@ -1,2 +1,3 @@
 export * from "./catalogue.ts";
 export * from "./gg-error.ts";
+export * from "./envelope.ts";

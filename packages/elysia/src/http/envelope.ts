@@ -1,11 +1,2 @@
-import type { ErrorCode, ErrorDetail } from "@geckoguard/core";
-
-/** `{ ok: true, data }`: every successful answer. */
-export function ok<T>(data: T) {
-  return { ok: true as const, data };
-}
-
-/** `{ ok: false, error }`: every failed answer, unknown routes included. */
-export function fail(code: ErrorCode, message: string, details?: ErrorDetail[]) {
-  return { ok: false as const, error: details ? { message, code, details } : { message, code } };
-}
+/** The envelope lives in core: the authorize answer is built there, on whichever thread runs it. */
+export { ok, fail } from "@geckoguard/core";

@@ -55,6 +55,15 @@ interface LicenseRow {
 
 type FullLicenseRow = Omit<LicenseViewRow["license"], "frozen"> & Omit<LicenseViewRow, "license"> & { frozen: number };
 
+export type SqlAuthorizeStore = AuthorizeStore & {
+  /** Drops the read cache if another connection committed (see the `revalidate` option). */
+  revalidate(): void;
+  /** Forgets every cached row (after writes this connection rolled back). */
+  dropCache(): void;
+  start(): void;
+  stop(): Promise<void>;
+};
+
 type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number } | null;
 
 /**
@@ -64,11 +73,17 @@ type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number } 
  */
 export function sqlAuthorizeStore(
   runner: SqlRunner,
-  options: { flushIntervalMs: number; onError: (error: unknown) => void },
-): AuthorizeStore & { start(): void; stop(): Promise<void> } {
+  options: {
+    flushIntervalMs: number;
+    onError: (error: unknown) => void;
+    /** When the read cache checks `data_version`: at each request's first read (default), or when the caller says (`revalidate()`, once per batch). */
+    revalidate?: "per-request" | "by-caller";
+  },
+): SqlAuthorizeStore {
   const writes = new WriteBehind(runner, options.flushIntervalMs, options.onError);
   const cache = new ReadCache(runner.dataVersion ?? (() => Number.NaN));
   const cacheOn = runner.dataVersion !== null;
+  const revalidatePerRequest = cacheOn && (options.revalidate ?? "per-request") === "per-request";
   const keys = cache.map<AuthorizeKey | null>();
   const licenses = cache.map<AuthorizeLicense | null>();
   const listed = cache.map<boolean>();
@@ -122,9 +137,9 @@ export function sqlAuthorizeStore(
     else licenses.set(cacheKey, next);
   };
 
-  const store: AuthorizeStore & { start(): void; stop(): Promise<void> } = {
+  const store: SqlAuthorizeStore = {
     async findKey(prefix) {
-      if (cacheOn) cache.revalidate(); // the first read of every request
+      if (revalidatePerRequest) cache.revalidate(); // the first read of every request
       return cached(keys, prefix, async () => {
         const row = await runner.get<KeyRow>(SQL.key, [prefix]);
         if (row === undefined) return null;
@@ -223,6 +238,10 @@ export function sqlAuthorizeStore(
       return { key, view: await loadDecisionView(store, key.productId, request, now) };
     },
     flush: () => writes.flush(),
+    revalidate: () => {
+      if (cacheOn) cache.revalidate();
+    },
+    dropCache: () => cache.clear(),
     start: () => writes.start(),
     stop: () => writes.stop(),
   };

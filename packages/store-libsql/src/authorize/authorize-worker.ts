@@ -1,57 +1,107 @@
 /**
- * The authorize store's own thread: it owns the synchronous `libsql` connection, the
- * exact read cache and the write-behind, so point queries, guarded writes and heartbeat
- * flushes (and the WAL checkpoints they trigger) never run on the HTTP thread. Calls
- * arrive in batches and run in arrival order; durable writes have committed before
- * their reply is posted.
+ * The authorize thread: it owns a synchronous `libsql` connection, the exact read cache,
+ * the write-behind, the nonces and (in the in-process mode) every rate-limit bucket of
+ * the process, and runs whole authorize calls — checks, decision, durable writes and
+ * the Ed25519 signature — so the HTTP thread only reads requests and writes answers.
+ * Calls arrive in batches and run in arrival order; durable writes have committed
+ * before their answer is posted.
  */
-import { nativeRunner, type SqlRunner } from "./sql-runner.ts";
+import { authorizeAnswerer, cachedProductLimits, createRateLimiter, systemClock, type AuthorizeHttpRequest, type ProductPolicy, type RateLimit } from "@geckoguard/core";
+import { nativeRunner } from "./sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize-store.ts";
-import { errorShape, type FromWorker, type ToWorker } from "./worker-protocol.ts";
+import { sharedStateStores } from "../shared-state-stores.ts";
+import { errorShape, type FromWorker, type OpenMessage, type ToWorker, type WorkerCall, type WorkerMethod } from "./worker-protocol.ts";
 
 declare const self: { onmessage: ((event: MessageEvent<string>) => void) | null; postMessage(message: string): void };
 
-type Store = ReturnType<typeof sqlAuthorizeStore>;
-let runner: SqlRunner | null = null;
-let store: Store | null = null;
-// JSON strings both ways (see worker-authorize-store.ts).
+// JSON strings both ways (see authorize-thread.ts).
 const post = (message: FromWorker) => self.postMessage(JSON.stringify(message));
+const reportFailure = (what: string) => (error: unknown) => post({ type: "background-failed", what, error: errorShape(error) });
 
-async function runCalls(active: Store, calls: Extract<ToWorker, { type: "calls" }>["calls"]) {
-  const methods = active as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const results = await Promise.all(
-    calls.map(async ({ id, method, args }): Promise<[number, boolean, unknown]> => {
-      try {
-        return [id, true, await methods[method]!(...args)];
-      } catch (error) {
-        return [id, false, errorShape(error)];
-      }
-    }),
-  );
-  const replies = results.filter(([id]) => id !== 0);
-  if (replies.length > 0) post({ type: "results", results: replies });
+function openThread(message: OpenMessage) {
+  // No write gate: this thread may wait for SQLite's lock without stalling the HTTP thread.
+  const runner = nativeRunner(message.path, {
+    busyTimeoutMs: message.busyTimeoutMs,
+    synchronous: message.synchronous,
+    writeLock: null,
+    // Sessions and licenses touched by heartbeats are spread over the file: keep their pages in memory.
+    cacheSizeKiB: 64 * 1024,
+  });
+  // Revalidated once per batch below: every call of a batch arrived before the check.
+  const store = sqlAuthorizeStore(runner, { flushIntervalMs: message.flushIntervalMs, onError: reportFailure("flush"), revalidate: "by-caller" });
+  store.start();
+  const shared = sharedStateStores(message.sharedState, runner);
+  const policyOf = async (productId: string) =>
+    (await runner.get<{ policy: string }>("SELECT policy FROM products WHERE id = ?", [productId]))?.policy ?? null;
+  const rateLimiter = createRateLimiter({
+    store: shared.rateLimits,
+    clock: systemClock,
+    settings: message.rateLimits,
+    productLimits: cachedProductLimits(async (productId) => {
+      const policy = await policyOf(productId);
+      return policy === null ? null : ((JSON.parse(policy) as ProductPolicy).rateLimits ?? null);
+    }, systemClock),
+  });
+  const answer = authorizeAnswerer({ store, nonces: shared.nonces, clock: systemClock, rateLimiter });
+  const handlers: Record<WorkerMethod, (...args: never[]) => Promise<unknown>> = {
+    authorize: (request: AuthorizeHttpRequest) => answer(request),
+    // The HTTP thread's other routes share this thread's buckets (in-process mode).
+    consume: (bucketKey: string, limit: RateLimit, nowMs: number) => shared.rateLimits.consume(bucketKey, limit, nowMs),
+    purgeIdle: (beforeMs: number) => shared.rateLimits.purgeIdle(beforeMs),
+    flush: () => store.flush(),
+  };
+  return { runner, store, handlers };
+}
+
+type Thread = ReturnType<typeof openThread>;
+let thread: Thread | null = null;
+
+type Result = [id: number, ok: boolean, value: unknown];
+
+const runCall = async (active: Thread, { id, method, args }: WorkerCall): Promise<Result> => {
+  try {
+    return [id, true, await (active.handlers[method] as (...a: unknown[]) => Promise<unknown>)(...args)];
+  } catch (error) {
+    return [id, false, errorShape(error)];
+  }
+};
+
+/**
+ * One batch: the cache is revalidated once (every call in it arrived before), the calls'
+ * durable writes share one transaction (group commit), and no answer is posted before it
+ * has committed; if the commit fails, every call of the batch fails. Flushes run after,
+ * on their own transactions.
+ */
+async function runCalls(active: Thread, calls: WorkerCall[]) {
+  active.store.revalidate();
+  active.runner.group.begin();
+  let results = await Promise.all(calls.filter((c) => c.method !== "flush").map((c) => runCall(active, c)));
+  try {
+    active.runner.group.end();
+  } catch (error) {
+    active.store.dropCache(); // it may hold rows of the rolled-back writes
+    results = results.map(([id]) => [id, false, errorShape(error)]);
+  }
+  for (const flush of calls.filter((c) => c.method === "flush")) results.push(await runCall(active, flush));
+  post({ type: "results", results });
 }
 
 self.onmessage = (event) => {
   const message = JSON.parse(event.data) as ToWorker;
   if (message.type === "open") {
-    // No write gate: this thread may wait for SQLite's lock without stalling the HTTP thread.
-    runner = nativeRunner(message.path, { busyTimeoutMs: message.busyTimeoutMs, synchronous: message.synchronous, writeLock: null });
-    store = sqlAuthorizeStore(runner, { flushIntervalMs: message.flushIntervalMs, onError: (error) => post({ type: "flush-failed", error: errorShape(error) }) });
-    store.start();
+    thread = openThread(message);
     post({ type: "ready" });
-  } else if (message.type === "calls" && store !== null) {
-    void runCalls(store, message.calls);
+  } else if (message.type === "calls" && thread !== null) {
+    void runCalls(thread, message.calls);
   } else if (message.type === "stop") {
     void (async () => {
       try {
-        await store?.stop();
+        await thread?.store.stop();
       } catch (error) {
-        post({ type: "flush-failed", error: errorShape(error) });
+        reportFailure("flush")(error);
       }
-      runner?.close();
-      store = null;
-      runner = null;
+      thread?.runner.close();
+      thread = null;
       post({ type: "stopped" });
     })();
   }

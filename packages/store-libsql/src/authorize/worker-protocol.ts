@@ -1,16 +1,28 @@
-/** Messages between the HTTP thread and the authorize store's worker (authorize-worker.ts). */
+/** Messages between the HTTP thread and the authorize thread (authorize-worker.ts). */
+import type { RateLimitSettings } from "@geckoguard/core";
+import type { SharedStateMode } from "../shared-state-stores.ts";
 
-/** One store method call; `id` 0 asks for no reply (batched writes: heartbeat, touchLicense). */
-export interface StoreCall {
+/** What the authorize thread answers: see `handlers` in authorize-worker.ts. */
+export type WorkerMethod = "authorize" | "consume" | "purgeIdle" | "flush";
+
+/** One call; answered in the next "results" message with the same id. */
+export interface WorkerCall {
   id: number;
-  method: string;
+  method: WorkerMethod;
   args: unknown[];
 }
 
-export type ToWorker =
-  | { type: "open"; path: string; synchronous: "normal" | "full"; busyTimeoutMs: number; flushIntervalMs: number }
-  | { type: "calls"; calls: StoreCall[] }
-  | { type: "stop" };
+export interface OpenMessage {
+  type: "open";
+  path: string;
+  synchronous: "normal" | "full";
+  busyTimeoutMs: number;
+  flushIntervalMs: number;
+  sharedState: SharedStateMode;
+  rateLimits: Partial<RateLimitSettings>;
+}
+
+export type ToWorker = OpenMessage | { type: "calls"; calls: WorkerCall[] } | { type: "stop" };
 
 /** An error crosses as its name, message and driver code (drizzle-free: the store maps nothing). */
 export interface ErrorShape {
@@ -22,7 +34,7 @@ export interface ErrorShape {
 export type FromWorker =
   | { type: "ready" }
   | { type: "results"; results: [id: number, ok: boolean, value: unknown][] }
-  | { type: "flush-failed"; error: ErrorShape }
+  | { type: "background-failed"; what: string; error: ErrorShape }
   | { type: "stopped" };
 
 export function errorShape(error: unknown): ErrorShape {
