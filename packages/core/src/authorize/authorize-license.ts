@@ -70,8 +70,8 @@ function verifySignature(request: AuthorizeRequest, rawBody: string, key: string
 }
 
 /** Loads everything the decision needs, then decides (no queries inside the guards). */
-async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeInput, ip: string, now: number, prefetched?: DecisionView | null) {
-  const request = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex: ipToHex(ip), sessionId: input.sessionId };
+async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeInput, ip: string, ipHex: string | null, now: number, prefetched?: DecisionView | null) {
+  const request = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex, sessionId: input.sessionId };
   const view =
     prefetched !== undefined ? prefetched : await (deps.store.loadDecisionView?.(productId, request, now) ?? loadDecisionView(deps.store, productId, request, now));
   if (view === null) throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
@@ -111,7 +111,8 @@ export async function authorizeLicense(
 ): Promise<{ productId: string; answer: AuthorizeAnswer; rateLimit?: RateLimitDecision }> {
   const now = deps.clock.now();
   const ip = normalizeClientIp(request.clientIp);
-  const prefetched = await prefetchAuthorize(deps.store, request, ipToHex(ip), now);
+  const ipHex = ipToHex(ip);
+  const prefetched = await prefetchAuthorize(deps.store, request, ipHex, now);
   const key = await authenticate(deps.store, request.headers.apiKey, prefetched);
   try {
     const keyLimits = await deps.rateLimiter?.enforceApiKeyLimits({ ip: request.clientIp, apiKeyId: key.id, productId: key.productId });
@@ -121,12 +122,12 @@ export async function authorizeLicense(
     if (!(await deps.nonces.consume(key.id, request.headers.nonce!, now + NONCE_TTL_SECONDS * 1000, now))) {
       throw new GgError("NONCE_REUSED", "This nonce was already used with this API key");
     }
-    const input = parseAuthorizeBody(rawBody);
+    const input = prefetched?.input ?? parseAuthorizeBody(rawBody);
     const licenseLimit = await deps.rateLimiter?.enforceLicenseLimit({ productId: key.productId, licenseKey: input.licenseKey });
     const rateLimit = keyLimits && licenseLimit ? tighter(keyLimits, licenseLimit) : undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       // The prefetched view was read for this very body; a retry after a lost race re-reads.
-      const { license, decision } = await decide(deps, key.productId, input, ip, now, attempt === 0 ? prefetched?.view : undefined);
+      const { license, decision } = await decide(deps, key.productId, input, ip, ipHex, now, attempt === 0 ? prefetched?.view : undefined);
       if (!decision.allow) {
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };

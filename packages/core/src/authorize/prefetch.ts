@@ -2,6 +2,7 @@ import type { AuthorizeKey, AuthorizeStore } from "../ports/authorize.ts";
 import { apiKeyPrefix } from "../apikeys/key-format.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
 import type { DecisionView, DecisionViewRequest } from "./decision-view.ts";
+import type { AuthorizeInput } from "./schemas.ts";
 
 export interface Prefetched {
   key: AuthorizeKey | null;
@@ -9,6 +10,8 @@ export interface Prefetched {
   view?: DecisionView | null;
   /** The body as read up front, or its error, for the step that reads it in CONTRACT order. */
   readBody: () => Promise<string>;
+  /** The body as parsed up front, when it was valid (an invalid one is reported at its own step). */
+  input?: AuthorizeInput;
 }
 
 /**
@@ -30,14 +33,20 @@ export async function prefetchAuthorize(
     (error: unknown) => ({ ok: false as const, error }),
   );
   let hint: DecisionViewRequest | null = null;
+  let input: AuthorizeInput | undefined;
   if (body.ok) {
     try {
-      const input = parseAuthorizeBody(body.text);
+      input = parseAuthorizeBody(body.text);
       hint = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex, sessionId: input.sessionId };
     } catch {
       // Reported at its own step; without a hint only the key is read.
     }
   }
   const { key, view } = await store.prefetchAuthorize(prefix, hint, now);
-  return { key, ...(view !== undefined ? { view } : {}), readBody: () => (body.ok ? Promise.resolve(body.text) : Promise.reject(body.error)) };
+  return {
+    key,
+    ...(view !== undefined ? { view } : {}),
+    ...(input !== undefined ? { input } : {}),
+    readBody: () => (body.ok ? Promise.resolve(body.text) : Promise.reject(body.error)),
+  };
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { hmacSha256Hex, sha256HexDigest } from "../crypto/digest.ts";
 
 /** CONTRACT §6: a signed request is accepted within ±300 s of server time. */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
@@ -7,7 +7,7 @@ export const NONCE_TTL_SECONDS = 600;
 export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export function sha256HexOf(body: string | Uint8Array): string {
-  return createHash("sha256").update(body).digest("hex");
+  return sha256HexDigest(body);
 }
 
 /** timestamp \n nonce \n METHOD \n path-with-query \n hex(sha256(rawBody)) */
@@ -17,5 +17,5 @@ export function canonicalRequest(timestamp: string, nonce: string, method: strin
 
 /** hex(HMAC-SHA256(key = the API key string, canonical)) */
 export function requestSignature(apiKey: string, canonical: string): string {
-  return createHmac("sha256", apiKey).update(canonical).digest("hex");
+  return hmacSha256Hex(apiKey, canonical);
 }

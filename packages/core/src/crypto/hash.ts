@@ -1,8 +1,9 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
+import { sha256Bytes, sha256HexDigest } from "./digest.ts";
 
 /** SHA-256 hex digest; used to store high-entropy secrets (tokens, keys) as hashes. */
 export function sha256Hex(input: string | Uint8Array): string {
-  return createHash("sha256").update(input).digest("hex");
+  return sha256HexDigest(input);
 }
 
 /**
@@ -10,7 +11,5 @@ export function sha256Hex(input: string | Uint8Array): string {
  * contents nor the length of the secret leak through timing.
  */
 export function constantTimeEqual(a: string, b: string): boolean {
-  const da = createHash("sha256").update(a).digest();
-  const db = createHash("sha256").update(b).digest();
-  return timingSafeEqual(da, db) && a.length === b.length;
+  return timingSafeEqual(sha256Bytes(a), sha256Bytes(b)) && a.length === b.length;
 }
