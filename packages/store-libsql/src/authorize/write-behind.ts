@@ -49,9 +49,17 @@ export class WriteBehind {
       const licenses = this.licenses;
       this.sessions = new Map();
       this.licenses = new Map();
+      // In key order: neighbouring keys share index pages, so each transaction dirties (and
+      // writes to the WAL) fewer pages than in arrival order.
       const statements: { sql: string; args: SqlArgs }[] = [];
-      for (const [id, { expiresAt, seenAt }] of sessions) statements.push({ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] });
-      for (const [id, at] of licenses) statements.push({ sql: TOUCH_SQL, args: [at, id, at] });
+      for (const id of [...sessions.keys()].sort()) {
+        const { expiresAt, seenAt } = sessions.get(id)!;
+        statements.push({ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] });
+      }
+      for (const id of [...licenses.keys()].sort()) {
+        const at = licenses.get(id)!;
+        statements.push({ sql: TOUCH_SQL, args: [at, id, at] });
+      }
       try {
         // Small transactions with a turn of the event loop between them: a flush never
         // holds the thread (and the requests behind it) for more than a few milliseconds.
