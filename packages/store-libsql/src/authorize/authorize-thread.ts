@@ -50,8 +50,11 @@ export async function startAuthorizeThread(options: AuthorizeThreadOptions): Pro
     batchesOut++;
     send({ type: "calls", calls });
   };
+  /** Set once the thread has died: every later call fails at once (a 500), none waits for an answer that cannot come. */
+  let failed: Error | null = null;
   const call = <T>(method: WorkerMethod, ...args: unknown[]) =>
     new Promise<T>((resolve, reject) => {
+      if (failed !== null) return reject(failed);
       const id = nextId++;
       waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
       queue.push({ id, method, args });
@@ -87,7 +90,11 @@ export async function startAuthorizeThread(options: AuthorizeThreadOptions): Pro
     worker.onerror = (event) => {
       const error = new Error(`authorize thread failed: ${event.message}`);
       failAll(error);
-      if (ready) return options.onError("thread", error);
+      if (ready) {
+        failed = error;
+        queue = [];
+        return options.onError("thread", error);
+      }
       worker.terminate();
       reject(error);
     };
@@ -103,6 +110,7 @@ export async function startAuthorizeThread(options: AuthorizeThreadOptions): Pro
     },
     flush: () => call("flush"),
     async stop() {
+      if (failed !== null) return void worker.terminate();
       const done = new Promise<void>((resolve) => (stopped = resolve));
       if (queue.length > 0) sendQueue();
       send({ type: "stop" });
