@@ -82,7 +82,6 @@ export * from "./authorize/schemas.ts";
 export * from "./authorize/parse-body.ts";
 export * from "./authorize/decide.ts";
 export * from "./authorize/decision-view.ts";
-export * from "./authorize/prefetch.ts";
 export * from "./authorize/authorize-license.ts";
 export * from "./authorize/http-answer.ts";
 export * from "./authorize/in-process-nonce-store.ts";

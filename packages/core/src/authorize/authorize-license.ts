@@ -8,8 +8,7 @@ import { ipToHex } from "../blacklists/ip-address.ts";
 import { canonicalRequest, NONCE_PATTERN, NONCE_TTL_SECONDS, requestSignature, TIMESTAMP_WINDOW_SECONDS } from "./request-signing.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
 import { decideAuthorization, type Decision } from "./decide.ts";
-import { loadDecisionView, type DecisionView } from "./decision-view.ts";
-import { prefetchAuthorize, type Prefetched } from "./prefetch.ts";
+import { loadDecisionView } from "./decision-view.ts";
 import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimiter } from "../ratelimit/limiter.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
@@ -47,9 +46,9 @@ export function normalizeClientIp(ip: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
 }
 
-async function authenticate(store: AuthorizeStore, rawKey: string | undefined, prefetched: Prefetched | null): Promise<AuthorizeKey> {
+async function authenticate(store: AuthorizeStore, rawKey: string | undefined): Promise<AuthorizeKey> {
   const prefix = rawKey ? apiKeyPrefix(rawKey) : null;
-  const key = prefix === null ? null : prefetched !== null ? prefetched.key : await store.findKey(prefix);
+  const key = prefix === null ? null : await store.findKey(prefix);
   if (key === null || key.revoked || !constantTimeEqual(key.secretHash, sha256Hex(rawKey!))) {
     throw new GgError("UNAUTHORIZED", "Invalid or revoked API key");
   }
@@ -70,10 +69,9 @@ function verifySignature(request: AuthorizeRequest, rawBody: string, key: string
 }
 
 /** Loads everything the decision needs, then decides (no queries inside the guards). */
-async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeInput, ip: string, ipHex: string | null, now: number, prefetched?: DecisionView | null) {
-  const request = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex, sessionId: input.sessionId };
-  const view =
-    prefetched !== undefined ? prefetched : await (deps.store.loadDecisionView?.(productId, request, now) ?? loadDecisionView(deps.store, productId, request, now));
+async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeInput, ip: string, now: number) {
+  const request = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex: ipToHex(ip), sessionId: input.sessionId };
+  const view = await loadDecisionView(deps.store, productId, request, now);
   if (view === null) throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
   const { license } = view;
   const decision = decideAuthorization({ license, policy: license.policy, blacklisted: view.blacklisted, hwid: input.hwid, ip, session: view.session, liveSessions: view.liveSessions, now });
@@ -111,23 +109,21 @@ export async function authorizeLicense(
 ): Promise<{ productId: string; answer: AuthorizeAnswer; rateLimit?: RateLimitDecision }> {
   const now = deps.clock.now();
   const ip = normalizeClientIp(request.clientIp);
-  const ipHex = ipToHex(ip);
-  const prefetched = await prefetchAuthorize(deps.store, request, ipHex, now);
-  const key = await authenticate(deps.store, request.headers.apiKey, prefetched);
+  const key = await authenticate(deps.store, request.headers.apiKey);
   try {
     const keyLimits = await deps.rateLimiter?.enforceApiKeyLimits({ ip: request.clientIp, apiKeyId: key.id, productId: key.productId });
     if (!key.permissions.includes("license:authorize")) throw new GgError("PERMISSION_DENIED", "This API key lacks the 'license:authorize' scope");
-    const rawBody = await (prefetched?.readBody ?? request.readBody)();
+    const rawBody = await request.readBody();
     verifySignature(request, rawBody, request.headers.apiKey!, now);
     if (!(await deps.nonces.consume(key.id, request.headers.nonce!, now + NONCE_TTL_SECONDS * 1000, now))) {
       throw new GgError("NONCE_REUSED", "This nonce was already used with this API key");
     }
-    const input = prefetched?.input ?? parseAuthorizeBody(rawBody);
+    const input = parseAuthorizeBody(rawBody);
     const licenseLimit = await deps.rateLimiter?.enforceLicenseLimit({ productId: key.productId, licenseKey: input.licenseKey });
     const rateLimit = keyLimits && licenseLimit ? tighter(keyLimits, licenseLimit) : undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
-      // The prefetched view was read for this very body; a retry after a lost race re-reads.
-      const { license, decision } = await decide(deps, key.productId, input, ip, ipHex, now, attempt === 0 ? prefetched?.view : undefined);
+      // A retry after a lost race re-reads.
+      const { license, decision } = await decide(deps, key.productId, input, ip, now);
       if (!decision.allow) {
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };

@@ -18,8 +18,7 @@ export interface DecisionViewRequest {
 
 /**
  * The license (null when the product has none with this key), then its blacklist hit and
- * either the named session or the count of live ones, from the store's point reads. A
- * store may answer the whole view in one call (`loadDecisionView`), e.g. across threads.
+ * either the named session or the count of live ones, from the store's point reads.
  */
 export async function loadDecisionView(store: AuthorizeStore, productId: string, request: DecisionViewRequest, now: number): Promise<DecisionView | null> {
   const license = await store.findLicense(productId, request.licenseKey);

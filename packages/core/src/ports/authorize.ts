@@ -2,7 +2,6 @@ import type { Scope } from "../apikeys/scopes.ts";
 import type { LicenseRecord } from "../licenses/license.ts";
 import type { ProductPolicy } from "../products/policy.ts";
 import type { SessionRecord } from "./sessions.ts";
-import type { DecisionView, DecisionViewRequest } from "../authorize/decision-view.ts";
 
 export interface AuthorizeKey {
   id: string;
@@ -53,13 +52,6 @@ export interface AuthorizeStore {
   touchLicense(licenseId: string, now: number): void;
   /** PKCS#8 PEM of the product's response-signing key. */
   signingKeyPem(productId: string): Promise<string | null>;
-  /** Optional: loadDecisionView's answer in one call (the reads above, in that order). */
-  loadDecisionView?(productId: string, request: DecisionViewRequest, now: number): Promise<DecisionView | null>;
-  /**
-   * Optional: `findKey(prefix)` and, for a known unrevoked key and a readable body,
-   * `loadDecisionView` for the key's product, in one call. `view` is absent when not loaded.
-   */
-  prefetchAuthorize?(prefix: string, request: DecisionViewRequest | null, now: number): Promise<{ key: AuthorizeKey | null; view?: DecisionView | null }>;
   /** Writes everything batched so far (shutdown, tests). */
   flush(): Promise<void>;
 }

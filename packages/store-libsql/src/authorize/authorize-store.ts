@@ -1,6 +1,5 @@
 import {
   deferredLicenseData,
-  loadDecisionView,
   sessionEventData,
   uuidv7,
   type AuthorizeKey,
@@ -137,7 +136,7 @@ export function sqlAuthorizeStore(
     else licenses.set(cacheKey, next);
   };
 
-  const store: SqlAuthorizeStore = {
+  return {
     async findKey(prefix) {
       if (revalidatePerRequest) cache.revalidate(); // the first read of every request
       return cached(keys, prefix, async () => {
@@ -231,12 +230,6 @@ export function sqlAuthorizeStore(
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },
-    loadDecisionView: (productId, request, now) => loadDecisionView(store, productId, request, now),
-    async prefetchAuthorize(prefix, request, now) {
-      const key = await store.findKey(prefix);
-      if (key === null || key.revoked || request === null) return { key };
-      return { key, view: await loadDecisionView(store, key.productId, request, now) };
-    },
     flush: () => writes.flush(),
     revalidate: () => {
       if (cacheOn) cache.revalidate();
@@ -245,5 +238,4 @@ export function sqlAuthorizeStore(
     start: () => writes.start(),
     stop: () => writes.stop(),
   };
-  return store;
 }
