@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { collect } from "./server-process.ts";
+import { untilListening } from "./server-process.ts";
 
 export interface RunningExample {
   baseUrl: string;
@@ -22,21 +22,7 @@ export async function startExample(command: string[], cwd: string): Promise<Runn
     stderr: "pipe",
   });
   const output: string[] = [];
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`example did not start:\n${output.join("\n")}`)), 15_000);
-    const onLine = (line: string) => {
-      const match = LISTENING.exec(line);
-      if (match === null) return;
-      clearTimeout(timer);
-      resolve(match[1]!);
-    };
-    void collect(child.stdout, output, onLine);
-    void collect(child.stderr, output, () => {});
-    void child.exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`example exited with ${code} before listening:\n${output.join("\n")}`));
-    });
-  });
+  const baseUrl = await untilListening(child, output, "example", (line) => LISTENING.exec(line)?.[1] ?? null);
   return {
     baseUrl,
     output,

@@ -56,6 +56,28 @@ export async function collect(stream: ReadableStream<Uint8Array>, lines: string[
   if (buffered) lines.push(buffered);
 }
 
+/**
+ * Collects the child's output into `output` and resolves with `listening(line)`'s first
+ * non-null answer; rejects if the child exits first or says nothing within 15 s.
+ */
+export function untilListening<T>(child: Subprocess<"ignore", "pipe", "pipe">, output: string[], what: string, listening: (line: string) => T | null): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output.join("\n")}`)), 15_000);
+    const onLine = (line: string) => {
+      const found = listening(line);
+      if (found === null) return;
+      clearTimeout(timer);
+      resolve(found);
+    };
+    void collect(child.stdout, output, onLine);
+    void collect(child.stderr, output, () => {});
+    void child.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code} before listening:\n${output.join("\n")}`));
+    });
+  });
+}
+
 /** Starts the real server on a free port (PORT=0) with a temp data dir; resolves once it listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "gg-test-"));
@@ -67,20 +89,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stderr: "pipe",
   });
   const output: string[] = [];
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join("\n")}`)), 15_000);
-    const onLine = (line: string) => {
-      if (!line.includes('"server.listening"')) return;
-      clearTimeout(timer);
-      resolve((JSON.parse(line) as { port: number }).port);
-    };
-    void collect(child.stdout, output, onLine);
-    void collect(child.stderr, output, () => {});
-    void child.exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening:\n${output.join("\n")}`));
-    });
-  });
+  const port = await untilListening(child, output, "server", (line) =>
+    line.includes('"server.listening"') ? (JSON.parse(line) as { port: number }).port : null,
+  );
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     port,
