@@ -4,6 +4,7 @@ import { entryIdentity, offsetOf } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { blacklistEntries } from "../schema/index.ts";
 import { conflictOnDuplicate } from "../driver-errors.ts";
+import { chunks } from "./chunks.ts";
 
 const DUPLICATE_MESSAGE = "This entry is already on the product's blacklist";
 /** Rows per INSERT statement: 8 parameters each stays far below SQLite's variable limit. */
@@ -39,8 +40,8 @@ function canBatch(db: Executor): db is Executor & Batchable {
  */
 async function insertAll(db: Executor, entries: BlacklistRecord[]): Promise<void> {
   const statements = [];
-  for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-    statements.push(db.insert(blacklistEntries).values(entries.slice(i, i + INSERT_CHUNK)));
+  for (const chunk of chunks(entries, INSERT_CHUNK)) {
+    statements.push(db.insert(blacklistEntries).values(chunk));
   }
   if (canBatch(db)) {
     await db.batch(statements);

@@ -3,6 +3,7 @@ import type { EndUserFilter, EndUserRecord, EndUserScope, EndUserStore } from "@
 import type { Executor } from "../executor.ts";
 import { endUsers, licenses, orgMembers } from "../schema/index.ts";
 import { conflictOnDuplicate } from "../driver-errors.ts";
+import { likePattern } from "./license-conditions.ts";
 
 const columns = {
   id: endUsers.id,
@@ -29,7 +30,7 @@ function filterCondition(filter: EndUserFilter): SQL | undefined {
   if (filter.username !== undefined) conditions.push(eq(endUsers.usernameLower, filter.username.trim().toLowerCase()));
   if (filter.email !== undefined) conditions.push(eq(endUsers.emailLower, filter.email.trim().toLowerCase()));
   if (filter.search !== undefined) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(filter.search);
     conditions.push(
       or(
         sql`${endUsers.usernameLower} LIKE ${pattern} ESCAPE '\\'`,

@@ -14,7 +14,8 @@ export function scopeCondition(scope: LicenseScope): SQL {
   }
 }
 
-function likePattern(text: string): string {
+/** `%text%` for LIKE … ESCAPE '\\', case-folded, with the pattern characters escaped. */
+export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 

@@ -6,16 +6,11 @@ import { isUniqueViolation } from "../driver-errors.ts";
 import { licenseViewColumns, toLicenseRow, toLicenseSet, toLicenseViews } from "./license-rows.ts";
 import { filterCondition, scopeCondition } from "./license-conditions.ts";
 import { csvBatchQuery } from "./license-csv.ts";
+import { chunks } from "./chunks.ts";
 
 /** SQLite binds at most 32766 variables; 19 columns × 500 rows stays well under. */
 const INSERT_CHUNK = 500;
 const ID_CHUNK = 900;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export function libsqlLicenses(db: Executor): LicenseStore {
   const selectViews = () =>

@@ -4,6 +4,7 @@ import type { Executor } from "../executor.ts";
 import { webhookDeliveries, webhookEvents, webhookOutbox } from "../schema/index.ts";
 import { subscriptionsOf } from "./webhook-subscriptions.ts";
 import { packEvents, unpackEvents } from "./outbox-batch.ts";
+import { chunks } from "./chunks.ts";
 
 /** Events per outbox row: small enough that fanning one row out stays a short transaction. */
 const EVENTS_PER_ROW = 100;
@@ -72,7 +73,7 @@ export function libsqlOutboxEvents(db: Executor): OutboxEventStore {
       return events;
     },
     async logEvents(events: LoggedEvent[]) {
-      for (let i = 0; i < events.length; i += INSERT_CHUNK) await db.insert(webhookEvents).values(events.slice(i, i + INSERT_CHUNK));
+      for (const chunk of chunks(events, INSERT_CHUNK)) await db.insert(webhookEvents).values(chunk);
     },
     async hasBacklog() {
       return (await db.select({ id: webhookOutbox.id }).from(webhookOutbox).limit(1).get()) !== undefined;

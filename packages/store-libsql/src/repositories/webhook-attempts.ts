@@ -1,5 +1,6 @@
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
 import type { AttemptOutcome, WebhookDeliveryStore } from "@geckoguard/core";
+import { chunks } from "./chunks.ts";
 
 /** 11 columns × 200 rows: well under SQLite's bound-variable limit. */
 const INSERT_CHUNK = 200;
@@ -10,7 +11,7 @@ import { webhookAttempts as a, webhookDeliveries as d, webhookEndpoints as e, we
 export function libsqlWebhookAttempts(db: Executor): Pick<WebhookDeliveryStore, "insertAttempts" | "listAttempts"> {
   return {
     async insertAttempts(attempts) {
-      for (let i = 0; i < attempts.length; i += INSERT_CHUNK) await db.insert(a).values(attempts.slice(i, i + INSERT_CHUNK));
+      for (const chunk of chunks(attempts, INSERT_CHUNK)) await db.insert(a).values(chunk);
     },
     async listAttempts(productId, endpointId, filter, page) {
       const conditions: SQL[] = [eq(e.id, endpointId), eq(e.productId, productId)];

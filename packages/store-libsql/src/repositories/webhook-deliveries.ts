@@ -3,6 +3,10 @@ import type { WebhookDeliveryStore, WebhookDeliveryView } from "@geckoguard/core
 import type { Executor } from "../executor.ts";
 import { webhookDeliveries as d, webhookEndpoints as e, webhookEvents as ev } from "../schema/index.ts";
 import { libsqlWebhookAttempts } from "./webhook-attempts.ts";
+import { chunks } from "./chunks.ts";
+
+/** Rows per INSERT: well under SQLite's variable limit. */
+const INSERT_CHUNK = 500;
 
 /** Delivery columns as the API lists them. */
 const viewColumns = {
@@ -34,8 +38,8 @@ export function libsqlWebhookDeliveries(db: Executor): WebhookDeliveryStore {
   return {
     ...libsqlWebhookAttempts(db),
     async insertMany(deliveries) {
-      for (let i = 0; i < deliveries.length; i += 500) {
-        const rows = deliveries.slice(i, i + 500).map((x) => ({ ...x, status: "pending" as const, attempts: 0, attemptLimit: 6, updatedAt: x.createdAt }));
+      for (const chunk of chunks(deliveries, INSERT_CHUNK)) {
+        const rows = chunk.map((x) => ({ ...x, status: "pending" as const, attempts: 0, attemptLimit: 6, updatedAt: x.createdAt }));
         await db.insert(d).values(rows).onConflictDoNothing();
       }
     },
