@@ -5,3 +5,8 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** The `code` of a failed file-system call (ENOENT, EACCES…), for a one-line message. */
+export function errorCode(error: unknown): string {
+  return (error as { code?: string }).code ?? "error";
+}

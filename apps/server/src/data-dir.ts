@@ -1,10 +1,7 @@
 import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ConfigError, type ServerConfig } from "./config.ts";
-
-function errorCode(error: unknown): string {
-  return (error as { code?: string }).code ?? "error";
-}
+import { errorCode } from "./config-error.ts";
 
 /** Creates `dir` when missing and proves it is a writable directory, else a ConfigError naming `variable`. */
 export function ensureWritableDir(dir: string, variable: string): void {

@@ -1,13 +1,9 @@
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { ConfigError } from "./config-error.ts";
+import { ConfigError, errorCode } from "./config-error.ts";
 
 const FILE_NAME = "jwt-secret";
-
-function errorCode(error: unknown): string {
-  return (error as { code?: string }).code ?? "error";
-}
 
 /** The stored secret, or null when there is none yet. */
 function readStored(path: string): Uint8Array | null {

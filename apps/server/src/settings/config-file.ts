@@ -1,11 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ConfigError } from "../config-error.ts";
-
-/** A value and where it came from, for error messages. */
-export interface RawSetting {
-  value: string;
-  origin: string;
-}
+import { ConfigError, errorCode } from "../config-error.ts";
 
 const LINE = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
 
@@ -21,14 +15,14 @@ function unquote(value: string): string {
  * matching quotes around the value. A name outside `known` is refused, so a typo does not
  * silently fall back to a default.
  */
-export function readConfigFile(path: string, known: ReadonlySet<string>): Map<string, RawSetting> {
+export function readConfigFile(path: string, known: ReadonlySet<string>): Map<string, string> {
   let content: string;
   try {
     content = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(`config file '${path}' cannot be read (${(error as { code?: string }).code ?? "error"})`);
+    throw new ConfigError(`config file '${path}' cannot be read (${errorCode(error)})`);
   }
-  const settings = new Map<string, RawSetting>();
+  const settings = new Map<string, string>();
   content
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)
@@ -42,7 +36,7 @@ export function readConfigFile(path: string, known: ReadonlySet<string>): Map<st
       if (!known.has(name)) throw new ConfigError(`${where}: unknown setting ${name}; 'geckoguard --help' lists them`);
       if (name === "GG_CONFIG_FILE") throw new ConfigError(`${where}: a config file cannot name another one`);
       if (settings.has(name)) throw new ConfigError(`${where}: ${name} is set twice`);
-      settings.set(name, { value: unquote(match[2]!.trim()), origin: path });
+      settings.set(name, unquote(match[2]!.trim()));
     });
   return settings;
 }

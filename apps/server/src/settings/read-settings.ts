@@ -1,5 +1,5 @@
 import { ConfigError } from "../config-error.ts";
-import { readConfigFile, type RawSetting } from "./config-file.ts";
+import { readConfigFile } from "./config-file.ts";
 import { SETTINGS, type SettingValues } from "./table.ts";
 
 export type Env = Record<string, string | undefined>;
@@ -17,11 +17,11 @@ function present(value: string | undefined): string | undefined {
  */
 export function readSettings(env: Env, configFile?: string): SettingValues {
   const path = present(configFile) ?? present(env.GG_CONFIG_FILE);
-  const fromFile = path === undefined ? new Map<string, RawSetting>() : readConfigFile(path, KNOWN_VARIABLES);
+  const fromFile = path === undefined ? new Map<string, string>() : readConfigFile(path, KNOWN_VARIABLES);
   const values: Record<string, unknown> = {};
   for (const [key, setting] of Object.entries(SETTINGS)) {
     const fromEnv = present(env[setting.variable]);
-    const raw = fromEnv ?? fromFile.get(setting.variable)?.value;
+    const raw = fromEnv ?? fromFile.get(setting.variable);
     try {
       values[key] = setting.parse(raw);
     } catch (error) {
