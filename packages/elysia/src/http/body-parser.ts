@@ -3,18 +3,17 @@ import { GgError, limitedTextChunks, payloadTooLarge } from "@geckoguard/core";
 /** CONTRACT §1: bodies over 1 MiB are refused unless a route allows more. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
-
-/** Refuses early on a declared Content-Length over the limit, before reading anything. */
-export function assertDeclaredLength(request: Request, limit: number): void {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw payloadTooLarge(limit);
-}
-
-/** Reads the body as text, stopping as soon as it passes `limit` bytes (chunked bodies too). */
+/**
+ * Reads the body as text, stopping as soon as it passes `limit` bytes (chunked bodies too).
+ * A declared Content-Length over the limit is refused before anything is read; one within
+ * it bounds what the server will read, so the whole body is taken at once.
+ */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
-  assertDeclaredLength(request, limit);
-  // A declared length within the limit bounds what the server will read: take the fast path.
-  if (request.headers.get("content-length") !== null) return request.text();
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    if (Number(declared) > limit) throw payloadTooLarge(limit);
+    return request.text();
+  }
   if (request.body === null) return "";
   let text = "";
   for await (const chunk of limitedTextChunks(request.body, limit)) text += chunk;
