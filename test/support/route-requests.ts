@@ -29,18 +29,23 @@ export interface RouteInput {
   headers?: Record<string, string>;
 }
 
+/** A URL cannot carry a lone UTF-16 surrogate: replace it, as a browser would. */
+function wellFormed(value: string): string {
+  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
 /** The route's path with `{name}` filled: the given value, the tenant's org/product, or a random UUID. */
 export function fillPath(spec: RouteSpec, tenant: Tenant, params: Record<string, string> = {}): string {
   return spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name] ?? (name === "orgId" ? tenant.orgId : name === "productId" ? tenant.productId : randomUUID());
-    return encodeURIComponent(value);
+    return encodeURIComponent(wellFormed(value));
   });
 }
 
 /** A Request for `spec` with the tenant's credential for its family (signed routes get none). */
 export function routeRequest(spec: RouteSpec, tenant: Tenant, input: RouteInput = {}): Request {
   const url = new URL(`http://localhost${fillPath(spec, tenant, input.params)}`);
-  for (const [name, value] of Object.entries(input.query ?? {})) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(input.query ?? {})) url.searchParams.set(name, wellFormed(value));
   const headers: Record<string, string> = { ...input.headers };
   if (spec.credential === "jwt") headers.authorization = `Bearer ${tenant.token}`;
   if (spec.credential === "apiKey") headers["x-api-key"] = tenant.apiKey;
