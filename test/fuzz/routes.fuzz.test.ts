@@ -4,7 +4,7 @@ import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { routeSpecs, type RouteSpec } from "../support/route-schemas.ts";
 import { routeRequest, tenantWithEveryScope, type Tenant } from "../support/route-requests.ts";
 import { databaseDigest } from "../support/database-digest.ts";
-import { headerValue, queryValueFor, valueFor } from "../support/schema-arbitraries.ts";
+import { headerValue, queryValueFor, valueFor, type IdPool } from "../support/schema-arbitraries.ts";
 import { signedHeaders } from "../support/signed-authorize.ts";
 
 /**
@@ -35,25 +35,32 @@ describe("fuzzing every route", () => {
   let tenant: Tenant;
   let specs: RouteSpec[];
   let licenseKey: string;
+  const pool: IdPool = { ids: [] };
   beforeAll(async () => {
     t = await openTestApp();
     tenant = await tenantWithEveryScope(t);
-    const created = await t.api("POST", `/v1/products/${tenant.productId}/licenses`, { headers: { "x-api-key": tenant.apiKey }, body: { count: 2, note: "seed" } });
-    licenseKey = created.body.data.licenses[0].key;
+    // Licenses at the edges of the date rules, whose ids the fuzzer draws for id fields.
+    const licenseIds: string[] = [];
+    for (const body of [{ note: "seed" }, { expiresAt: "9999-12-30T00:00:00.000Z" }, { durationDays: 36500 }]) {
+      const created = await t.api("POST", `/v1/products/${tenant.productId}/licenses`, { headers: { "x-api-key": tenant.apiKey }, body });
+      licenseIds.push(created.body.data.licenses[0].id);
+      licenseKey ??= created.body.data.licenses[0].key;
+    }
+    pool.ids.push(tenant.orgId, tenant.productId, ...licenseIds);
     specs = (await routeSpecs(t)).filter((spec) => spec.credential !== "metrics");
   });
   afterAll(() => t.close());
 
   function caseFor(spec: RouteSpec): fc.Arbitrary<Case> {
-    const query = fc.record(Object.fromEntries(spec.query.map((q) => [q.name, queryValueFor(q.schema)])), { requiredKeys: [] });
+    const query = fc.record(Object.fromEntries(spec.query.map((q) => [q.name, queryValueFor(q.schema, pool)])), { requiredKeys: [] });
     // Path ids: usually the tenant's own (so checks past the credential run), sometimes anything.
     // DELETE routes never get the tenant's ids: deleting the org would leave nothing to fuzz.
     const params = fc.record(
-      Object.fromEntries(spec.params.map((p) => [p.name, spec.method === "DELETE" ? fc.oneof(fc.uuid(), queryValueFor(p.schema)) : fc.oneof(fc.constant(""), fc.uuid(), queryValueFor(p.schema))])),
+      Object.fromEntries(spec.params.map((p) => [p.name, spec.method === "DELETE" ? fc.oneof(fc.uuid(), queryValueFor(p.schema)) : fc.oneof(fc.constant(""), queryValueFor(p.schema, pool))])),
       { requiredKeys: [] },
     ).map((chosen) => Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== "")));
     const headers = fc.record({ "idempotency-key": headerValue, "x-gg-nonce": headerValue }, { requiredKeys: [] });
-    const body = spec.credential === "signed" ? fc.oneof(valueFor(spec.body), fc.record({ licenseKey: fc.constant(licenseKey), hwid: valueFor(undefined) })) : valueFor(spec.body);
+    const body = spec.credential === "signed" ? fc.oneof(valueFor(spec.body), fc.record({ licenseKey: fc.constant(licenseKey), hwid: valueFor(undefined) })) : valueFor(spec.body, pool);
     return fc.record({ spec: fc.constant(spec), body, query, params, headers });
   }
 
@@ -78,6 +85,14 @@ describe("fuzzing every route", () => {
         expect({ label, leak: LEAKS.exec(text)?.[0] ?? null }).toEqual({ label, leak: null });
         const after = await databaseDigest(t);
         if (response.status >= 400) expect({ label, status: response.status, changed: after !== digest }).toEqual({ label, status: response.status, changed: false });
+        // A change that was accepted must leave the tenant's data readable.
+        if (after !== digest) {
+          for (const path of [`/v1/dashboard/orgs/${tenant.orgId}/licenses?pageSize=1000`, `/v1/dashboard/orgs/${tenant.orgId}/licenses/export?format=json`]) {
+            const read = await t.handle(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${tenant.token}` } }));
+            expect({ label, after: path, status: read.status }).toEqual({ label, after: path, status: 200 });
+            await read.arrayBuffer();
+          }
+        }
         digest = after;
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },

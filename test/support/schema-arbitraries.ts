@@ -12,10 +12,20 @@ const BOUNDARY_NUMBERS = [0, -1, 1, 0.5, -0, 2 ** 31, 2 ** 53, Number.MAX_SAFE_I
 const anyString = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.string({ maxLength: 40, unit: "binary" }));
 const anyJson = fc.oneof(anyString, fc.constantFrom(...BOUNDARY_NUMBERS), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }));
 
-function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
+/** Instants at and past the edges JavaScript, SQLite and ISO-8601 can hold. */
+const EDGE_DATES = ["+275760-09-13T00:00:00.000Z", "9999-12-31T23:59:59.999Z", "9999-12-31T23:00:00-05:00", "1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z"];
+
+/** Ids the fuzzer may draw besides random UUIDs: the tenant's real rows, so use cases run past "not found". */
+export interface IdPool {
+  ids: string[];
+}
+
+function stringFor(schema: JsonSchema, pool: IdPool): fc.Arbitrary<string> {
   const lengths = [schema.minLength, schema.maxLength].filter((n): n is number => n !== undefined);
   const atBounds = lengths.flatMap((n) => [n - 1, n, n + 1]).filter((n) => n >= 0 && n < 100_000).map((n) => "a".repeat(n));
-  const formats = schema.format === "uuid" ? [fc.uuid()] : schema.format === "date-time" ? [fc.date({ noInvalidDate: true }).map((d) => d.toISOString())] : [];
+  const uuids = pool.ids.length > 0 ? [fc.uuid(), fc.constantFrom(...pool.ids)] : [fc.uuid()];
+  const dates = [fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom(...EDGE_DATES)];
+  const formats = schema.format === "uuid" ? uuids : schema.format === "date-time" ? dates : [];
   const enums = (schema.enum ?? []).filter((v): v is string => typeof v === "string");
   return fc.oneof(...formats, ...(enums.length > 0 ? [fc.constantFrom(...enums)] : []), ...(atBounds.length > 0 ? [fc.constantFrom(...atBounds)] : []), anyString);
 }
@@ -30,19 +40,19 @@ function numberFor(schema: JsonSchema): fc.Arbitrary<number> {
  * sometimes of the wrong type altogether, so the validator, the use case and the
  * database each get a turn.
  */
-export function valueFor(schema: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
+export function valueFor(schema: JsonSchema | undefined, pool: IdPool = { ids: [] }, depth = 0): fc.Arbitrary<unknown> {
   if (schema === undefined || depth > 4) return anyJson;
-  const shaped = shapedFor(schema, depth);
+  const shaped = shapedFor(schema, pool, depth);
   return fc.oneof({ arbitrary: shaped, weight: 4 }, { arbitrary: anyJson, weight: 1 });
 }
 
-function shapedFor(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
-  if (schema.anyOf) return fc.oneof(...schema.anyOf.map((branch) => valueFor(branch, depth + 1)));
+function shapedFor(schema: JsonSchema, pool: IdPool, depth: number): fc.Arbitrary<unknown> {
+  if (schema.anyOf) return fc.oneof(...schema.anyOf.map((branch) => valueFor(branch, pool, depth + 1)));
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.const !== undefined) return fc.constant(schema.const);
   switch (schema.type) {
     case "string":
-      return stringFor(schema);
+      return stringFor(schema, pool);
     case "number":
     case "integer":
       return numberFor(schema);
@@ -51,9 +61,9 @@ function shapedFor(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
     case "null":
       return fc.constant(null);
     case "array":
-      return fc.array(valueFor(schema.items, depth + 1), { maxLength: 4 });
+      return fc.array(valueFor(schema.items, pool, depth + 1), { maxLength: 4 });
     case "object": {
-      const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, child]) => [name, valueFor(child, depth + 1)]));
+      const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).map(([name, child]) => [name, valueFor(child, pool, depth + 1)]));
       return fc.record(properties, { requiredKeys: [] });
     }
     default:
@@ -62,8 +72,8 @@ function shapedFor(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
 }
 
 /** Query values as text: schema-shaped values printed, plus arbitrary strings. */
-export function queryValueFor(schema: JsonSchema): fc.Arbitrary<string> {
-  return valueFor(schema).map((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? ""));
+export function queryValueFor(schema: JsonSchema, pool?: IdPool): fc.Arbitrary<string> {
+  return valueFor(schema, pool).map((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? ""));
 }
 
 /** Header values the Fetch API can carry (no NUL, CR or LF): printable ASCII and a few odd bytes. */
