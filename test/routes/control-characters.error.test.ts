@@ -109,6 +109,10 @@ describe("control characters in strings", () => {
       expect({ status: response.status, code: answer.error?.code }).toEqual({ status: 400, code: "VALIDATION_ERROR" });
       expect(answer.error.details[0].message).toBe("Control characters are not allowed here");
     }
+    // X-GG-Nonce is stored (replay protection): a control character in it is refused too.
+    const raw = JSON.stringify({ licenseKey: key, hwid: "hw" });
+    const badNonce = await t.handle(new Request("http://localhost/v1/licenses/authorize", { method: "POST", headers: signedHeaders(tenant.apiKey, raw, { nonce: "nonce\u0001nonce\u0001nonce" }), body: raw }));
+    expect({ status: badNonce.status, code: ((await badNonce.json()) as any).error?.code }).toEqual({ status: 400, code: "VALIDATION_ERROR" });
     const license = (await t.api("GET", `/v1/products/${tenant.productId}/licenses/${created.body.data.licenses[0].id}`, { headers: { "x-api-key": tenant.apiKey } })).body.data.license;
     expect(license.hwids).toEqual([]);
   });
