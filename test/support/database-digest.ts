@@ -1,10 +1,7 @@
 import { createHash } from "node:crypto";
 import type { TestApp } from "./test-app.ts";
 
-/**
- * A hash of every row of every table, to prove that a refused request changed nothing.
- * `ignore` names columns a read legitimately touches (none today).
- */
+/** A hash of every row of every table (migrations' bookkeeping aside), to prove that a refused request changed nothing. */
 export async function databaseDigest(app: Pick<TestApp, "database">): Promise<string> {
   const client = app.database.client;
   const tables = await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name");
