@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { SingleLine, validationMessage } from "../schemas/text.ts";
+import { SingleLine } from "../schemas/text.ts";
+import { validationMessage } from "../schemas/validation-message.ts";
 import { isTimestampInRange, Timestamp } from "../schemas/timestamp.ts";
 import { Value } from "@sinclair/typebox/value";
 import { toIsoOrNull } from "../clock.ts";

@@ -1,5 +1,4 @@
 import { Type, type StringOptions, type TString } from "@sinclair/typebox";
-import { ValueErrorType } from "@sinclair/typebox/errors";
 
 /**
  * Every string the API accepts is built here, so one rule covers every route: libSQL
@@ -42,11 +41,3 @@ export function FreeText(options: StringOptions = {}): TString {
   return Type.String({ ...options, pattern: withoutCharacters(CONTROLS_BUT_WHITESPACE, options.pattern) });
 }
 
-/**
- * The reason to show for one schema error: a pattern failure caused by a control
- * character says so, rather than quoting the pattern. Values are never echoed.
- */
-export function validationMessage(error: { type?: unknown; value?: unknown; message?: string }): string {
-  if (error.type === ValueErrorType.StringPattern && typeof error.value === "string" && hasControlCharacter(error.value)) return CONTROL_CHARACTER_MESSAGE;
-  return error.message ?? "Invalid value";
-}

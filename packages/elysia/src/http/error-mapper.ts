@@ -6,7 +6,7 @@ interface ValidationIssue {
   message?: string;
   type?: unknown;
   value?: unknown;
-  schema?: { description?: string };
+  schema?: { description?: string; anyOf?: { description?: string; type?: string }[] };
 }
 
 /** Elysia's ValidationError → field paths and reasons (values are not echoed back). */
