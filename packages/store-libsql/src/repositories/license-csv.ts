@@ -1,15 +1,30 @@
 import { sql, type SQL } from "drizzle-orm";
+import { CELL_ESCAPE, GUARDED_FIRST_CHARACTERS } from "@geckoguard/core";
 
 /**
  * One license's CSV line (CSV_COLUMNS order, with its "\n"), computed by SQLite. Exports
  * build text in the database and fetch one string per batch, which is what makes a
  * million-row export stream at well over 100k rows/s; core's `toCsvFields` +
  * `formatCsvRow` is the reference encoding and a contract test holds the two equal.
+ * Only the text cells go through the formula guard: the others (status, booleans,
+ * numbers, UUIDs, timestamps) are written in forms that never begin with a trigger.
+ */
+
+const char = (c: string) => `char(${c.codePointAt(0)})`;
+
+/** Core's formula guard (csv/formula-guard.ts) from the same list: the escape, or nothing. */
+const guard = (expr: string) =>
+  `CASE WHEN substr(${expr}, 1, 1) IN (${GUARDED_FIRST_CHARACTERS.map(char).join(", ")}) THEN ${char(CELL_ESCAPE)} ELSE '' END`;
+
+/**
+ * A text cell: guarded, then quoted when needed. The escape never changes whether a cell
+ * needs quotes (it is added only before a character that is not a space), so the test
+ * reads the raw value and the escape goes inside the quotes, as core writes it.
  */
 const quoted = (expr: string) =>
   `CASE WHEN ${expr} IS NULL THEN '' ` +
   `WHEN ${expr} GLOB '*[",' || char(10) || char(13) || ']*' OR ${expr} GLOB ' *' OR ${expr} GLOB '* ' ` +
-  `THEN '"' || replace(${expr}, '"', '""') || '"' ELSE ${expr} END`;
+  `THEN '"' || ${guard(expr)} || replace(${expr}, '"', '""') || '"' ELSE ${guard(expr)} || ${expr} END`;
 
 const iso = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN '' ELSE strftime('%Y-%m-%dT%H:%M:%S', ${column} / 1000, 'unixepoch') || printf('.%03dZ', ${column} % 1000) END`;
