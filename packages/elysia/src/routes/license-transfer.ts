@@ -15,6 +15,7 @@ import {
   type GgContext,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
 
 const tags = ["Licenses"];
@@ -41,7 +42,12 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
           },
         });
       },
-      { params: OrgIdParams, query: ExportQuery, detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags } },
+      {
+        transform: answerHoldsLicenseKeys,
+        params: OrgIdParams,
+        query: ExportQuery,
+        detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags },
+      },
     )
     .post(
       "/import",
