@@ -76,7 +76,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
     .use(authorizeRoutes("answer" in options.authorize ? options.authorize : { ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
-    .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
+    .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES, logger }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
