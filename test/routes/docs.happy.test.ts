@@ -66,5 +66,6 @@ describe("/docs inside a host app", () => {
     expect((await get("/licensing/health")).headers.get("x-frame-options")).toBe("DENY");
     expect((await get("/licensing/no-such-route")).headers.get("x-content-type-options")).toBe("nosniff");
     expect((await get("/")).headers.get("x-frame-options")).toBeNull();
+    expect((await get("/licensingX")).headers.get("x-frame-options")).toBeNull();
   });
 });

@@ -2,8 +2,8 @@ type HeaderSet = { headers: Record<string, string | number> };
 
 /**
  * The one place an answer is kept out of browser and proxy caches. Both markers below
- * call it from a route's `transform`, which runs before validation, the guards and the
- * handler, so the error answers of those routes carry it too.
+ * call it from a route's `transform`, before validation and the handler, so an answer
+ * replayed for an Idempotency-Key carries it as well.
  */
 export function keepOutOfCaches(set: HeaderSet): void {
   set.headers["cache-control"] = "no-store";

@@ -7,10 +7,12 @@ export const SECURITY_HEADERS = {
   "x-frame-options": "DENY",
 } as const;
 
-/** The path of a request URL without building a URL object (this runs on every request). */
-function pathOf(url: string): string {
+/** Whether a request URL's path is `prefix` or under it, without building a URL object (this runs on every request). */
+function isUnder(url: string, prefix: string): boolean {
   const start = url.indexOf("/", url.indexOf("//") + 2);
-  return start < 0 ? "/" : url.slice(start);
+  if (start < 0 || !url.startsWith(prefix, start)) return false;
+  const next = url[start + prefix.length];
+  return next === undefined || next === "/" || next === "?";
 }
 
 /**
@@ -20,7 +22,7 @@ function pathOf(url: string): string {
  */
 export function securityHeaders(prefix: string) {
   return new Elysia({ name: "geckoguard-security-headers" }).onRequest(({ request, set }) => {
-    if (prefix !== "" && !pathOf(request.url).startsWith(prefix)) return;
+    if (prefix !== "" && !isUnder(request.url, prefix)) return;
     Object.assign(set.headers, SECURITY_HEADERS);
   });
 }
