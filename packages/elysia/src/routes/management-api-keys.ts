@@ -8,10 +8,10 @@ import { mountOperations, type ReachOf } from "./operations/mount-operations.ts"
 
 const tags = ["Token Introspection"];
 
-/** The path names the product; the use case checks it is the key's own. */
+/** The path names the product; the use case checks it is the key's own and the scope. */
 const keyReach: ReachOf<ApiKeysReach> = (context) => ({ caller: apiKeyCaller(apiKeyOf(context)), productId: context.params.productId! });
 
-/** API-key introspection: who am I, and my product's keys (metadata only, no scope needed). */
+/** API-key introspection: who am I (any key), and my product's keys (metadata only, `api_key:read`). */
 export function managementApiKeyRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1" })
     .use(requireApiKey(ctx))
@@ -25,7 +25,7 @@ export function managementApiKeyRoutes(ctx: GgContext) {
       operation: apiKeyOperations.list,
       params: ProductApiKeysParams,
       query: ProductApiKeysQuery,
-      summary: "API keys of the key's own product (metadata only; any live key of that product)",
+      summary: "API keys of the key's own product (metadata only; api_key:read)",
     },
   ]);
 }
