@@ -5,8 +5,13 @@ import { team, type Team } from "../support/team.ts";
 import { issueApiKey, withKey } from "../support/api-keys.ts";
 import type { CallOptions } from "../support/http-client.ts";
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema> };
-type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: Record<string, string[]>[] };
+type Schema = { type?: string | string[]; format?: string; enum?: unknown[]; properties?: Record<string, Schema> };
+type Parameter = { name?: string; in?: string; schema?: Schema };
+type Operation = {
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  parameters?: Parameter[];
+  security?: Record<string, string[]>[];
+};
 type Spec = { paths: Record<string, Record<string, Operation>> };
 
 /** Any id that names nothing: the other path params only have to be well-formed. */
@@ -15,8 +20,10 @@ interface BodyRoute {
   method: string;
   path: string;
   credential: "jwt" | "apiKey";
-  /** Well-formed JSON the route's schema refuses. */
-  invalidBody: string;
+  /** Well-formed JSON the route's schema refuses (routes with a body). */
+  invalidBody?: string;
+  /** A query string the route's schema refuses (routes without a body). */
+  invalidQuery?: string;
 }
 
 /**
@@ -29,6 +36,15 @@ function invalidBodyFor(schema: Schema | undefined): string {
   return JSON.stringify(Object.fromEntries(fields.map(([name, field]) => [name, field.type === "object" ? 7 : { wrong: true }])));
 }
 
+/** Every query param that takes only numbers, booleans, an enum or a UUID, set to "!"; null when there is none. */
+function invalidQueryFor(parameters: Parameter[] = []): string | null {
+  const typed = parameters.filter(({ in: where, schema }) => {
+    if (where !== "query" || schema === undefined) return false;
+    return schema.enum !== undefined || schema.format === "uuid" || ["integer", "number", "boolean"].includes(String(schema.type));
+  });
+  return typed.length === 0 ? null : `?${typed.map(({ name }) => `${name}=!`).join("&")}`;
+}
+
 /** The param after `orgs` names an org, after `products` a product (the rule the guards apply). */
 function tenantKind(segments: string[], i: number): "org" | "product" | null {
   if (!/^\{.+\}$/.test(segments[i]!)) return null;
@@ -37,24 +53,27 @@ function tenantKind(segments: string[], i: number): "org" | "product" | null {
   return null;
 }
 
-/** Every route of the generated document with a tenant in its path and a request body. */
-function bodyRoutesWithTenant(spec: Spec): BodyRoute[] {
+/** Every route of the generated document with a tenant in its path and a body or a checked query. */
+function routesWithTenant(spec: Spec): BodyRoute[] {
   const routes: BodyRoute[] = [];
   for (const [path, operations] of Object.entries(spec.paths)) {
     const segments = path.split("/");
     if (!segments.some((_, i) => tenantKind(segments, i) !== null)) continue;
     for (const [method, operation] of Object.entries(operations)) {
-      if (operation.requestBody === undefined) continue;
       const schemes = (operation.security ?? []).flatMap(Object.keys);
-      const credential = schemes.includes("bearerAuth") ? "jwt" : "apiKey";
-      const invalidBody = invalidBodyFor(operation.requestBody.content?.["application/json"]?.schema);
-      routes.push({ method: method.toUpperCase(), path, credential, invalidBody });
+      const route = { method: method.toUpperCase(), path, credential: schemes.includes("bearerAuth") ? ("jwt" as const) : ("apiKey" as const) };
+      if (operation.requestBody !== undefined) {
+        routes.push({ ...route, invalidBody: invalidBodyFor(operation.requestBody.content?.["application/json"]?.schema) });
+        continue;
+      }
+      const invalidQuery = invalidQueryFor(operation.parameters);
+      if (invalidQuery !== null) routes.push({ ...route, invalidQuery });
     }
   }
   return routes;
 }
 
-describe("a foreign org or product is refused before the body is read", () => {
+describe("a foreign org or product is refused before the body or query is judged", () => {
   let t: TestApp;
   let crew: Team;
   let spec: Spec;
@@ -83,7 +102,7 @@ describe("a foreign org or product is refused before the body is read", () => {
   }
 
   function as(route: BodyRoute, who: "owner" | "stranger"): CallOptions {
-    const options: CallOptions = { rawBody: route.invalidBody };
+    const options: CallOptions = route.invalidBody === undefined ? {} : { rawBody: route.invalidBody };
     if (route.credential === "apiKey") return withKey(who === "owner" ? ownKey : strangerKey, options);
     return { ...options, token: who === "owner" ? crew.owner.token : crew.stranger.token };
   }
@@ -96,20 +115,21 @@ describe("a foreign org or product is refused before the body is read", () => {
     expect(unseen).toEqual([]);
   });
 
-  test("each such route answers 403 FORBIDDEN to another tenant's credential, with an invalid body", async () => {
-    const routes = bodyRoutesWithTenant(spec);
-    // Both families, and the route the adversarial pass found (transfer-ownership).
-    expect(routes.length).toBeGreaterThan(20);
+  test("each such route answers 403 FORBIDDEN to another tenant's credential, with an invalid body or query", async () => {
+    const routes = routesWithTenant(spec);
+    // Both families, both kinds, and the route the adversarial pass found (transfer-ownership).
+    expect(routes.filter((r) => r.invalidBody !== undefined).length).toBeGreaterThan(20);
+    expect(routes.filter((r) => r.invalidQuery !== undefined).length).toBeGreaterThan(8);
     expect(routes.some((r) => r.credential === "apiKey")).toBe(true);
     expect(routes.some((r) => r.path.endsWith("/transfer-ownership"))).toBe(true);
     const rowsBefore = await Promise.all(["orgs", "org_members", "products", "licenses", "blacklist_entries"].map((table) => t.count(table)));
     const answers: string[] = [];
     const controls: string[] = [];
     for (const route of routes) {
-      const url = fill(route.path, { orgId: crew.orgId, productId: crew.productId });
+      const url = fill(route.path, { orgId: crew.orgId, productId: crew.productId }) + (route.invalidQuery ?? "");
       const foreign = await t.api(route.method, url, as(route, "stranger"));
       answers.push(`${route.method} ${route.path} ${foreign.status} ${foreign.body?.error?.code}`);
-      // The body really is invalid: the tenant's own credential gets 400 for it.
+      // The request really is invalid: the tenant's own credential gets 400 for it.
       const own = await t.api(route.method, url, as(route, "owner"));
       controls.push(`${route.method} ${route.path} ${own.status} ${own.body?.error?.code}`);
     }
@@ -123,5 +143,14 @@ describe("a foreign org or product is refused before the body is read", () => {
     const answer = await t.api("POST", "/v1/dashboard/orgs/not-a-uuid/transfer-ownership", { token: crew.stranger.token, body: { userId: ANY_ID } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe("VALIDATION_ERROR");
+    expect(answer.body.error.details.map((d: { path: string }) => d.path)).toContain("/orgId");
+  });
+
+  test("an org that does not exist is 404 whatever the body; without a valid credential it is 401", async () => {
+    const path = `/v1/dashboard/orgs/${ANY_ID}/transfer-ownership`;
+    const missing = await t.api("POST", path, { token: crew.stranger.token, rawBody: "{}" });
+    expect([missing.status, missing.body.error.code]).toEqual([404, "NOT_FOUND"]);
+    const anonymous = await t.api("POST", `/v1/dashboard/orgs/${crew.orgId}/transfer-ownership`, { rawBody: "{}" });
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, "UNAUTHORIZED"]);
   });
 });
