@@ -13,8 +13,9 @@ export interface Mount<Reach> {
   operation: Operation<Reach>;
   summary: string;
   /**
-   * Only where the credential changes what a request must name: a dashboard path names
-   * an org, so the product comes in the body or query; a key's product is its own.
+   * Only where the family changes what a request names or may ask: a dashboard path
+   * names an org, so the product comes in the body or query (a key's product is its own
+   * and is not a filter); the management license list pages at most 200.
    */
   params?: TSchema;
   query?: TSchema;
