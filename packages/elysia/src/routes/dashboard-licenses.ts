@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
 import { RedeemBody, dashboardLicense as loadLicense, redeemLicense, type GgContext } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
 import { dashboardLicense } from "./license-presenters.ts";
 import { actionOf, userOf } from "./operations/credential-reach.ts";
@@ -16,7 +17,7 @@ const everyOrgReach: ReachOf<LicensesReach> = (context) => ({ scope: { kind: "us
 
 /** /v1/dashboard/licenses…: every license the user can see, one license by id, redeem. */
 export function dashboardLicenseRoutes(ctx: GgContext) {
-  const app = new Elysia({ prefix: "/v1/dashboard/licenses" }).use(requireUser(ctx));
+  const app = new Elysia({ prefix: "/v1/dashboard/licenses" }).use(requireUser(ctx)).onTransform(answerHoldsLicenseKeys);
   // Another tenant's license reads as not found.
   const licenseReach: ReachOf<LicenseReach> = async (context, need) => ({
     ...(await loadLicense(ctx, userOf(context), context.params.id!, actionOf(need))),

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
 import { ManagementListLicensesQuery, hasScope, managementLicense, productOfKey, type GgContext } from "@geckoguard/core";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireApiKey } from "../http/require-api-key.ts";
 import { apiKeyOf, assertKeyMay, scopeOf } from "./operations/credential-reach.ts";
 import { licenseActionOperations, licenseOperations as op, type LicenseReach, type LicensesReach } from "./operations/license-operations.ts";
@@ -13,7 +14,7 @@ const LicenseParams = Type.Object({ productId: Id, licenseId: Id });
 
 /** /v1/products/:productId/licenses…: the management family, authorized by key scopes. */
 export function managementLicenseRoutes(ctx: GgContext) {
-  const app = new Elysia({ prefix: "/v1/products/:productId" }).use(requireApiKey(ctx));
+  const app = new Elysia({ prefix: "/v1/products/:productId" }).use(requireApiKey(ctx)).onTransform(answerHoldsLicenseKeys);
   // Owner fields only with end_user:read.
   const productReach: ReachOf<LicensesReach> = (context, need) => {
     const apiKey = apiKeyOf(context);

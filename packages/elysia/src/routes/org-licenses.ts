@@ -14,6 +14,7 @@ import {
   type GgContext,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
 import { licensePage } from "./license-presenters.ts";
 import { actionOf, userOf } from "./operations/credential-reach.ts";
@@ -25,7 +26,7 @@ const BULK_ACTIONS = ["freeze", "unfreeze", "revoke", "unrevoke"] as const;
 
 /** /v1/dashboard/orgs/:orgId/licenses…: list, create, bulk operations, analytics. */
 export function orgLicenseRoutes(ctx: GgContext) {
-  const app = new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" }).use(requireUser(ctx));
+  const app = new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" }).use(requireUser(ctx)).onTransform(answerHoldsLicenseKeys);
   // The path names the org, so new licenses name their product in the body.
   const orgReach: ReachOf<LicensesReach> = async (context, need) => {
     const orgId = context.params.orgId!;
