@@ -34,11 +34,22 @@ function wellFormed(value: string): string {
   return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }
 
+/**
+ * The tenant's own id for a parameter that names an org or product: `orgId`/`productId`, or
+ * any parameter right after an `orgs`/`products` segment (`/products/{id}`), which the
+ * server checks for access before validating the request.
+ */
+function tenantIdFor(name: string, previousSegment: string, tenant: Tenant): string | undefined {
+  if (name === "orgId" || previousSegment === "orgs") return tenant.orgId;
+  if (name === "productId" || previousSegment === "products") return tenant.productId;
+  return undefined;
+}
+
 /** The route's path with `{name}` filled: the given value, the tenant's org/product, or a random UUID. */
 export function fillPath(spec: RouteSpec, tenant: Tenant, params: Record<string, string> = {}): string {
-  return spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name] ?? (name === "orgId" ? tenant.orgId : name === "productId" ? tenant.productId : randomUUID());
-    return encodeURIComponent(wellFormed(value));
+  return spec.path.replace(/(\w*)\/\{(\w+)\}/g, (_, previous: string, name: string) => {
+    const value = params[name] ?? tenantIdFor(name, previous, tenant) ?? randomUUID();
+    return `${previous}/${encodeURIComponent(wellFormed(value))}`;
   });
 }
 
