@@ -1,8 +1,14 @@
-// `bun run docs:openapi`: regenerates docs/openapi.json from the routes' TypeBox schemas.
+// `bun run docs:openapi`: regenerates docs/openapi.json from the routes' TypeBox schemas,
+// and the client types generated from it (test/openapi-client/schema.d.ts).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { openApiClientTypes } from "./openapi-client-types.ts";
 import { serverOpenApiJson } from "./src/openapi-spec.ts";
 
 const target = join(import.meta.dir, "../../docs/openapi.json");
-writeFileSync(target, await serverOpenApiJson());
+const json = await serverOpenApiJson();
+writeFileSync(target, json);
 console.log(`wrote ${target}`);
+const types = join(import.meta.dir, "../../test/openapi-client/schema.d.ts");
+writeFileSync(types, await openApiClientTypes(json));
+console.log(`wrote ${types}`);

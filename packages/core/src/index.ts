@@ -129,3 +129,14 @@ export * from "./webhooks/webhook-worker.ts";
 export * from "./webhooks/deferred-payloads.ts";
 export * from "./auth/new-user.ts";
 export * from "./streams/limited-text.ts";
+
+// The answer schemas, one beside each presenter (the OpenAPI document's `data` shapes).
+export * from "./auth/user-schema.ts";
+export * from "./orgs/org-schema.ts";
+export * from "./apikeys/api-key-schema.ts";
+export * from "./blacklists/blacklist-entry-schema.ts";
+export * from "./licenses/license-schema.ts";
+export * from "./sessions/session-schema.ts";
+export * from "./products/product-schema.ts";
+export * from "./endusers/end-user-schema.ts";
+export * from "./webhooks/webhook-schemas.ts";

@@ -1,3 +1,4 @@
 export * from "./text.ts";
 export * from "./timestamp.ts";
 export * from "./validation-message.ts";
+export * from "./answer-fields.ts";

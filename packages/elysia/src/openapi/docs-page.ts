@@ -19,7 +19,7 @@ summary{cursor:pointer}.m{display:inline-block;width:4.5rem;font-weight:700}.get
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
 input{font:inherit;padding:.3rem;width:100%;box-sizing:border-box;margin:.5rem 0}`;
 
-/** Renders the embedded document: operations grouped by tag, each with auth, parameters and body. */
+/** Renders the embedded document: operations grouped by tag, each with auth, parameters, body, answers and examples. */
 const SCRIPT = `
 const doc = JSON.parse(document.getElementById("spec").textContent);
 const el = (tag, attrs = {}, ...children) => {
@@ -31,6 +31,12 @@ const el = (tag, attrs = {}, ...children) => {
 const deref = (item) => (item.$ref ? item.$ref.split("/").slice(1).reduce((node, key) => node[key], doc) : item);
 const authLabel = (security) =>
   security.length === 0 ? "public" : security.map((req) => Object.keys(req).map((name) => doc.components.securitySchemes[name].name ?? "Bearer JWT").join(" + ")).join(" or ");
+const expand = (node, depth = 0) =>
+  Array.isArray(node) ? node.map((item) => expand(item, depth))
+  : node === null || typeof node !== "object" ? node
+  : node.$ref && depth < 4 ? expand(deref(node), depth + 1)
+  : Object.fromEntries(Object.entries(node).map(([k, v]) => [k, expand(v, depth)]));
+const example = (label, value) => (value === undefined ? [] : [el("p", {}, label + ":"), el("pre", {}, typeof value === "string" ? value : JSON.stringify(value, null, 2))]);
 const schemes = el("table", {}, el("tr", {}, el("th", {}, "scheme"), el("th", {}, "sent as"), el("th", {}, "meaning")));
 for (const [name, scheme] of Object.entries(doc.components.securitySchemes))
   schemes.append(el("tr", {}, el("td", {}, el("code", {}, name)), el("td", {}, scheme.name ?? "Authorization: Bearer <accessToken>"), el("td", {}, scheme.description)));
@@ -54,7 +60,12 @@ for (const [tag, entries] of byTag) {
       body.append(table);
     }
     for (const [type, content] of Object.entries(op.requestBody?.content ?? {}))
-      body.append(el("p", {}, "Body (" + type + "):"), el("pre", {}, JSON.stringify(content.schema, null, 2)));
+      body.append(el("p", {}, "Body (" + type + "):"), el("pre", {}, JSON.stringify(content.schema, null, 2)), ...example("Example", content.example));
+    for (const [status, answer] of Object.entries(op.responses ?? {}).map(([status, r]) => [status, deref(r)])) {
+      body.append(el("p", {}, el("b", {}, "Answer " + status), " " + (answer.description ?? "")));
+      for (const content of Object.values(answer.content ?? {}))
+        body.append(el("pre", {}, JSON.stringify(expand(content.schema), null, 2)), ...example("Example", content.example), ...Object.values(content.examples ?? {}).flatMap((e) => example(e.summary ?? "Example", e.value)));
+    }
     const line = el("summary", {}, el("span", { class: "m " + method }, method.toUpperCase()), el("code", {}, path), " " + (op.summary ?? ""), el("span", { class: "auth" }, authLabel(op.security ?? [])));
     list.append(el("details", { "data-search": (method + " " + path + " " + (op.summary ?? "")).toLowerCase() }, line, body));
   }

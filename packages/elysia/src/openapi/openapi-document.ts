@@ -1,12 +1,18 @@
 import type { AnyElysia } from "elysia";
 import { toOpenAPISchema } from "@elysiajs/openapi";
+import { ANSWER_DOC_KEY, type AnswerDoc } from "./answer-doc.ts";
+import { hoistNamedSchemas } from "./components.ts";
+import { exampleOf } from "./examples.ts";
+import { operationResponses } from "./responses.ts";
+import { impliedErrors, MUTATING } from "./route-errors.ts";
 import { securityForPath, securitySchemes } from "./security-schemes.ts";
 
 type Route = AnyElysia["routes"][number];
 type Operation = Record<string, unknown> & { security?: unknown };
 export type OpenApiDocument = {
   openapi: string;
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license: { name: string } };
+  servers: { url: string; description: string }[];
   paths: Record<string, Record<string, Operation>>;
   components: Record<string, unknown>;
 };
@@ -16,11 +22,20 @@ const DESCRIPTION =
   "Software licensing API. Every answer is the JSON envelope {ok:true,data} or {ok:false,error:{code,message,details?}}. " +
   "Guides: docs/quickstart.md, docs/authentication.md, docs/errors.md.";
 
+/**
+ * The project has not chosen an open-source licence yet; until it does, the API
+ * description is not licensed for reuse. Change it here when a licence is chosen.
+ */
+const LICENSE = { name: "UNLICENSED (no licence chosen yet; all rights reserved)" };
+
+/** Relative: the server that serves this document (paths already carry the plugin's prefix). */
+const SERVERS = [{ url: "/", description: "The GeckoGuard server that serves this document" }];
+
 const envelopeSchemas = {
-  Success: {
-    type: "object",
-    required: ["ok", "data"],
-    properties: { ok: { const: true }, data: { type: "object" } },
+  ErrorDetails: {
+    type: "array",
+    description: "Which fields were wrong (JSON pointer paths), on VALIDATION_ERROR",
+    items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
   },
   Error: {
     type: "object",
@@ -33,7 +48,7 @@ const envelopeSchemas = {
         properties: {
           code: { type: "string", description: "A code of docs/errors.md" },
           message: { type: "string" },
-          details: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } },
+          details: { $ref: "#/components/schemas/ErrorDetails" },
         },
       },
     },
@@ -41,11 +56,8 @@ const envelopeSchemas = {
 };
 
 const envelopeResponses = {
-  Success: { description: "Success", content: { "application/json": { schema: { $ref: "#/components/schemas/Success" } } } },
   Error: { description: "Error (status and code: docs/errors.md)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
-
-const responses = { "2XX": { $ref: "#/components/responses/Success" }, default: { $ref: "#/components/responses/Error" } };
 
 const idempotencyKey = {
   name: "Idempotency-Key",
@@ -54,7 +66,6 @@ const idempotencyKey = {
   description: "Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency)",
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
-const MUTATING = new Set(["post", "patch", "delete"]);
 
 /** Writes take an Idempotency-Key (CONTRACT §7), except authorize: its nonce already makes each call unique. */
 function withIdempotencyKey(method: string, operation: Operation, signed: boolean): Operation {
@@ -71,6 +82,29 @@ function withIdempotencyKey(method: string, operation: Operation, signed: boolea
 function asJsonRoute(route: Route): Route {
   if (!route.hooks?.body) return route;
   return { ...route, hooks: { ...route.hooks, parse: [{ fn: "json" }] } } as Route;
+}
+
+/** The JSON body's schema, given an example built from it (examples.ts). */
+function withRequestExample(operation: Operation): Operation {
+  const body = operation.requestBody as { content?: Record<string, { schema?: Record<string, unknown> }> } | undefined;
+  const json = body?.content?.["application/json"];
+  if (json?.schema === undefined) return operation;
+  const content = { ...body!.content, "application/json": { ...json, example: exampleOf(json.schema) } };
+  return { ...operation, requestBody: { ...body, content } };
+}
+
+/** The generated operation with its `responses` built from the route's AnswerDoc and the codes it can answer. */
+function documented(method: string, path: string, generated: Operation, security: Operation["security"]): Operation {
+  const { [ANSWER_DOC_KEY]: answer, responses: own, ...operation } = generated as Operation & { [ANSWER_DOC_KEY]?: AnswerDoc; responses?: Record<string, unknown> };
+  const parameters = (operation.parameters as { in: string }[] | undefined) ?? [];
+  const codes = impliedErrors({
+    method,
+    security: security as never,
+    hasInput: parameters.length > 0 || operation.requestBody !== undefined,
+    hasBody: operation.requestBody !== undefined,
+    hasPathParams: parameters.some((parameter) => parameter.in === "path") || path.includes("{"),
+  });
+  return { ...withRequestExample(operation), responses: operationResponses(answer, own, [...codes, ...(answer?.errors ?? [])]) };
 }
 
 /**
@@ -90,13 +124,16 @@ export function buildOpenApiDocument(routes: readonly Route[], options: { prefix
     paths[path] = {};
     const signed = security?.some((requirement) => "ggSignature" in requirement) ?? false;
     for (const [method, operation] of Object.entries(operations)) {
-      paths[path][method] = { responses, ...withIdempotencyKey(method, operation, signed), ...(security === undefined ? {} : { security }) };
+      const withResponses = documented(method, path, operation, security);
+      paths[path][method] = { ...withIdempotencyKey(method, withResponses, signed), ...(security === undefined ? {} : { security }) };
     }
   }
+  const schemas: Record<string, unknown> = { ...envelopeSchemas };
   return {
     openapi: OPENAPI_VERSION,
-    info: { title: "GeckoGuard API", version: options.version, description: DESCRIPTION },
-    paths,
-    components: { securitySchemes, schemas: envelopeSchemas, responses: envelopeResponses, parameters: { IdempotencyKey: idempotencyKey } },
+    info: { title: "GeckoGuard API", version: options.version, description: DESCRIPTION, license: LICENSE },
+    servers: SERVERS,
+    paths: hoistNamedSchemas(paths, schemas) as OpenApiDocument["paths"],
+    components: { securitySchemes, schemas, responses: envelopeResponses, parameters: { IdempotencyKey: idempotencyKey } },
   };
 }

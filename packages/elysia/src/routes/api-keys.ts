@@ -20,6 +20,12 @@ import { requireUser } from "../http/require-user.ts";
 import { userOf } from "./operations/credential-reach.ts";
 import { apiKeyOperations, type ApiKeysReach } from "./operations/api-key-operations.ts";
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One, Done } from "../openapi/answer-shapes.ts";
+import { ApiKeySchema } from "@geckoguard/core";
+import { Type } from "@sinclair/typebox";
+
+const IssuedKey = Type.Object({ apiKey: ApiKeySchema, key: Type.String({ description: "The plaintext key, shown in this answer only", examples: ["gg_3fq9k2m7x8ab_Zk3v9Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6FeJu5Gh2Lo1Mn"] }) }, { additionalProperties: false });
 
 const tags = ["API Keys"];
 
@@ -45,7 +51,7 @@ export function apiKeyRoutes(ctx: GgContext) {
       {
         transform: answerHoldsSecret,
         body: CreateApiKeyBody,
-        detail: { summary: "Create an API key; the plaintext key is shown only in this answer", tags },
+        detail: { summary: "Create an API key; the plaintext key is shown only in this answer", ...answers(IssuedKey, { status: 201 }), tags },
       },
     );
   mountOperations(app, ctx, { tags, reach: userReach }, [
@@ -55,7 +61,7 @@ export function apiKeyRoutes(ctx: GgContext) {
     .patch(
       "/:id",
       async ({ userId, params, body }) => ok({ apiKey: presentApiKey(await updateApiKey(ctx, userId, params.id, body)) }),
-      { params: ApiKeyIdParams, body: UpdateApiKeyBody, detail: { summary: "Update API key (name, permissions)", tags } },
+      { params: ApiKeyIdParams, body: UpdateApiKeyBody, detail: { summary: "Update API key (name, permissions)", ...answers(One("apiKey", ApiKeySchema)), tags } },
     )
     .delete(
       "/:id",
@@ -63,15 +69,15 @@ export function apiKeyRoutes(ctx: GgContext) {
         await deleteApiKey(ctx, userId, params.id);
         return ok({ deleted: true });
       },
-      { params: ApiKeyIdParams, detail: { summary: "Delete an API key", tags } },
+      { params: ApiKeyIdParams, detail: { summary: "Delete an API key", ...answers(Done("deleted")), tags } },
     )
     .post("/:id/rotate", async ({ userId, params }) => issued(await rotateApiKey(ctx, userId, params.id)), {
       transform: answerHoldsSecret,
       params: ApiKeyIdParams,
-      detail: { summary: "Rotate an API key secret; the old key stops working at once", tags },
+      detail: { summary: "Rotate an API key secret; the old key stops working at once", ...answers(IssuedKey), tags },
     })
     .post("/:id/revoke", async ({ userId, params }) => ok({ apiKey: presentApiKey(await revokeApiKey(ctx, userId, params.id)) }), {
       params: ApiKeyIdParams,
-      detail: { summary: "Revoke an API key (it stays listed with revokedAt)", tags },
+      detail: { summary: "Revoke an API key (it stays listed with revokedAt)", ...answers(One("apiKey", ApiKeySchema)), tags },
     });
 }

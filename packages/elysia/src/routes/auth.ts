@@ -25,6 +25,10 @@ import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret, checkIdempotencyKey } from "../http/idempotency.ts";
 import { limitAuthAttempts, limitByIp, stringField } from "../http/rate-limit.ts";
 import { noSoonerThan } from "../http/steady-duration.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One, Done } from "../openapi/answer-shapes.ts";
+import { UserSchema, LoginResultSchema, TokenPairSchema } from "@geckoguard/core";
+import { Type } from "@sinclair/typebox";
 
 const tags = ["Auth"];
 /**
@@ -59,22 +63,22 @@ export function authRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ user: presentUser(user) });
       },
-      { transform: byEmail, body: RegisterBody, detail: { summary: "Create an account", tags } },
+      { transform: byEmail, body: RegisterBody, detail: { summary: "Create an account", ...answers(One("user", UserSchema), { status: 201, errors: ["CONFLICT", "PERMISSION_DENIED"] }), tags } },
     )
     .post("/login", async ({ body }) => ok(await login(ctx, body)), {
       transform: [answerHoldsSecret, byEmail],
       body: LoginBody,
-      detail: { summary: "Exchange email + password for a token pair (or a 2FA challenge)", tags },
+      detail: { summary: "Exchange email + password for a token pair (or a 2FA challenge)", ...answers(LoginResultSchema, { errors: ["INVALID_CREDENTIALS"] }), tags },
     })
     .post("/totp/verify-login", async ({ body }) => ok(await verifyLogin(ctx, body)), {
       transform: [answerHoldsSecret, byChallenge],
       body: VerifyLoginBody,
-      detail: { summary: "Answer a 2FA login challenge with a TOTP or recovery code", tags },
+      detail: { summary: "Answer a 2FA login challenge with a TOTP or recovery code", ...answers(TokenPairSchema, { errors: ["INVALID_TOTP", "UNAUTHORIZED"] }), tags },
     })
     .post("/refresh", async ({ body }) => ok(await refresh(ctx, body.refreshToken)), {
       transform: answerHoldsSecret,
       body: RefreshBody,
-      detail: { summary: "Single-use rotation of a refresh token", tags },
+      detail: { summary: "Single-use rotation of a refresh token", ...answers(TokenPairSchema, { errors: ["UNAUTHORIZED", "REFRESH_TOKEN_REUSED"] }), tags },
     })
     .post(
       "/logout",
@@ -82,7 +86,7 @@ export function authRoutes(ctx: GgContext) {
         await logout(ctx, body.refreshToken);
         return ok({ loggedOut: true });
       },
-      { body: RefreshBody, detail: { summary: "Revoke a refresh token", tags } },
+      { body: RefreshBody, detail: { summary: "Revoke a refresh token", ...answers(Done("loggedOut")), tags } },
     )
     .post(
       "/forgot-password",
@@ -90,7 +94,7 @@ export function authRoutes(ctx: GgContext) {
         await noSoonerThan(FORGOT_PASSWORD_ANSWER_MS, () => forgotPassword(ctx, body.email));
         return ok({ message: "If an account exists for this email, a reset link was sent" });
       },
-      { transform: byEmail, body: ForgotPasswordBody, detail: { summary: "Mail a password reset link", tags } },
+      { transform: byEmail, body: ForgotPasswordBody, detail: { summary: "Mail a password reset link", ...answers(Type.Object({ message: Type.String({ examples: ["If an account exists for this email, a reset link was sent"] }) }, { additionalProperties: false })), tags } },
     )
     .post(
       "/reset-password",
@@ -98,7 +102,7 @@ export function authRoutes(ctx: GgContext) {
         await resetPassword(ctx, body);
         return ok({ passwordReset: true });
       },
-      { body: ResetPasswordBody, detail: { summary: "Set a new password with a reset token", tags } },
+      { body: ResetPasswordBody, detail: { summary: "Set a new password with a reset token", ...answers(Done("passwordReset"), { errors: ["UNAUTHORIZED"] }), tags } },
     )
     .post(
       "/verify-email",
@@ -106,6 +110,6 @@ export function authRoutes(ctx: GgContext) {
         await verifyEmail(ctx, body.token);
         return ok({ emailVerified: true });
       },
-      { body: VerifyEmailBody, detail: { summary: "Confirm an email address", tags } },
+      { body: VerifyEmailBody, detail: { summary: "Confirm an email address", ...answers(Done("emailVerified"), { errors: ["UNAUTHORIZED"] }), tags } },
     );
 }

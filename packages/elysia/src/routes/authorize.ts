@@ -12,6 +12,8 @@ import {
 import { readBodyText } from "../http/body-parser.ts";
 import { clientIpOf } from "../http/client-ip.ts";
 import type { HttpMetrics } from "../http/metrics.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { AuthorizedSchema } from "../openapi/authorize-answer-schema.ts";
 
 /** Either the ports (the call runs on this thread) or a ready answerer (e.g. one that runs it on another thread). */
 export type AuthorizeWiring = AuthorizeDeps | { answer: AuthorizeAnswerer };
@@ -53,6 +55,13 @@ export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitByt
       detail: {
         summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed",
         tags: ["License validation"],
+        ...answers(AuthorizedSchema, {
+          errors: [
+            "UNAUTHORIZED", "INVALID_SIGNATURE", "TIMESTAMP_OUT_OF_RANGE", "NONCE_REUSED", "FORBIDDEN", "VALIDATION_ERROR", "PAYLOAD_TOO_LARGE",
+            "RATE_LIMITED", "PRODUCT_RATE_LIMITED", "LICENSE_NOT_FOUND", "LICENSE_REVOKED", "LICENSE_EXPIRED", "LICENSE_FROZEN", "HWID_MISMATCH",
+            "IP_MISMATCH", "HWID_BLACKLISTED", "IP_BLACKLISTED", "MAX_SESSIONS_REACHED", "SESSION_REVOKED",
+          ],
+        }),
         // Read raw by the handler (the signature covers the bytes), so only documented here.
         requestBody: { required: true, content: { "application/json": { schema: AuthorizeBody } } },
       },

@@ -8,6 +8,9 @@ import { dashboardLicense } from "./license-presenters.ts";
 import { actionOf, userOf } from "./operations/credential-reach.ts";
 import { licenseActionOperations, licenseOperations as op, type LicenseReach, type LicensesReach } from "./operations/license-operations.ts";
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One } from "../openapi/answer-shapes.ts";
+import { LicenseSchema } from "@geckoguard/core";
 
 const tags = ["Licenses"];
 const LicenseParams = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -28,7 +31,7 @@ export function dashboardLicenseRoutes(ctx: GgContext) {
   ]);
   app.post("/redeem", async ({ userId, body }) => ok({ license: dashboardLicense(await redeemLicense(ctx, userId, body), ctx.clock.now()) }), {
     body: RedeemBody,
-    detail: { summary: "Assign an unowned license to an end user and start its clock", tags },
+    detail: { summary: "Assign an unowned license to an end user and start its clock", ...answers(One("license", LicenseSchema), { errors: ["LICENSE_NOT_FOUND", "CONFLICT", "NOT_FOUND"] }), tags },
   });
   return mountOperations(app, ctx, { tags, reach: licenseReach }, [
     { method: "GET", path: "/:id", operation: op.get, params: LicenseParams, summary: "Get single license details" },

@@ -3,6 +3,9 @@ import { Type } from "@sinclair/typebox";
 import { dashboardLicense, listActiveSessions, presentSession, revokeAllSessions, revokeSession, type GgContext } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { Count } from "../openapi/answer-shapes.ts";
+import { SessionSchema } from "@geckoguard/core";
 
 const tags = ["Sessions"];
 const Id = Type.String({ format: "uuid" });
@@ -17,7 +20,7 @@ export function licenseSessionRoutes(ctx: GgContext) {
         const { license } = await dashboardLicense(ctx, userId, params.id, "read");
         return ok({ sessions: (await listActiveSessions(ctx, license.id)).map(presentSession) });
       },
-      { params: Type.Object({ id: Id }), detail: { summary: "List active sessions for a license", tags } },
+      { params: Type.Object({ id: Id }), detail: { summary: "List active sessions for a license", ...answers(Type.Object({ sessions: Type.Array(SessionSchema) }, { additionalProperties: false })), tags } },
     )
     .post(
       "/revoke-all",
@@ -25,7 +28,7 @@ export function licenseSessionRoutes(ctx: GgContext) {
         const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
         return ok(await revokeAllSessions(ctx, license));
       },
-      { params: Type.Object({ id: Id }), detail: { summary: "Kill all sessions for a license", tags } },
+      { params: Type.Object({ id: Id }), detail: { summary: "Kill all sessions for a license", ...answers(Count("revoked")), tags } },
     )
     .post(
       "/:sessionId/revoke",
@@ -34,6 +37,6 @@ export function licenseSessionRoutes(ctx: GgContext) {
         await revokeSession(ctx, license, params.sessionId);
         return ok({ revoked: 1 });
       },
-      { params: Type.Object({ id: Id, sessionId: Id }), detail: { summary: "Kill a specific session", tags } },
+      { params: Type.Object({ id: Id, sessionId: Id }), detail: { summary: "Kill a specific session", ...answers(Count("revoked")), tags } },
     );
 }

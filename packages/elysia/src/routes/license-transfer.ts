@@ -21,6 +21,19 @@ import { requestIdOf } from "../http/request-log.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { Count } from "../openapi/answer-shapes.ts";
+
+/** The export is streamed, not built by the envelope helper, so its answer is described here. */
+const EXPORT_RESPONSES = {
+  200: {
+    description: "The licenses: CSV (?format=csv, the default) or the JSON envelope",
+    content: {
+      "text/csv": { schema: { type: "string" }, example: "id,key,productId,status\n…" },
+      "application/json": { schema: { type: "object", properties: { ok: { const: true }, data: { type: "object", properties: { licenses: { type: "array", items: { $ref: "#/components/schemas/License" } } } } } } },
+    },
+  },
+} as const;
 
 const tags = ["Licenses"];
 /** Imports may be far larger than ordinary bodies (a million-license CSV is ~200 MB). */
@@ -54,7 +67,7 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
         transform: answerHoldsLicenseKeys,
         params: OrgIdParams,
         query: ExportQuery,
-        detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags },
+        detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags, responses: EXPORT_RESPONSES },
       },
     )
     .post(
@@ -81,7 +94,7 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
         query: Type.Object({ productId: Type.Optional(Type.String({ format: "uuid" })) }),
         parse: "none",
         detail: {
-          summary: "Import licenses (the export's CSV or JSON); all or nothing",
+          summary: "Import licenses (the export's CSV or JSON); all or nothing", ...answers(Count("imported"), { errors: ["CONFLICT"] }),
           tags,
           // Streamed raw by the handler, so only documented here.
           requestBody: {

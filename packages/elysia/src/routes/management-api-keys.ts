@@ -5,6 +5,8 @@ import { requireApiKey } from "../http/require-api-key.ts";
 import { apiKeyOf } from "./operations/credential-reach.ts";
 import { apiKeyOperations, type ApiKeysReach } from "./operations/api-key-operations.ts";
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { WhoamiSchema } from "@geckoguard/core";
 
 const tags = ["Token Introspection"];
 
@@ -16,7 +18,7 @@ export function managementApiKeyRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1" })
     .use(requireApiKey(ctx))
     .get("/whoami", ({ apiKey }) => ok(presentWhoami(apiKey)), {
-      detail: { summary: "The presented API key: id, product, org and permissions", tags },
+      detail: { summary: "The presented API key: id, product, org and permissions", ...answers(WhoamiSchema), tags },
     });
   return mountOperations(app, ctx, { tags, reach: keyReach }, [
     {

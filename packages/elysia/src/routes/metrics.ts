@@ -14,6 +14,10 @@ function digest(value: string): Buffer {
  * text). With a token, a scraper must send `Authorization: Bearer <token>`; a wrong or
  * missing one is the usual 401 envelope.
  */
+const METRICS_RESPONSES = {
+  200: { description: "Prometheus text exposition format", content: { "text/plain": { schema: { type: "string" }, example: "# TYPE gg_http_requests_total counter\n" } } },
+} as const;
+
 export function metricsRoutes(metrics: HttpMetrics, options: { token?: string }) {
   const expected = options.token === undefined ? null : digest(`Bearer ${options.token}`);
   return new Elysia().get(
@@ -24,6 +28,6 @@ export function metricsRoutes(metrics: HttpMetrics, options: { token?: string })
       }
       return new Response(metrics.render(), { headers: { "content-type": PROMETHEUS_TEXT } });
     },
-    { detail: { summary: "Request counts, latency histograms per route and authorize outcomes (Prometheus text)", tags: ["Status"] } },
+    { detail: { summary: "Request counts, latency histograms per route and authorize outcomes (Prometheus text)", tags: ["Status"], responses: METRICS_RESPONSES } },
   );
 }

@@ -20,6 +20,10 @@ import { licensePage } from "./license-presenters.ts";
 import { actionOf, userOf } from "./operations/credential-reach.ts";
 import { licenseOperations as op, type LicensesReach } from "./operations/license-operations.ts";
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { Count } from "../openapi/answer-shapes.ts";
+import { LicenseSchema, PaginationSchema } from "@geckoguard/core";
+import { Type } from "@sinclair/typebox";
 
 const tags = ["Licenses"];
 const BULK_ACTIONS = ["freeze", "unfreeze", "revoke", "unrevoke"] as const;
@@ -43,7 +47,7 @@ export function orgLicenseRoutes(ctx: GgContext) {
   app.delete(
     "",
     async ({ userId, params, body }) => ok(await bulkDeleteLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids)),
-    { params: OrgIdParams, body: BulkIdsBody, detail: { summary: "Bulk delete licenses (all or none)", tags } },
+    { params: OrgIdParams, body: BulkIdsBody, detail: { summary: "Bulk delete licenses (all or none)", ...answers(Count("deleted")), tags } },
   );
   mountOperations(app, ctx, { tags, reach: orgReach }, [
     { method: "GET", path: "/analytics", operation: op.analytics, params: OrgIdParams, summary: "License counts by state and product" },
@@ -56,20 +60,20 @@ export function orgLicenseRoutes(ctx: GgContext) {
         const { items, pagination, withinDays } = await listExpiringLicenses(ctx, scope, query);
         return ok({ ...licensePage(items, pagination, ctx.clock.now(), true), withinDays });
       },
-      { params: OrgIdParams, query: ExpiringQuery, detail: { summary: "Licenses expiring within ?withinDays= (default 7)", tags } },
+      { params: OrgIdParams, query: ExpiringQuery, detail: { summary: "Licenses expiring within ?withinDays= (default 7)", ...answers(Type.Object({ licenses: Type.Array(LicenseSchema), pagination: PaginationSchema, withinDays: Type.Integer({ minimum: 1, examples: [7] }) }, { additionalProperties: false })), tags } },
     )
     .post(
       "/extend",
       async ({ userId, params, body }) =>
         ok(await bulkUpdateLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids, { extendDays: body.days })),
-      { params: OrgIdParams, body: ExtendBody, detail: { summary: "Bulk extend expiry by `days`", tags } },
+      { params: OrgIdParams, body: ExtendBody, detail: { summary: "Bulk extend expiry by `days`", ...answers(Count("updated")), tags } },
     );
   for (const action of BULK_ACTIONS) {
     app.post(
       `/${action}`,
       async ({ userId, params, body }) =>
         ok(await bulkUpdateLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids, action satisfies BulkAction)),
-      { params: OrgIdParams, body: BulkIdsBody, detail: { summary: `Bulk ${action} licenses (all or none)`, tags } },
+      { params: OrgIdParams, body: BulkIdsBody, detail: { summary: `Bulk ${action} licenses (all or none)`, ...answers(Count("updated")), tags } },
     );
   }
   return app;

@@ -26,6 +26,9 @@ import {
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One, Page, Done } from "../openapi/answer-shapes.ts";
+import { OrgSchema, MemberSchema } from "@geckoguard/core";
 
 const tags = ["Organizations"];
 const PageQuery = Type.Object(pageQuerySchema());
@@ -40,7 +43,7 @@ export function orgRoutes(ctx: GgContext) {
         const { items, pagination } = pageOf(await listOrgs(ctx, userId), pageRequest(query));
         return ok({ orgs: items.map(presentOrg), pagination });
       },
-      { query: PageQuery, detail: { summary: "List your organizations", tags } },
+      { query: PageQuery, detail: { summary: "List your organizations", ...answers(Page("orgs", OrgSchema)), tags } },
     )
     .post(
       "",
@@ -49,16 +52,16 @@ export function orgRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ org: presentOrg(org) });
       },
-      { body: OrgNameBody, detail: { summary: "Create an organization (you become its owner)", tags } },
+      { body: OrgNameBody, detail: { summary: "Create an organization (you become its owner)", ...answers(One("org", OrgSchema), { status: 201 }), tags } },
     )
     .get("/:orgId", async ({ userId, params }) => ok({ org: presentOrg(await getOrg(ctx, userId, params.orgId)) }), {
       params: OrgIdParams,
-      detail: { summary: "Get organization details", tags },
+      detail: { summary: "Get organization details", ...answers(One("org", OrgSchema)), tags },
     })
     .patch(
       "/:orgId",
       async ({ userId, params, body }) => ok({ org: presentOrg(await renameOrg(ctx, userId, params.orgId, body.name)) }),
-      { params: OrgIdParams, body: OrgNameBody, detail: { summary: "Update organization", tags } },
+      { params: OrgIdParams, body: OrgNameBody, detail: { summary: "Update organization", ...answers(One("org", OrgSchema)), tags } },
     )
     .delete(
       "/:orgId",
@@ -66,7 +69,7 @@ export function orgRoutes(ctx: GgContext) {
         await deleteOrg(ctx, userId, params.orgId);
         return ok({ deleted: true });
       },
-      { params: OrgIdParams, detail: { summary: "Delete organization and everything in it (owner only)", tags } },
+      { params: OrgIdParams, detail: { summary: "Delete organization and everything in it (owner only)", ...answers(Done("deleted")), tags } },
     )
     .get(
       "/:orgId/members",
@@ -74,7 +77,7 @@ export function orgRoutes(ctx: GgContext) {
         const { items, pagination } = pageOf(await listMembers(ctx, userId, params.orgId), pageRequest(query));
         return ok({ members: items.map(presentMember), pagination });
       },
-      { params: OrgIdParams, query: PageQuery, detail: { summary: "List members", tags } },
+      { params: OrgIdParams, query: PageQuery, detail: { summary: "List members", ...answers(Page("members", MemberSchema)), tags } },
     )
     .post(
       "/:orgId/members",
@@ -83,13 +86,13 @@ export function orgRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ member: presentMember(member) });
       },
-      { params: OrgIdParams, body: AddMemberBody, detail: { summary: "Add an existing account as a member", tags } },
+      { params: OrgIdParams, body: AddMemberBody, detail: { summary: "Add an existing account as a member", ...answers(One("member", MemberSchema), { status: 201, errors: ["CONFLICT"] }), tags } },
     )
     .patch(
       "/:orgId/members/:userId",
       async ({ userId, params, body }) =>
         ok({ member: presentMember(await changeMemberRole(ctx, userId, params.orgId, params.userId, body.role)) }),
-      { params: OrgMemberParams, body: UpdateMemberBody, detail: { summary: "Change a member's role", tags } },
+      { params: OrgMemberParams, body: UpdateMemberBody, detail: { summary: "Change a member's role", ...answers(One("member", MemberSchema)), tags } },
     )
     .delete(
       "/:orgId/members/:userId",
@@ -97,7 +100,7 @@ export function orgRoutes(ctx: GgContext) {
         await removeMember(ctx, userId, params.orgId, params.userId);
         return ok({ removed: true });
       },
-      { params: OrgMemberParams, detail: { summary: "Remove a member", tags } },
+      { params: OrgMemberParams, detail: { summary: "Remove a member", ...answers(Done("removed")), tags } },
     )
     .post(
       "/:orgId/transfer-ownership",
@@ -105,6 +108,6 @@ export function orgRoutes(ctx: GgContext) {
         await transferOwnership(ctx, userId, params.orgId, body.userId);
         return ok({ org: presentOrg(await getOrg(ctx, userId, params.orgId)) });
       },
-      { params: OrgIdParams, body: TransferOwnershipBody, detail: { summary: "Hand the org to another member", tags } },
+      { params: OrgIdParams, body: TransferOwnershipBody, detail: { summary: "Hand the org to another member", ...answers(One("org", OrgSchema)), tags } },
     );
 }

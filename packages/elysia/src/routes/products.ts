@@ -22,6 +22,9 @@ import {
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One, Page, Done } from "../openapi/answer-shapes.ts";
+import { ProductSchema } from "@geckoguard/core";
 
 const tags = ["Products"];
 const PageQuery = Type.Object(pageQuerySchema());
@@ -37,16 +40,16 @@ export function productRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ product: presentProduct(product) });
       },
-      { body: CreateProductBody, detail: { summary: "Create a product (default: in the active org)", tags } },
+      { body: CreateProductBody, detail: { summary: "Create a product (default: in the active org)", ...answers(One("product", ProductSchema), { status: 201, errors: ["PERMISSION_DENIED", "NOT_FOUND"] }), tags } },
     )
     .get("/products/:id", async ({ userId, params }) => ok({ product: presentProduct(await getProduct(ctx, userId, params.id)) }), {
       params: ProductIdParams,
-      detail: { summary: "Get product details", tags },
+      detail: { summary: "Get product details", ...answers(One("product", ProductSchema)), tags },
     })
     .patch(
       "/products/:id",
       async ({ userId, params, body }) => ok({ product: presentProduct(await updateProduct(ctx, userId, params.id, body)) }),
-      { params: ProductIdParams, body: UpdateProductBody, detail: { summary: "Update product (name, policy)", tags } },
+      { params: ProductIdParams, body: UpdateProductBody, detail: { summary: "Update product (name, policy)", ...answers(One("product", ProductSchema)), tags } },
     )
     .delete(
       "/products/:id",
@@ -54,7 +57,7 @@ export function productRoutes(ctx: GgContext) {
         await deleteProduct(ctx, userId, params.id);
         return ok({ deleted: true });
       },
-      { params: ProductIdParams, detail: { summary: "Delete product and everything below it", tags } },
+      { params: ProductIdParams, detail: { summary: "Delete product and everything below it", ...answers(Done("deleted")), tags } },
     )
     .get(
       "/orgs/:orgId/products",
@@ -62,13 +65,13 @@ export function productRoutes(ctx: GgContext) {
         const { items, pagination } = pageOf(await listOrgProducts(ctx, userId, params.orgId), pageRequest(query));
         return ok({ products: items.map(presentProduct), pagination });
       },
-      { params: OrgIdParams, query: PageQuery, detail: { summary: "List products in an org", tags } },
+      { params: OrgIdParams, query: PageQuery, detail: { summary: "List products in an org", ...answers(Page("products", ProductSchema)), tags } },
     )
     .post(
       "/orgs/:orgId/products",
       async ({ userId, params, body }) =>
         ok({ product: presentProduct(await moveProductToOrg(ctx, userId, params.orgId, body.productId)) }),
-      { params: OrgIdParams, body: AddProductToOrgBody, detail: { summary: "Move a product you administer into this org", tags } },
+      { params: OrgIdParams, body: AddProductToOrgBody, detail: { summary: "Move a product you administer into this org", ...answers(One("product", ProductSchema)), tags } },
     )
     .delete(
       "/orgs/:orgId/products/:productId",
@@ -76,6 +79,6 @@ export function productRoutes(ctx: GgContext) {
         await deleteOrgProduct(ctx, userId, params.orgId, params.productId);
         return ok({ deleted: true });
       },
-      { params: OrgProductParams, detail: { summary: "Remove (delete) a product of this org", tags } },
+      { params: OrgProductParams, detail: { summary: "Remove (delete) a product of this org", ...answers(Done("deleted")), tags } },
     );
 }

@@ -13,6 +13,9 @@ import {
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One, Page } from "../openapi/answer-shapes.ts";
+import { WebhookDeliverySchema, WebhookAttemptSchema } from "@geckoguard/core";
 
 const tags = ["Webhooks"];
 
@@ -26,7 +29,7 @@ export function webhookDeliveryRoutes(ctx: GgContext) {
         const { items, pagination } = await listWebhookDeliveries(ctx, userId, params.productId, params.endpointId, query);
         return ok({ deliveries: items.map(presentWebhookDelivery), pagination });
       },
-      { params: WebhookEndpointParams, query: ListDeliveriesQuery, detail: { summary: "Deliveries to this endpoint, newest first (?status=)", tags } },
+      { params: WebhookEndpointParams, query: ListDeliveriesQuery, detail: { summary: "Deliveries to this endpoint, newest first (?status=)", ...answers(Page("deliveries", WebhookDeliverySchema)), tags } },
     )
     .get(
       "/attempts",
@@ -34,12 +37,12 @@ export function webhookDeliveryRoutes(ctx: GgContext) {
         const { items, pagination } = await listWebhookAttempts(ctx, userId, params.productId, params.endpointId, query);
         return ok({ attempts: items.map(presentWebhookAttempt), pagination });
       },
-      { params: WebhookEndpointParams, query: ListAttemptsQuery, detail: { summary: "Delivery attempts (status, duration, response snippet), newest first", tags } },
+      { params: WebhookEndpointParams, query: ListAttemptsQuery, detail: { summary: "Delivery attempts (status, duration, response snippet), newest first", ...answers(Page("attempts", WebhookAttemptSchema)), tags } },
     )
     .post(
       "/deliveries/:deliveryId/redeliver",
       async ({ userId, params }) =>
         ok({ delivery: presentWebhookDelivery(await redeliverWebhook(ctx, userId, params.productId, params.endpointId, params.deliveryId)) }),
-      { params: WebhookDeliveryParams, detail: { summary: "Give a failed delivery one more attempt, now", tags } },
+      { params: WebhookDeliveryParams, detail: { summary: "Give a failed delivery one more attempt, now", ...answers(One("delivery", WebhookDeliverySchema), { errors: ["CONFLICT"] }), tags } },
     );
 }

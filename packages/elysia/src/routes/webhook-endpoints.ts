@@ -22,6 +22,11 @@ import {
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
+import { answers } from "../openapi/answer-doc.ts";
+import { One, Page, Done } from "../openapi/answer-shapes.ts";
+import { WebhookEndpointSchema, AnswerId } from "@geckoguard/core";
+
+const WithSecret = Type.Object({ endpoint: WebhookEndpointSchema, secret: Type.String({ description: "The signing secret, shown in this answer only", examples: ["whsec_Zk3v9Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"] }) }, { additionalProperties: false });
 
 const tags = ["Webhooks"];
 const PageQuery = Type.Object(pageQuerySchema());
@@ -46,7 +51,7 @@ export function webhookEndpointRoutes(ctx: GgContext) {
         transform: answerHoldsSecret,
         params: WebhookProductParams,
         body: CreateWebhookEndpointBody,
-        detail: { summary: "Create an endpoint; the signing secret is shown in this answer only", tags },
+        detail: { summary: "Create an endpoint; the signing secret is shown in this answer only", ...answers(WithSecret, { status: 201 }), tags },
       },
     )
     .get(
@@ -55,18 +60,18 @@ export function webhookEndpointRoutes(ctx: GgContext) {
         const { items, pagination } = pageOf(await listWebhookEndpoints(ctx, userId, params.productId), pageRequest(query));
         return ok({ endpoints: items.map(presentWebhookEndpoint), pagination });
       },
-      { params: WebhookProductParams, query: PageQuery, detail: { summary: "List the product's endpoints", tags } },
+      { params: WebhookProductParams, query: PageQuery, detail: { summary: "List the product's endpoints", ...answers(Page("endpoints", WebhookEndpointSchema)), tags } },
     )
     .get(
       "/:endpointId",
       async ({ userId, params }) => ok({ endpoint: presentWebhookEndpoint(await getWebhookEndpoint(ctx, userId, params.productId, params.endpointId)) }),
-      { params: WebhookEndpointParams, detail: { summary: "Get an endpoint", tags } },
+      { params: WebhookEndpointParams, detail: { summary: "Get an endpoint", ...answers(One("endpoint", WebhookEndpointSchema)), tags } },
     )
     .patch(
       "/:endpointId",
       async ({ userId, params, body }) =>
         ok({ endpoint: presentWebhookEndpoint(await updateWebhookEndpoint(ctx, userId, params.productId, params.endpointId, body)) }),
-      { params: WebhookEndpointParams, body: UpdateWebhookEndpointBody, detail: { summary: "Update URL, events, description or enabled", tags } },
+      { params: WebhookEndpointParams, body: UpdateWebhookEndpointBody, detail: { summary: "Update URL, events, description or enabled", ...answers(One("endpoint", WebhookEndpointSchema)), tags } },
     )
     .delete(
       "/:endpointId",
@@ -74,7 +79,7 @@ export function webhookEndpointRoutes(ctx: GgContext) {
         await deleteWebhookEndpoint(ctx, userId, params.productId, params.endpointId);
         return ok({ deleted: true });
       },
-      { params: WebhookEndpointParams, detail: { summary: "Delete an endpoint and its delivery log", tags } },
+      { params: WebhookEndpointParams, detail: { summary: "Delete an endpoint and its delivery log", ...answers(Done("deleted")), tags } },
     )
     .post(
       "/:endpointId/rotate-secret",
@@ -82,7 +87,7 @@ export function webhookEndpointRoutes(ctx: GgContext) {
         const { endpoint, secret } = await rotateWebhookSecret(ctx, userId, params.productId, params.endpointId);
         return withSecret(endpoint, secret);
       },
-      { transform: answerHoldsSecret, params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", tags } },
+      { transform: answerHoldsSecret, params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", ...answers(WithSecret), tags } },
     )
     .post(
       "/:endpointId/test",
@@ -91,6 +96,6 @@ export function webhookEndpointRoutes(ctx: GgContext) {
         set.status = 202;
         return ok({ event: { id: eventId, type: "webhook_endpoint.test" } });
       },
-      { params: WebhookEndpointParams, detail: { summary: "Queue a test event for this endpoint only", tags } },
+      { params: WebhookEndpointParams, detail: { summary: "Queue a test event for this endpoint only", ...answers(Type.Object({ event: Type.Object({ id: AnswerId, type: Type.Literal("webhook_endpoint.test") }, { additionalProperties: false }) }, { additionalProperties: false }), { status: 202 }), tags } },
     );
 }

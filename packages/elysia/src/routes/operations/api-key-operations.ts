@@ -1,4 +1,6 @@
 import { listApiKeys, presentApiKey, type Caller } from "@geckoguard/core";
+import { ApiKeySchema } from "@geckoguard/core";
+import { Page } from "../../openapi/answer-shapes.ts";
 import { operation } from "./operation.ts";
 
 /** The caller, and the product whose keys it asks for (a query param in the dashboard, the path for keys). */
@@ -10,6 +12,7 @@ export interface ApiKeysReach {
 /** API-key metadata, for both families; the use case checks the caller. */
 export const apiKeyOperations = {
   list: operation({
+    answer: Page("apiKeys", ApiKeySchema),
     async run(ctx, { caller, productId }: ApiKeysReach, { query }) {
       const { items, pagination } = await listApiKeys(ctx, caller, productId, query as { page?: number; pageSize?: number });
       return { apiKeys: items.map(presentApiKey), pagination };

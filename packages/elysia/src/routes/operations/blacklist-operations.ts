@@ -11,6 +11,9 @@ import {
   removeBlacklistEntry,
   type Caller,
 } from "@geckoguard/core";
+import { Type } from "@sinclair/typebox";
+import { BlacklistEntrySchema } from "@geckoguard/core";
+import { Done, One, Page } from "../../openapi/answer-shapes.ts";
 import { operation } from "./operation.ts";
 
 /** A product's blacklist, for both families: the use cases take the caller and check it. */
@@ -18,6 +21,7 @@ export const blacklistOperations = {
   list: operation({
     params: ProductBlacklistParams,
     query: BlacklistListQuery,
+    answer: Page("entries", BlacklistEntrySchema),
     async run(ctx, caller: Caller, { params, query }) {
       const { items, pagination } = await listBlacklistEntries(ctx, caller, params.productId, query);
       return { entries: items.map(presentBlacklistEntry), pagination };
@@ -27,12 +31,16 @@ export const blacklistOperations = {
     params: ProductBlacklistParams,
     body: BlacklistEntryBody,
     status: 201,
+    answer: One("entry", BlacklistEntrySchema),
+    errors: ["CONFLICT"],
     run: async (ctx, caller: Caller, { params, body }) => ({ entry: presentBlacklistEntry(await addBlacklistEntry(ctx, caller, params.productId, body)) }),
   }),
   addMany: operation({
     params: ProductBlacklistParams,
     body: BulkBlacklistBody,
     status: 201,
+    answer: Type.Object({ entries: Type.Array(BlacklistEntrySchema), created: Type.Integer({ minimum: 0, examples: [1] }) }, { additionalProperties: false }),
+    errors: ["CONFLICT"],
     async run(ctx, caller: Caller, { params, body }) {
       const entries = await addBlacklistEntries(ctx, caller, params.productId, body.entries);
       return { entries: entries.map(presentBlacklistEntry), created: entries.length };
@@ -40,6 +48,7 @@ export const blacklistOperations = {
   }),
   remove: operation({
     params: BlacklistEntryParams,
+    answer: Done("deleted"),
     async run(ctx, caller: Caller, { params }) {
       await removeBlacklistEntry(ctx, caller, params.productId, params.entryId);
       return { deleted: true };

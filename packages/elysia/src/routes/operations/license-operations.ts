@@ -16,6 +16,9 @@ import {
   type Scope,
 } from "@geckoguard/core";
 import { licensePage } from "../license-presenters.ts";
+import { Type } from "@sinclair/typebox";
+import { LicenseCountsSchema, LicenseSchema } from "@geckoguard/core";
+import { Count, One, Page } from "../../openapi/answer-shapes.ts";
 import { operation, type Operation } from "./operation.ts";
 
 /** What a credential reaches for operations on many licenses. */
@@ -41,6 +44,7 @@ export const licenseOperations = {
   list: operation({
     need: { action: "read", scope: "license:read" },
     query: ListLicensesQuery,
+    answer: Page("licenses", LicenseSchema),
     async run(ctx, reach: LicensesReach, { query }) {
       const { items, pagination } = await listLicenses(ctx, reach.scope, query);
       return licensePage(items, pagination, ctx.clock.now(), reach.includeOwner);
@@ -50,6 +54,8 @@ export const licenseOperations = {
     need: { action: "manageLicenses", scope: "license:create" },
     body: CreateLicensesBody,
     status: 201,
+    answer: Type.Object({ licenses: Type.Array(LicenseSchema) }, { additionalProperties: false }),
+    errors: ["CONFLICT"],
     async run(ctx, reach: LicensesReach, { body }) {
       if (reach.product === undefined) throw new Error("Mount create where the credential names a product");
       const created = await createLicenses(ctx, await reach.product(body), body);
@@ -58,21 +64,25 @@ export const licenseOperations = {
   }),
   analytics: operation({
     need: { action: "read", scope: "analytics:read" },
+    answer: LicenseCountsSchema,
     run: (ctx, reach: LicensesReach) => licenseAnalytics(ctx, reach.scope),
   }),
   get: operation({
     need: { action: "read", scope: "license:read" },
+    answer: One("license", LicenseSchema),
     run: async (ctx, reach: LicenseReach) => ({ license: present(reach.license, reach.includeOwner, ctx.clock.now()) }),
   }),
   patch: operation({
     need: { action: "manageLicenses", scope: "license:update" },
     body: PatchLicenseBody,
+    answer: One("license", LicenseSchema),
     async run(ctx, reach: LicenseReach, { body }) {
       return { license: present(await patchLicense(ctx, reach.license, reach.orgId, body), reach.includeOwner, ctx.clock.now()) };
     },
   }),
   remove: operation({
     need: { action: "manageLicenses", scope: "license:delete" },
+    answer: Count("deleted"),
     async run(ctx, reach: LicenseReach) {
       await deleteLicense(ctx, reach.license);
       return { deleted: 1 };
@@ -93,6 +103,7 @@ export const licenseActionOperations: { path: string; scope: Scope; operation: O
   scope,
   operation: operation({
     need: { action: "manageLicenses", scope },
+    answer: One("license", LicenseSchema),
     run: async (ctx, reach: LicenseReach) => ({ license: present(await applyLicenseAction(ctx, reach.license, action), reach.includeOwner, ctx.clock.now()) }),
   }),
 }));

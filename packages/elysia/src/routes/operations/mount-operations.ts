@@ -2,6 +2,7 @@ import type { Elysia } from "elysia";
 import type { TSchema } from "@sinclair/typebox";
 import type { GgContext } from "@geckoguard/core";
 import { ok } from "../../http/envelope.ts";
+import { answers } from "../../openapi/answer-doc.ts";
 import type { Need, Operation, OperationInput } from "./operation.ts";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
@@ -39,7 +40,7 @@ export function mountOperations<Reach>(app: AnyElysia, ctx: GgContext, family: {
     const schemas = { params: mount.params ?? operation.params, query: mount.query ?? operation.query, body: mount.body ?? operation.body };
     const hook: Record<string, unknown> = {};
     for (const [name, schema] of Object.entries(schemas)) if (schema !== undefined) hook[name] = schema;
-    hook.detail = { summary: mount.summary, tags: family.tags };
+    hook.detail = { summary: mount.summary, tags: family.tags, ...answers(operation.answer, { status: operation.status, errors: operation.errors }) };
     app.route(
       mount.method,
       mount.path,

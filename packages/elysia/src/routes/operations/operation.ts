@@ -1,5 +1,5 @@
 import type { Static, TSchema, TUnknown } from "@sinclair/typebox";
-import type { GgContext, OrgAction, Scope } from "@geckoguard/core";
+import type { ErrorCode, GgContext, OrgAction, Scope } from "@geckoguard/core";
 
 /**
  * One operation shared by the dashboard and management route families: its request
@@ -20,6 +20,9 @@ export interface Operation<Reach> {
   body?: TSchema;
   /** Answer status when it is not 200 (201 for creations). */
   status?: number;
+  /** The answer's `data` shape and the codes its use case adds, for the OpenAPI document (answer-doc.ts). */
+  answer: TSchema;
+  errors?: ErrorCode[];
   run(ctx: GgContext, reach: Reach, input: OperationInput): Promise<unknown>;
 }
 
@@ -49,6 +52,8 @@ export function operation<Reach, P extends TSchema = TUnknown, Q extends TSchema
   query?: Q;
   body?: B;
   status?: number;
+  answer: TSchema;
+  errors?: ErrorCode[];
   run(ctx: GgContext, reach: Reach, input: Typed<P, Q, B>): Promise<unknown>;
 }): Operation<Reach> {
   return definition as Operation<Reach>;

@@ -1,0 +1,39 @@
+import type { ErrorCode } from "@geckoguard/core";
+import type { SecurityRequirement } from "./security-schemes.ts";
+
+/** What the document builder knows of an operation when it lists the codes it can answer. */
+export interface OperationFacts {
+  method: string;
+  security: SecurityRequirement[] | undefined;
+  hasInput: boolean;
+  hasBody: boolean;
+  hasPathParams: boolean;
+}
+
+/** Methods that take an Idempotency-Key (openapi-document.ts). */
+export const MUTATING = new Set(["post", "patch", "delete"]);
+
+const has = (security: SecurityRequirement[] | undefined, scheme: string) => security?.some((requirement) => scheme in requirement) ?? false;
+
+/**
+ * The codes every operation of a kind can answer, from the guards and hooks it passes
+ * through (docs/errors.md says when each occurs): the credential's refusals and rate
+ * limits, validation of declared input, the body limit, Idempotency-Key conflicts on
+ * writes, and 500. A route adds what its own use case can answer (answer-doc.ts).
+ */
+export function impliedErrors(facts: OperationFacts): ErrorCode[] {
+  const codes: ErrorCode[] = ["INTERNAL_ERROR"];
+  const signed = has(facts.security, "ggSignature");
+  const bearer = has(facts.security, "bearerAuth");
+  const apiKey = has(facts.security, "apiKey") && !signed;
+  if (facts.hasInput) codes.push("VALIDATION_ERROR");
+  if (facts.hasBody) codes.push("PAYLOAD_TOO_LARGE");
+  if (bearer) codes.push("UNAUTHORIZED", "RATE_LIMITED");
+  if (bearer && facts.hasPathParams) codes.push("PERMISSION_DENIED", "NOT_FOUND");
+  if (apiKey) codes.push("UNAUTHORIZED", "FORBIDDEN", "RATE_LIMITED", "PRODUCT_RATE_LIMITED");
+  if (apiKey && facts.hasPathParams) codes.push("NOT_FOUND");
+  if (facts.security?.length === 0 && facts.hasInput) codes.push("RATE_LIMITED");
+  if (has(facts.security, "metricsToken")) codes.push("UNAUTHORIZED");
+  if (!signed && MUTATING.has(facts.method)) codes.push("IDEMPOTENCY_KEY_REUSE", "IDEMPOTENCY_KEY_IN_PROGRESS");
+  return codes;
+}
