@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { errorCatalogue } from "@geckoguard/core";
 import { serverOpenApiJson } from "../apps/server/src/openapi-spec.ts";
 import { referenceAuthPaths, referenceRoutes, type Credential } from "./support/reference-routes.ts";
 
@@ -24,6 +25,12 @@ beforeAll(async () => {
   generated = await serverOpenApiJson();
   spec = JSON.parse(generated);
 });
+
+type Answer = { content?: Record<string, { schema?: { properties?: Record<string, unknown> }; example?: unknown }> };
+
+function allOperations(): [string, string, Operation & { responses?: Record<string, unknown>; requestBody?: unknown }][] {
+  return Object.entries(spec.paths).flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => [path, method, operation] as [string, string, Operation]));
+}
 
 function operationsAt(path: string): [string, Operation][] {
   const key = Object.keys(spec.paths).find((candidate) => shape(candidate) === shape(path));
@@ -74,5 +81,51 @@ describe("OpenAPI document", () => {
   test("docs/openapi.json is the document the code generates (run `bun run docs:openapi`)", () => {
     const committed = readFileSync(join(import.meta.dir, "../docs/openapi.json"), "utf8");
     expect(committed === generated).toBe(true);
+  });
+
+  test("every operation declares its success data schema, with an example", () => {
+    const problems: string[] = [];
+    for (const [path, method, operation] of allOperations()) {
+      const success = Object.entries(operation.responses ?? {}).filter(([status]) => status.startsWith("2"));
+      if (success.length !== 1) problems.push(`${method} ${path}: ${success.length} success responses`);
+      for (const [status, response] of success) {
+        const content = (response as Answer).content ?? {};
+        if (Object.keys(content).length === 0) problems.push(`${method} ${path}: ${status} has no content`);
+        const json = content["application/json"];
+        if (json === undefined) continue;
+        if (json.example === undefined) problems.push(`${method} ${path}: ${status} has no example`);
+        if (!path.endsWith("/export") && json.schema?.properties?.data === undefined) problems.push(`${method} ${path}: ${status} declares no data schema`);
+      }
+      const body = (operation.requestBody as { content?: Record<string, { example?: unknown }> } | undefined)?.content?.["application/json"];
+      if (body !== undefined && body.example === undefined && !path.endsWith("/import")) problems.push(`${method} ${path}: request body has no example`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("each error response lists codes of the catalogue under the catalogue's status, each with an example", () => {
+    const responses = (spec.components as unknown as { responses: Record<string, Answer> }).responses;
+    const examples = (spec.components as unknown as { examples: Record<string, unknown> }).examples;
+    const problems: string[] = [];
+    for (const [path, method, operation] of allOperations()) {
+      const errors = Object.entries(operation.responses ?? {}).filter(([status]) => /^[45]/.test(status));
+      if (errors.length === 0) problems.push(`${method} ${path}: no error responses`);
+      for (const [status, ref] of errors) {
+        const name = (ref as { $ref?: string }).$ref?.split("/").pop() ?? "";
+        const json = responses[name]?.content?.["application/json"];
+        const codes = (json?.schema?.properties?.error as { properties: { code: { enum: string[] } } } | undefined)?.properties.code.enum ?? [];
+        if (codes.length === 0) problems.push(`${method} ${path}: ${status} names no codes`);
+        for (const code of codes) {
+          if (String(errorCatalogue[code as keyof typeof errorCatalogue]) !== status) problems.push(`${method} ${path}: ${code} under ${status}`);
+          if (!(code in examples)) problems.push(`${code}: no example`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the document names its servers and its license", () => {
+    const document = spec as unknown as { servers: { url: string }[]; info: { license: { name: string } } };
+    expect(document.servers.length).toBeGreaterThan(0);
+    expect(document.info.license.name.length).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,7 @@ type Schema = Record<string, unknown>;
 const BY_NAME: Record<string, string> = {
   email: "ada@example.com",
   password: "correct horse battery staple",
-  name: "Acme Desktop",
+  name: "Acme",
   username: "ada",
   url: "https://hooks.example.com/geckoguard",
   licenseKey: "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",

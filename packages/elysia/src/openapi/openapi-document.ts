@@ -3,9 +3,10 @@ import { toOpenAPISchema } from "@elysiajs/openapi";
 import { ANSWER_DOC_KEY, type AnswerDoc } from "./answer-doc.ts";
 import { hoistNamedSchemas } from "./components.ts";
 import { exampleOf } from "./examples.ts";
+import { ErrorResponses } from "./error-responses.ts";
 import { operationResponses } from "./responses.ts";
 import { impliedErrors, MUTATING } from "./route-errors.ts";
-import { securityForPath, securitySchemes } from "./security-schemes.ts";
+import { securityForPath, securitySchemes, type SecurityRequirement } from "./security-schemes.ts";
 
 type Route = AnyElysia["routes"][number];
 type Operation = Record<string, unknown> & { security?: unknown };
@@ -94,17 +95,17 @@ function withRequestExample(operation: Operation): Operation {
 }
 
 /** The generated operation with its `responses` built from the route's AnswerDoc and the codes it can answer. */
-function documented(method: string, path: string, generated: Operation, security: Operation["security"]): Operation {
+function documented(method: string, path: string, generated: Operation, security: SecurityRequirement[] | undefined, errors: ErrorResponses): Operation {
   const { [ANSWER_DOC_KEY]: answer, responses: own, ...operation } = generated as Operation & { [ANSWER_DOC_KEY]?: AnswerDoc; responses?: Record<string, unknown> };
   const parameters = (operation.parameters as { in: string }[] | undefined) ?? [];
   const codes = impliedErrors({
     method,
-    security: security as never,
+    security,
     hasInput: parameters.length > 0 || operation.requestBody !== undefined,
     hasBody: operation.requestBody !== undefined,
     hasPathParams: parameters.some((parameter) => parameter.in === "path") || path.includes("{"),
   });
-  return { ...withRequestExample(operation), responses: operationResponses(answer, own, [...codes, ...(answer?.errors ?? [])]) };
+  return { ...withRequestExample(operation), responses: operationResponses(answer, own, [...codes, ...(answer?.errors ?? [])], errors) };
 }
 
 /**
@@ -118,13 +119,14 @@ export function buildOpenApiDocument(routes: readonly Route[], options: { prefix
   // toOpenAPISchema reads only these two methods of the app it is given.
   const generated = toOpenAPISchema(source as unknown as AnyElysia, undefined, undefined, undefined, OPENAPI_VERSION);
   const paths: OpenApiDocument["paths"] = {};
+  const errors = new ErrorResponses();
   for (const [path, operations] of Object.entries(generated.paths as Record<string, Record<string, Operation>>)) {
     const routePath = path.startsWith(options.prefix) ? path.slice(options.prefix.length) || "/" : path;
     const security = securityForPath(routePath.replace(/\{[^}]+\}/g, ":param"));
     paths[path] = {};
     const signed = security?.some((requirement) => "ggSignature" in requirement) ?? false;
     for (const [method, operation] of Object.entries(operations)) {
-      const withResponses = documented(method, path, operation, security);
+      const withResponses = documented(method, path, operation, security, errors);
       paths[path][method] = { ...withIdempotencyKey(method, withResponses, signed), ...(security === undefined ? {} : { security }) };
     }
   }
@@ -134,6 +136,12 @@ export function buildOpenApiDocument(routes: readonly Route[], options: { prefix
     info: { title: "GeckoGuard API", version: options.version, description: DESCRIPTION, license: LICENSE },
     servers: SERVERS,
     paths: hoistNamedSchemas(paths, schemas) as OpenApiDocument["paths"],
-    components: { securitySchemes, schemas, responses: envelopeResponses, parameters: { IdempotencyKey: idempotencyKey } },
+    components: {
+      securitySchemes,
+      schemas,
+      responses: { ...envelopeResponses, ...errors.responses },
+      parameters: { IdempotencyKey: idempotencyKey },
+      examples: errors.examples(),
+    },
   };
 }

@@ -26,14 +26,20 @@ export function impliedErrors(facts: OperationFacts): ErrorCode[] {
   const signed = has(facts.security, "ggSignature");
   const bearer = has(facts.security, "bearerAuth");
   const apiKey = has(facts.security, "apiKey") && !signed;
-  if (facts.hasInput) codes.push("VALIDATION_ERROR");
+  const writes = !signed && MUTATING.has(facts.method);
+  // A malformed Idempotency-Key is a validation error too.
+  if (facts.hasInput || writes) codes.push("VALIDATION_ERROR");
   if (facts.hasBody) codes.push("PAYLOAD_TOO_LARGE");
+  if (writes) codes.push("IDEMPOTENCY_KEY_REUSE", "IDEMPOTENCY_KEY_IN_PROGRESS");
   if (bearer) codes.push("UNAUTHORIZED", "RATE_LIMITED");
-  if (bearer && facts.hasPathParams) codes.push("PERMISSION_DENIED", "NOT_FOUND");
-  if (apiKey) codes.push("UNAUTHORIZED", "FORBIDDEN", "RATE_LIMITED", "PRODUCT_RATE_LIMITED");
-  if (apiKey && facts.hasPathParams) codes.push("NOT_FOUND");
+  // An org or product in the path: not yours (FORBIDDEN), your role is too low (PERMISSION_DENIED), or no such thing.
+  if (bearer && facts.hasPathParams) codes.push("FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND");
+  if (apiKey) codes.push("UNAUTHORIZED", "RATE_LIMITED", "PRODUCT_RATE_LIMITED");
+  // Every API-key route but whoami needs a scope; a product in the path must be the key's own.
+  if (apiKey && facts.hasInput) codes.push("PERMISSION_DENIED");
+  if (apiKey && facts.hasPathParams) codes.push("FORBIDDEN", "NOT_FOUND");
+  // The public routes that take input are the account routes, which have their own IP buckets.
   if (facts.security?.length === 0 && facts.hasInput) codes.push("RATE_LIMITED");
   if (has(facts.security, "metricsToken")) codes.push("UNAUTHORIZED");
-  if (!signed && MUTATING.has(facts.method)) codes.push("IDEMPOTENCY_KEY_REUSE", "IDEMPOTENCY_KEY_IN_PROGRESS");
   return codes;
 }

@@ -51,7 +51,7 @@ export function apiKeyRoutes(ctx: GgContext) {
       {
         transform: answerHoldsSecret,
         body: CreateApiKeyBody,
-        detail: { summary: "Create an API key; the plaintext key is shown only in this answer", ...answers(IssuedKey, { status: 201 }), tags },
+        detail: { summary: "Create an API key; the plaintext key is shown only in this answer", ...answers(IssuedKey, { status: 201, errors: ["FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND"] }), tags },
       },
     );
   mountOperations(app, ctx, { tags, reach: userReach }, [
@@ -74,7 +74,7 @@ export function apiKeyRoutes(ctx: GgContext) {
     .post("/:id/rotate", async ({ userId, params }) => issued(await rotateApiKey(ctx, userId, params.id)), {
       transform: answerHoldsSecret,
       params: ApiKeyIdParams,
-      detail: { summary: "Rotate an API key secret; the old key stops working at once", ...answers(IssuedKey), tags },
+      detail: { summary: "Rotate an API key secret; the old key stops working at once", ...answers(IssuedKey, { errors: ["CONFLICT"] }), tags },
     })
     .post("/:id/revoke", async ({ userId, params }) => ok({ apiKey: presentApiKey(await revokeApiKey(ctx, userId, params.id)) }), {
       params: ApiKeyIdParams,

@@ -57,7 +57,7 @@ export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitByt
         tags: ["License validation"],
         ...answers(AuthorizedSchema, {
           errors: [
-            "UNAUTHORIZED", "INVALID_SIGNATURE", "TIMESTAMP_OUT_OF_RANGE", "NONCE_REUSED", "FORBIDDEN", "VALIDATION_ERROR", "PAYLOAD_TOO_LARGE",
+            "UNAUTHORIZED", "INVALID_SIGNATURE", "TIMESTAMP_OUT_OF_RANGE", "NONCE_REUSED", "PERMISSION_DENIED", "VALIDATION_ERROR", "PAYLOAD_TOO_LARGE",
             "RATE_LIMITED", "PRODUCT_RATE_LIMITED", "LICENSE_NOT_FOUND", "LICENSE_REVOKED", "LICENSE_EXPIRED", "LICENSE_FROZEN", "HWID_MISMATCH",
             "IP_MISMATCH", "HWID_BLACKLISTED", "IP_BLACKLISTED", "MAX_SESSIONS_REACHED", "SESSION_REVOKED",
           ],

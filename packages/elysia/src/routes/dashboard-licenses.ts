@@ -31,7 +31,7 @@ export function dashboardLicenseRoutes(ctx: GgContext) {
   ]);
   app.post("/redeem", async ({ userId, body }) => ok({ license: dashboardLicense(await redeemLicense(ctx, userId, body), ctx.clock.now()) }), {
     body: RedeemBody,
-    detail: { summary: "Assign an unowned license to an end user and start its clock", ...answers(One("license", LicenseSchema), { errors: ["LICENSE_NOT_FOUND", "CONFLICT", "NOT_FOUND"] }), tags },
+    detail: { summary: "Assign an unowned license to an end user and start its clock", ...answers(One("license", LicenseSchema), { errors: ["LICENSE_NOT_FOUND", "LICENSE_REVOKED", "CONFLICT", "FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND"] }), tags },
   });
   return mountOperations(app, ctx, { tags, reach: licenseReach }, [
     { method: "GET", path: "/:id", operation: op.get, params: LicenseParams, summary: "Get single license details" },

@@ -30,7 +30,13 @@ const EXPORT_RESPONSES = {
     description: "The licenses: CSV (?format=csv, the default) or the JSON envelope",
     content: {
       "text/csv": { schema: { type: "string" }, example: "id,key,productId,status\n…" },
-      "application/json": { schema: { type: "object", properties: { ok: { const: true }, data: { type: "object", properties: { licenses: { type: "array", items: { $ref: "#/components/schemas/License" } } } } } } },
+      "application/json": {
+        schema: {
+          type: "object",
+          properties: { ok: { const: true }, data: { type: "object", properties: { licenses: { type: "array", items: { $ref: "#/components/schemas/License" } } } } },
+        },
+        example: { ok: true, data: { licenses: [] } },
+      },
     },
   },
 } as const;

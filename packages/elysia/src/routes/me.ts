@@ -35,7 +35,7 @@ export function meRoutes(ctx: GgContext) {
     })
     .patch("", async ({ userId, body }) => ok(presentMe(await updateMe(ctx, userId, body))), {
       body: UpdateMeBody,
-      detail: { summary: "Change name or active org", ...answers(MeSchema), tags },
+      detail: { summary: "Change name or active org", ...answers(MeSchema, { errors: ["FORBIDDEN"] }), tags },
     })
     .post("/totp/setup", async ({ userId }) => ok(await setupTotp(ctx, userId)), {
       transform: answerHoldsSecret,

@@ -40,7 +40,7 @@ export function productRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ product: presentProduct(product) });
       },
-      { body: CreateProductBody, detail: { summary: "Create a product (default: in the active org)", ...answers(One("product", ProductSchema), { status: 201, errors: ["PERMISSION_DENIED", "NOT_FOUND"] }), tags } },
+      { body: CreateProductBody, detail: { summary: "Create a product (default: in the active org)", ...answers(One("product", ProductSchema), { status: 201, errors: ["FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND"] }), tags } },
     )
     .get("/products/:id", async ({ userId, params }) => ok({ product: presentProduct(await getProduct(ctx, userId, params.id)) }), {
       params: ProductIdParams,

@@ -96,6 +96,6 @@ export function webhookEndpointRoutes(ctx: GgContext) {
         set.status = 202;
         return ok({ event: { id: eventId, type: "webhook_endpoint.test" } });
       },
-      { params: WebhookEndpointParams, detail: { summary: "Queue a test event for this endpoint only", ...answers(Type.Object({ event: Type.Object({ id: AnswerId, type: Type.Literal("webhook_endpoint.test") }, { additionalProperties: false }) }, { additionalProperties: false }), { status: 202 }), tags } },
+      { params: WebhookEndpointParams, detail: { summary: "Queue a test event for this endpoint only", ...answers(Type.Object({ event: Type.Object({ id: AnswerId, type: Type.Literal("webhook_endpoint.test") }, { additionalProperties: false }) }, { additionalProperties: false }), { status: 202, errors: ["CONFLICT"] }), tags } },
     );
 }

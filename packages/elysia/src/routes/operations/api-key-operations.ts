@@ -13,6 +13,8 @@ export interface ApiKeysReach {
 export const apiKeyOperations = {
   list: operation({
     answer: Page("apiKeys", ApiKeySchema),
+    // The dashboard names the product in the query: not yours, too low a role, or none.
+    errors: ["FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND"],
     async run(ctx, { caller, productId }: ApiKeysReach, { query }) {
       const { items, pagination } = await listApiKeys(ctx, caller, productId, query as { page?: number; pageSize?: number });
       return { apiKeys: items.map(presentApiKey), pagination };
