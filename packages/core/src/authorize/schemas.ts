@@ -1,6 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 
-/** CONTRACT §6 body: `hwid` ≤ 256 chars, `sessionId` a UUID. */
+/** The authorize body (docs/authentication.md#signing-an-authorize-request): `hwid` ≤ 256 chars, `sessionId` a UUID. */
 export const AuthorizeBody = Type.Object({
   licenseKey: Type.String({ minLength: 1, maxLength: 128 }),
   hwid: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),

@@ -6,7 +6,7 @@ import type { LicensePolicyOverrides, LicenseView } from "./license.ts";
 import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema } from "./schemas.ts";
 import { MAX_METADATA_BYTES } from "./metadata.ts";
 
-/** CSV columns of export and import, in order (CONTRACT §5 plus what a faithful round trip needs). */
+/** CSV columns of export and import, in order (docs/licenses.md#export-and-import: the documented ones plus what a faithful round trip needs). */
 export const CSV_COLUMNS = [
   "key",
   "status",

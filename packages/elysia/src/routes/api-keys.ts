@@ -27,7 +27,7 @@ function issued(result: IssuedApiKey, headers: Record<string, string | number>) 
   return ok({ apiKey: presentApiKey(result.apiKey), key: result.key });
 }
 
-/** API keys through the dashboard (JWT, org admin) — CONTRACT §4. */
+/** API keys through the dashboard (JWT, org admin) — docs/api-keys-and-blacklists.md. */
 export function apiKeyRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1/dashboard/api-keys" })
     .use(requireUser(ctx))

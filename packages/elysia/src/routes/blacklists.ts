@@ -18,7 +18,7 @@ import { requireUser } from "../http/require-user.ts";
 
 const tags = ["Blacklists"];
 
-/** Blacklists through the dashboard (JWT; viewers read, members write) — CONTRACT §5. */
+/** Blacklists through the dashboard (JWT; viewers read, members write) — docs/api-keys-and-blacklists.md#blacklists. */
 export function blacklistRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1/dashboard/blacklists/products" })
     .use(requireUser(ctx))

@@ -36,7 +36,7 @@ const ACTIONS: [string, LicenseAction, Scope][] = [
   ["reset-ip", "reset_ip", "license:reset_ip"],
 ];
 
-/** Owner fields only with end_user:read (CONTRACT §4). */
+/** Owner fields only with end_user:read (docs/licenses.md#owner-fields). */
 function present(license: LicenseView, key: ApiKeyPrincipal, now: number) {
   return presentLicense(license, now, { includeOwner: hasScope(key, "end_user:read") });
 }
