@@ -68,7 +68,7 @@ const idempotencyKey = {
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
 
-/** Writes take an Idempotency-Key (CONTRACT §7), except authorize: its nonce already makes each call unique. */
+/** Writes take an Idempotency-Key (docs/authentication.md#idempotency), except authorize: its nonce already makes each call unique. */
 function withIdempotencyKey(method: string, operation: Operation, signed: boolean): Operation {
   if (!MUTATING.has(method) || signed) return operation;
   const parameters = (operation.parameters as unknown[] | undefined) ?? [];

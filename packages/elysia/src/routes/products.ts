@@ -29,7 +29,7 @@ import { ProductSchema } from "@geckoguard/core";
 const tags = ["Products"];
 const PageQuery = Type.Object(pageQuerySchema());
 
-/** Products, each with its policy and public signing key (CONTRACT §3, §5). */
+/** Products, each with its policy and public signing key (docs/licenses.md#product-policy). */
 export function productRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1/dashboard" })
     .use(requireUser(ctx))
