@@ -64,7 +64,7 @@ for (const [tag, entries] of byTag) {
     for (const [status, answer] of Object.entries(op.responses ?? {}).map(([status, r]) => [status, deref(r)])) {
       body.append(el("p", {}, el("b", {}, "Answer " + status), " " + (answer.description ?? "")));
       for (const content of Object.values(answer.content ?? {}))
-        body.append(el("pre", {}, JSON.stringify(expand(content.schema), null, 2)), ...example("Example", content.example), ...Object.values(content.examples ?? {}).flatMap((e) => example(e.summary ?? "Example", e.value)));
+        body.append(el("pre", {}, JSON.stringify(expand(content.schema), null, 2)), ...example("Example", content.example), ...Object.values(content.examples ?? {}).map(deref).flatMap((e) => example(e.summary ?? "Example", e.value)));
     }
     const line = el("summary", {}, el("span", { class: "m " + method }, method.toUpperCase()), el("code", {}, path), " " + (op.summary ?? ""), el("span", { class: "auth" }, authLabel(op.security ?? [])));
     list.append(el("details", { "data-search": (method + " " + path + " " + (op.summary ?? "")).toLowerCase() }, line, body));
