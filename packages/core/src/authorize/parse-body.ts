@@ -1,6 +1,18 @@
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { isUuid } from "../crypto/uuid.ts";
-import type { AuthorizeInput } from "./schemas.ts";
+import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, NO_CONTROL_CHARACTERS, type AuthorizeInput } from "./schemas.ts";
+
+const CONTROL_CHARACTER = new RegExp(NO_CONTROL_CHARACTERS);
+
+/** A device label: a bounded string without control characters. */
+function optionalLabel(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
+  const label = optionalString(value, path, max, details);
+  if (label !== undefined && !CONTROL_CHARACTER.test(label)) {
+    details.push({ path, message: "Must not contain control characters" });
+    return undefined;
+  }
+  return label;
+}
 
 function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
   if (value === undefined) return undefined;
@@ -33,11 +45,15 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
   const appVersion = optionalString(fields.appVersion, "/appVersion", 64, details);
   const sessionId = optionalString(fields.sessionId, "/sessionId", 36, details);
   if (sessionId !== undefined && !isUuid(sessionId)) details.push({ path: "/sessionId", message: "Expected a UUID" });
+  const deviceName = optionalLabel(fields.deviceName, "/deviceName", DEVICE_NAME_MAX, details);
+  const devicePlatform = optionalLabel(fields.devicePlatform, "/devicePlatform", DEVICE_PLATFORM_MAX, details);
   if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
   return {
     licenseKey: licenseKey!,
     ...(hwid !== undefined ? { hwid } : {}),
     ...(sessionId !== undefined ? { sessionId } : {}),
     ...(appVersion !== undefined ? { appVersion } : {}),
+    ...(deviceName !== undefined ? { deviceName } : {}),
+    ...(devicePlatform !== undefined ? { devicePlatform } : {}),
   };
 }
