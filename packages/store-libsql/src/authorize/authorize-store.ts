@@ -77,21 +77,21 @@ export function sqlAuthorizeStore(
     cached(subscriptions, `${productId}\n${type}`, async () => (await runner.get(SQL.subscribed, [productId, type])) !== undefined);
 
   /**
-   * A guarded write (and its follow-ups, which run only if it changed a row), and when
-   * the product subscribes to `type`, the outbox insert of its event in the same
-   * transaction (written only if the last statement changed a row). Answers whether the
-   * guarded write changed a row.
+   * A guarded write (with follow-ups that check `changes()` themselves), and when the
+   * product subscribes to `type`, the outbox insert of its event in the same transaction
+   * (written only if the last statement changed a row). Answers whether the guarded
+   * write changed a row.
    */
   async function writeWithEvent(
-    writes: [Statement, ...Statement[]],
+    guarded: [Statement, ...Statement[]],
     productId: string,
     type: WebhookEventType,
     data: () => Promise<unknown>,
     now: number,
   ): Promise<boolean> {
     const event = (await subscribed(productId, type)) ? { id: uuidv7(now), productId, type, data: await data(), createdAt: now } : null;
-    const statements = event === null ? writes : [...writes, outboxEventStatement(event, { afterChange: true })];
-    if (statements.length === 1) return (await runner.run(writes[0].sql, writes[0].args)) === 1;
+    const statements = event === null ? guarded : [...guarded, outboxEventStatement(event, { afterChange: true })];
+    if (statements.length === 1) return (await runner.run(guarded[0].sql, guarded[0].args)) === 1;
     const [changed] = await runner.batch(statements);
     return changed === 1;
   }

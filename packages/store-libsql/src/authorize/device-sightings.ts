@@ -9,11 +9,11 @@ import type { WriteBehind } from "./write-behind.ts";
  */
 export const LAST_SEEN_STEP_MS = 10 * 60_000;
 
-interface SeenHwid { at: number; name: string | null; platform: string | null }
-interface LicenseSightings { hwids: Map<string, SeenHwid>; ips: Map<string, number> }
-
+/** `[hwid, lastSeenAt, name, platform]` and `[ip, lastSeenAt]`, as the license read returns them (authorize-sql.ts). */
 type HwidTuple = [string, number, string | null, string | null];
 type IpTuple = [string, number];
+/** Kept as the parsed tuples (a license has a handful): no per-license Maps on the hot path. */
+interface LicenseSightings { hwids: HwidTuple[]; ips: IpTuple[] }
 
 /**
  * What the authorize thread knows of each bound HWID and IP's stored last-seen time (from
@@ -30,26 +30,21 @@ export class DeviceSightings {
     this.byLicense = cache.map<LicenseSightings>();
   }
 
-  /** The license row's binding tuples (authorize-sql.ts) → the bound values; remembers their last-seen times. */
+  /** The license row's binding tuples → the bound values; remembers their last-seen times. */
   load(licenseId: string, hwidsJson: string, ipsJson: string): { hwids: string[]; ips: string[] } {
-    const known: LicenseSightings = { hwids: new Map(), ips: new Map() };
-    const hwids = hwidsJson === "[]" ? [] : (JSON.parse(hwidsJson) as HwidTuple[]).map(([hwid, at, name, platform]) => {
-      known.hwids.set(hwid, { at, name, platform });
-      return hwid;
-    });
-    const ips = ipsJson === "[]" ? [] : (JSON.parse(ipsJson) as IpTuple[]).map(([ip, at]) => {
-      known.ips.set(ip, at);
-      return ip;
-    });
+    const known: LicenseSightings = {
+      hwids: hwidsJson === "[]" ? [] : (JSON.parse(hwidsJson) as HwidTuple[]),
+      ips: ipsJson === "[]" ? [] : (JSON.parse(ipsJson) as IpTuple[]),
+    };
     this.cache.remember(this.byLicense, licenseId, known);
-    return { hwids, ips };
+    return { hwids: known.hwids.map((tuple) => tuple[0]), ips: known.ips.map((tuple) => tuple[0]) };
   }
 
   /** A bind this thread committed: seen now, with what was reported. */
   bound(kind: "hwid" | "ip", licenseId: string, value: string, now: number, device: DeviceReport): void {
     const known = this.of(licenseId);
-    if (kind === "hwid") known.hwids.set(value, { at: now, name: device.name ?? null, platform: device.platform ?? null });
-    else known.ips.set(value, now);
+    if (kind === "hwid") setTuple(known.hwids, [value, now, device.name ?? null, device.platform ?? null]);
+    else setTuple(known.ips, [value, now]);
   }
 
   /** Queues the last-seen writes this allowed call is worth (see LAST_SEEN_STEP_MS). */
@@ -57,24 +52,31 @@ export class DeviceSightings {
     if (sighting.hwid === undefined && sighting.ip === undefined) return;
     const known = this.of(licenseId);
     if (sighting.hwid !== undefined) {
-      const last = known.hwids.get(sighting.hwid);
-      const name = sighting.device.name ?? last?.name ?? null;
-      const platform = sighting.device.platform ?? last?.platform ?? null;
-      if (last === undefined || now - last.at >= LAST_SEEN_STEP_MS || name !== last.name || platform !== last.platform) {
+      const last = known.hwids.find((tuple) => tuple[0] === sighting.hwid);
+      const name = sighting.device.name ?? last?.[2] ?? null;
+      const platform = sighting.device.platform ?? last?.[3] ?? null;
+      if (last === undefined || now - last[1] >= LAST_SEEN_STEP_MS || name !== last[2] || platform !== last[3]) {
         this.writes.seeHwid(licenseId, sighting.hwid, now, sighting.device);
-        known.hwids.set(sighting.hwid, { at: now, name, platform });
+        setTuple(known.hwids, [sighting.hwid, now, name, platform]);
       }
     }
     if (sighting.ip !== undefined) {
-      const last = known.ips.get(sighting.ip);
-      if (last === undefined || now - last >= LAST_SEEN_STEP_MS) {
+      const last = known.ips.find((tuple) => tuple[0] === sighting.ip);
+      if (last === undefined || now - last[1] >= LAST_SEEN_STEP_MS) {
         this.writes.seeIp(licenseId, sighting.ip, now);
-        known.ips.set(sighting.ip, now);
+        setTuple(known.ips, [sighting.ip, now]);
       }
     }
   }
 
   private of(licenseId: string): LicenseSightings {
-    return this.byLicense.get(licenseId) ?? this.cache.remember(this.byLicense, licenseId, { hwids: new Map(), ips: new Map() });
+    return this.byLicense.get(licenseId) ?? this.cache.remember(this.byLicense, licenseId, { hwids: [], ips: [] });
   }
+}
+
+/** Replaces the tuple of the same value, or appends it. */
+function setTuple<T extends [string, ...unknown[]]>(tuples: T[], tuple: T): void {
+  const index = tuples.findIndex((existing) => existing[0] === tuple[0]);
+  if (index === -1) tuples.push(tuple);
+  else tuples[index] = tuple;
 }
