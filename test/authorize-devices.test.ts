@@ -40,7 +40,10 @@ describe("bound devices", () => {
     const renamed = await authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key, hwid: "machine-1", devicePlatform: "darwin-arm64", deviceName: "new name" });
     expect(renamed.status).toBe(200);
     await Bun.sleep(1500); // batched writes are flushed within a second
-    expect((await licenseOf(f)).devices).toMatchObject([{ hwid: "machine-1", name: "new name", platform: "darwin-arm64" }]);
+    const license = await licenseOf(f);
+    expect(license.devices).toMatchObject([{ hwid: "machine-1", name: "new name", platform: "darwin-arm64" }]);
+    // The bind changed the license: its updatedAt followed with the same flush.
+    expect(Date.parse(license.updatedAt)).toBeGreaterThanOrEqual(Date.parse(license.devices[0].firstSeenAt));
   });
 
   test("bad device labels: 400 naming the field, nothing bound", async () => {

@@ -32,8 +32,6 @@ export const SQL = {
   bindIp: `INSERT INTO license_ips (license_id, ip, first_seen_at, last_seen_at)
            SELECT ?, ?, ?, ? WHERE (SELECT count(*) FROM license_ips WHERE license_id = ?) < ?
            ON CONFLICT DO NOTHING`,
-  /** Run right after a bind in its transaction: the license changed only if the bind did. */
-  boundAt: `UPDATE licenses SET updated_at = ? WHERE id = ? AND changes() > 0`,
   startClock: `UPDATE licenses SET expires_at = ?, updated_at = ? WHERE id = ? AND expires_at IS NULL`,
   openSession: `INSERT INTO license_sessions (id, license_id, hwid, ip, app_version, created_at, last_seen_at, expires_at)
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?
