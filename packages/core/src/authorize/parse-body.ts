@@ -1,23 +1,16 @@
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { isUuid } from "../crypto/uuid.ts";
-import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, NO_CONTROL_CHARACTERS, type AuthorizeInput } from "./schemas.ts";
-
-const CONTROL_CHARACTER = new RegExp(NO_CONTROL_CHARACTERS);
-
-/** A device label: a bounded string without control characters. */
-function optionalLabel(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
-  const label = optionalString(value, path, max, details);
-  if (label !== undefined && !CONTROL_CHARACTER.test(label)) {
-    details.push({ path, message: "Must not contain control characters" });
-    return undefined;
-  }
-  return label;
-}
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../schemas/text.ts";
+import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, type AuthorizeInput } from "./schemas.ts";
 
 function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value.length === 0 || value.length > max) {
     details.push({ path, message: `Expected a string of 1 to ${max} characters` });
+    return undefined;
+  }
+  if (hasControlCharacter(value)) {
+    details.push({ path, message: CONTROL_CHARACTER_MESSAGE });
     return undefined;
   }
   return value;
@@ -26,6 +19,7 @@ function optionalString(value: unknown, path: string, max: number, details: Erro
 /**
  * The authorize body, checked by hand: this runs on every call of the hot path, and a
  * few typeof checks cost less than a schema compiler (AuthorizeBody documents the shape).
+ * Strings follow the same text rule as every schema (schemas/text.ts): no control character.
  */
 export function parseAuthorizeBody(raw: string): AuthorizeInput {
   let body: unknown;
@@ -45,8 +39,8 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
   const appVersion = optionalString(fields.appVersion, "/appVersion", 64, details);
   const sessionId = optionalString(fields.sessionId, "/sessionId", 36, details);
   if (sessionId !== undefined && !isUuid(sessionId)) details.push({ path: "/sessionId", message: "Expected a UUID" });
-  const deviceName = optionalLabel(fields.deviceName, "/deviceName", DEVICE_NAME_MAX, details);
-  const devicePlatform = optionalLabel(fields.devicePlatform, "/devicePlatform", DEVICE_PLATFORM_MAX, details);
+  const deviceName = optionalString(fields.deviceName, "/deviceName", DEVICE_NAME_MAX, details);
+  const devicePlatform = optionalString(fields.devicePlatform, "/devicePlatform", DEVICE_PLATFORM_MAX, details);
   if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
   return {
     licenseKey: licenseKey!,

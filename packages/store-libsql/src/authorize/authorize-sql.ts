@@ -1,6 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { licenses } from "../schema/index.ts";
 import { devicesJsonSql, ipsJsonSql } from "../repositories/license-bindings.ts";
+import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/subscription-sql.ts";
 
 /**
  * The authorize path's statements: plain SQL on prepared statements, no ORM on the hot
@@ -37,8 +38,7 @@ export const SQL = {
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?
                 WHERE (SELECT count(*) FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?) < ?`,
   signingKey: `SELECT private_key FROM products WHERE id = ?`,
-  subscribed: `SELECT 1 AS hit FROM webhook_endpoints e, json_each(e.events) j
-               WHERE e.product_id = ? AND e.enabled = 1 AND j.value IN ('*', ?) LIMIT 1`,
+  subscribed: `SELECT 1 AS hit WHERE ${PRODUCT_SUBSCRIBES_SQL}`,
   // The whole license as the dashboard sees it, read only to describe a license.hwid_bound event.
   fullLicense: `SELECT ${everyLicenseColumn}, ${devicesJsonSql("l.id")} AS devices, ${ipsJsonSql("l.id")} AS ips,
                   e.id AS ownerId, e.username AS ownerUsername, e.email AS ownerEmail, p.policy AS productPolicy

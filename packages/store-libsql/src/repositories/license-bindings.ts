@@ -1,5 +1,5 @@
 import { and, eq, notInArray } from "drizzle-orm";
-import type { LicenseDevice, LicenseRecord } from "@geckoguard/core";
+import { readableTimestamp, type LicenseDevice, type LicenseRecord } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { licenseHwids, licenseIps } from "../schema/index.ts";
 import { chunks } from "./chunks.ts";
@@ -24,7 +24,14 @@ type DeviceTuple = [string, string | null, string | null, number, number];
 /** devicesJsonSql's text → devices (most licenses have none: no parse then). */
 export function parseDevices(json: string): LicenseDevice[] {
   if (json === "[]") return [];
-  return (JSON.parse(json) as DeviceTuple[]).map(([hwid, name, platform, firstSeenAt, lastSeenAt]) => ({ hwid, name, platform, firstSeenAt, lastSeenAt }));
+  // Times read through the same bound as the license's own (a migrated row copies them).
+  return (JSON.parse(json) as DeviceTuple[]).map(([hwid, name, platform, firstSeenAt, lastSeenAt]) => ({
+    hwid,
+    name,
+    platform,
+    firstSeenAt: readableTimestamp(firstSeenAt),
+    lastSeenAt: readableTimestamp(lastSeenAt),
+  }));
 }
 
 export const parseIps = (json: string): string[] => (json === "[]" ? [] : (JSON.parse(json) as string[]));
