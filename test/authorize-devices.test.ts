@@ -29,6 +29,11 @@ describe("bound devices", () => {
       { hwid: "machine-1", name: "Ada's laptop", platform: "linux-x64" },
       { hwid: "machine-2", name: null, platform: null },
     ]);
+    const exported = await fetch(`${server.baseUrl}/v1/dashboard/orgs/${f.orgId}/licenses/export?format=json&productId=${f.productId}`, {
+      headers: { authorization: `Bearer ${f.owner.token}` },
+    });
+    const [item] = ((await exported.json()) as { data: { licenses: Record<string, unknown>[] } }).data.licenses;
+    expect([item!.hwids, "devices" in item!]).toEqual([["machine-1", "machine-2"], false]); // the export's format is unchanged
     const seen = Date.parse(license.devices[0].firstSeenAt);
     expect(seen).toBeGreaterThanOrEqual(before - 1000);
     expect(license.devices[0].lastSeenAt).toBe(license.devices[0].firstSeenAt);
