@@ -4,7 +4,7 @@ import { SingleLine } from "../schemas/text.ts";
 export const DEVICE_NAME_MAX = 100;
 export const DEVICE_PLATFORM_MAX = 64;
 
-/** CONTRACT §6 body: `hwid` ≤ 256 chars, `sessionId` a UUID. */
+/** The authorize body (docs/authentication.md#signing-an-authorize-request): `hwid` ≤ 256 chars, `sessionId` a UUID. */
 export const AuthorizeBody = Type.Object({
   licenseKey: SingleLine({ minLength: 1, maxLength: 128 }),
   hwid: Type.Optional(SingleLine({ minLength: 1, maxLength: 256 })),
