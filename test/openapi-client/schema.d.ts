@@ -1504,6 +1504,22 @@ export interface components {
              */
             updatedAt: string;
         };
+        LicenseDevice: {
+            /** @example a1b2c3d4e5f6 */
+            hwid: string;
+            name: string | null;
+            platform: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            firstSeenAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            lastSeenAt: string;
+        };
         License: {
             /**
              * Format: uuid
@@ -1532,6 +1548,8 @@ export interface components {
             hwids: string[];
             /** @example [] */
             ips: string[];
+            /** @description The bound machines, with what the SDK last reported about each */
+            devices: components["schemas"]["LicenseDevice"][];
             /** @example 1 */
             maxHwids: number;
             /** @example 3 */
@@ -2267,7 +2285,9 @@ export interface operations {
                  *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
                  *       "hwid": "a1b2c3d4e5f6",
                  *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
-                 *       "appVersion": "2.4.1"
+                 *       "appVersion": "2.4.1",
+                 *       "deviceName": "example",
+                 *       "devicePlatform": "example"
                  *     }
                  */
                 "application/json": {
@@ -2276,6 +2296,10 @@ export interface operations {
                     /** Format: uuid */
                     sessionId?: string;
                     appVersion?: string;
+                    /** @description The machine's name as the user knows it; shown with the bound HWID */
+                    deviceName?: string;
+                    /** @description The machine's platform, e.g. `linux-x64`; shown with the bound HWID */
+                    devicePlatform?: string;
                 };
             };
         };
@@ -4538,6 +4562,15 @@ export interface operations {
                      *               "a1b2c3d4e5f6"
                      *             ],
                      *             "ips": [],
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
                      *             "maxHwids": 1,
                      *             "maxIps": 3,
                      *             "policy": {
@@ -4717,6 +4750,15 @@ export interface operations {
                      *               "a1b2c3d4e5f6"
                      *             ],
                      *             "ips": [],
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
                      *             "maxHwids": 1,
                      *             "maxIps": 3,
                      *             "policy": {
@@ -4944,6 +4986,15 @@ export interface operations {
                      *               "a1b2c3d4e5f6"
                      *             ],
                      *             "ips": [],
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
                      *             "maxHwids": 1,
                      *             "maxIps": 3,
                      *             "policy": {
@@ -5374,6 +5425,15 @@ export interface operations {
                      *               "a1b2c3d4e5f6"
                      *             ],
                      *             "ips": [],
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
                      *             "maxHwids": 1,
                      *             "maxIps": 3,
                      *             "policy": {
@@ -5505,6 +5565,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -5606,6 +5675,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -5824,6 +5902,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -5928,6 +6015,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -6031,6 +6127,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -6134,6 +6239,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -6237,6 +6351,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -6682,6 +6805,15 @@ export interface operations {
                      *               "a1b2c3d4e5f6"
                      *             ],
                      *             "ips": [],
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
                      *             "maxHwids": 1,
                      *             "maxIps": 3,
                      *             "policy": {
@@ -6858,6 +6990,15 @@ export interface operations {
                      *               "a1b2c3d4e5f6"
                      *             ],
                      *             "ips": [],
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
                      *             "maxHwids": 1,
                      *             "maxIps": 3,
                      *             "policy": {
@@ -6961,6 +7102,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -7181,6 +7331,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -7343,6 +7502,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -7447,6 +7615,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -7551,6 +7728,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {
@@ -7655,6 +7841,15 @@ export interface operations {
                      *             "a1b2c3d4e5f6"
                      *           ],
                      *           "ips": [],
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
                      *           "maxHwids": 1,
                      *           "maxIps": 3,
                      *           "policy": {

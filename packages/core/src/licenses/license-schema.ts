@@ -3,6 +3,18 @@ import { ProductPolicySchema } from "../products/policy.ts";
 import { AnswerId, AnswerTime, AnswerTimeOrNull, Nullable } from "../schemas/answer-fields.ts";
 import { LicensePolicyOverridesSchema } from "./schemas.ts";
 
+/** A machine bound to the license (license.ts, LicenseDevice): one per entry of `hwids`. */
+export const LicenseDeviceSchema = Type.Object(
+  {
+    hwid: Type.String({ examples: ["a1b2c3d4e5f6"] }),
+    name: Nullable(Type.String({ examples: ["Ada's laptop"] })),
+    platform: Nullable(Type.String({ examples: ["linux-x64"] })),
+    firstSeenAt: AnswerTime,
+    lastSeenAt: AnswerTime,
+  },
+  { $id: "LicenseDevice", additionalProperties: false },
+);
+
 /**
  * What `presentLicense` answers (present-license.ts). The owner fields are there exactly
  * when the caller may see owners (dashboard users; keys with end_user:read).
@@ -22,6 +34,7 @@ export const LicenseSchema = Type.Object(
     durationDays: Nullable(Type.Integer({ minimum: 1, examples: [365] })),
     hwids: Type.Array(Type.String(), { examples: [["a1b2c3d4e5f6"]] }),
     ips: Type.Array(Type.String(), { examples: [[]] }),
+    devices: Type.Array(LicenseDeviceSchema, { description: "The bound machines, with what the SDK last reported about each" }),
     maxHwids: Type.Integer({ minimum: 1, examples: [1] }),
     maxIps: Type.Integer({ minimum: 1, examples: [3] }),
     policy: { ...ProductPolicySchema, description: "The policy in force: the product's, then this license's overrides" },

@@ -38,7 +38,8 @@ function expectValid(schema: TSchema, value: unknown) {
 const license = (filled: boolean, owner: boolean): LicenseView => ({
   id, productId: id, key: "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE", status: filled ? "revoked" : "active", frozen: filled,
   frozenAt: filled ? at : null, expiresAt: filled ? at : null, durationDays: filled ? 30 : null, policyOverrides: filled ? { maxHwids: 2 } : {},
-  hwids: filled ? ["h1"] : [], ips: [], note: filled ? "n" : null, metadata: filled ? { a: 1 } : {}, endUserId: owner ? id : null,
+  hwids: filled ? ["h1"] : [], ips: [],
+  devices: filled ? [{ hwid: "h1", name: "laptop", platform: "linux-x64", firstSeenAt: at, lastSeenAt: at }, { hwid: "h2", name: null, platform: null, firstSeenAt: at, lastSeenAt: at }] : [], note: filled ? "n" : null, metadata: filled ? { a: 1 } : {}, endUserId: owner ? id : null,
   redeemedAt: filled ? at : null, lastAuthorizedAt: filled ? at : null, createdAt: at, updatedAt: at,
   owner: owner ? { id, username: "ada", email: null } : null, productPolicy: DEFAULT_POLICY,
 });
