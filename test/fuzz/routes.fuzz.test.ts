@@ -10,8 +10,9 @@ import { signedHeaders } from "../support/signed-authorize.ts";
 /**
  * Property-based fuzzing over the route schemas (test/README.md): random and boundary
  * bodies, queries, path parameters and headers for every route. Invariants: never a 5xx,
- * never a stack trace or SQL in an answer, and a refused request (4xx) changes no row of
- * any table. Fixed seed; `FUZZ_RUNS` and `FUZZ_SEED` scale it up for a nightly run.
+ * never a stack trace or SQL in an answer, a refused request (4xx) changes no row of
+ * any table, and every answer is one docs/openapi.json declares for the operation (its
+ * success status, or an error code it lists). Fixed seed; `FUZZ_RUNS` and `FUZZ_SEED` scale it up for a nightly run.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
@@ -83,6 +84,10 @@ describe("fuzzing every route", () => {
         const label = `${c.spec.method} ${c.spec.path}`;
         expect({ label, status: response.status < 500 ? "below 500" : response.status }).toEqual({ label, status: "below 500" });
         expect({ label, leak: LEAKS.exec(text)?.[0] ?? null }).toEqual({ label, leak: null });
+        // The answer is one the OpenAPI document declares for this operation: its success status, or a listed code.
+        const code = response.status >= 400 ? (JSON.parse(text) as { error?: { code?: string } }).error?.code : undefined;
+        if (code !== undefined) expect({ label, code, declared: c.spec.errorCodes.includes(code) }).toEqual({ label, code, declared: true });
+        else expect({ label, status: response.status }).toEqual({ label, status: c.spec.successStatus });
         const after = await databaseDigest(t);
         if (response.status >= 400) expect({ label, status: response.status, changed: after !== digest }).toEqual({ label, status: response.status, changed: false });
         // A change that was accepted must leave the tenant's data readable.

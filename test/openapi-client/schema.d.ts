@@ -2897,6 +2897,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
             409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
@@ -3368,7 +3369,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["UnauthorizedOrInvalidTotp"];
-            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];

@@ -35,13 +35,19 @@ export interface RouteSpec {
   body?: JsonSchema;
   query: RouteParam[];
   params: RouteParam[];
+  /** The success status and the error codes the document says the operation answers. */
+  successStatus: number;
+  errorCodes: string[];
 }
 
 interface Operation {
   security?: Record<string, unknown>[];
   parameters?: ({ name: string; in: string; required?: boolean; schema: JsonSchema } | { $ref: string })[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, { $ref?: string }>;
 }
+
+type ErrorResponse = { content?: { "application/json"?: { schema?: { properties?: { error?: { properties?: { code?: { enum?: string[] } } } } } } } };
 
 function credentialOf(security: Record<string, unknown>[] | undefined): RouteCredential {
   const names = (security ?? []).flatMap((entry) => Object.keys(entry));
@@ -59,7 +65,8 @@ function credentialOf(security: Record<string, unknown>[] | undefined): RouteCre
  */
 export async function routeSpecs(app: Pick<TestApp, "handle">): Promise<RouteSpec[]> {
   const response = await app.handle(new Request("http://localhost/docs/json"));
-  const document = (await response.json()) as { paths: Record<string, Record<string, Operation>> };
+  const document = (await response.json()) as { paths: Record<string, Record<string, Operation>>; components: { responses: Record<string, ErrorResponse> } };
+  const codesOf = (ref: string | undefined) => document.components.responses[ref?.split("/").pop() ?? ""]?.content?.["application/json"]?.schema?.properties?.error?.properties?.code?.enum ?? [];
   const specs: RouteSpec[] = [];
   for (const [path, operations] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
@@ -72,6 +79,8 @@ export async function routeSpecs(app: Pick<TestApp, "handle">): Promise<RouteSpe
         body: operation.requestBody?.content?.["application/json"]?.schema,
         query: pick("query"),
         params: pick("path"),
+        successStatus: Number(Object.keys(operation.responses ?? {}).find((status) => status.startsWith("2"))),
+        errorCodes: Object.entries(operation.responses ?? {}).flatMap(([status, answer]) => (/^[45]/.test(status) ? codesOf(answer.$ref) : [])),
       });
     }
   }

@@ -86,7 +86,7 @@ export function authRoutes(ctx: GgContext) {
         await logout(ctx, body.refreshToken);
         return ok({ loggedOut: true });
       },
-      { body: RefreshBody, detail: { summary: "Revoke a refresh token", ...answers(Done("loggedOut")), tags } },
+      { body: RefreshBody, detail: { summary: "Revoke a refresh token", ...answers(Done("loggedOut"), { errors: ["UNAUTHORIZED"] }), tags } },
     )
     .post(
       "/forgot-password",

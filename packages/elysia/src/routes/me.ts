@@ -52,6 +52,6 @@ export function meRoutes(ctx: GgContext) {
         await disableTotp(ctx, userId, body.code);
         return ok({ totpEnabled: false });
       },
-      { body: TotpCodeBody, detail: { summary: "Turn TOTP off with a code or recovery code", ...answers(Type.Object({ totpEnabled: Type.Literal(false) }, { additionalProperties: false }), { errors: ["INVALID_TOTP"] }), tags } },
+      { body: TotpCodeBody, detail: { summary: "Turn TOTP off with a code or recovery code", ...answers(Type.Object({ totpEnabled: Type.Literal(false) }, { additionalProperties: false }), { errors: ["INVALID_TOTP", "CONFLICT"] }), tags } },
     );
 }
