@@ -6,6 +6,9 @@ import { routeRequest, tenantWithEveryScope, type Tenant } from "../support/rout
 import { databaseDigest } from "../support/database-digest.ts";
 import { headerValue, queryValueFor, valueFor, type IdPool } from "../support/schema-arbitraries.ts";
 import { signedHeaders } from "../support/signed-authorize.ts";
+import { Value } from "@sinclair/typebox/value";
+import type { TSchema } from "@sinclair/typebox";
+import { answerSchemas } from "../support/answer-schemas.ts";
 
 /**
  * Property-based fuzzing over the route schemas (test/README.md): random and boundary
@@ -37,8 +40,10 @@ describe("fuzzing every route", () => {
   let specs: RouteSpec[];
   let licenseKey: string;
   const pool: IdPool = { ids: [] };
+  let answers: Map<string, TSchema>;
   beforeAll(async () => {
     t = await openTestApp();
+    answers = answerSchemas(t.context);
     tenant = await tenantWithEveryScope(t);
     // Licenses at the edges of the date rules, whose ids the fuzzer draws for id fields.
     const licenseIds: string[] = [];
@@ -87,7 +92,15 @@ describe("fuzzing every route", () => {
         // The answer is one the OpenAPI document declares for this operation: its success status, or a listed code.
         const code = response.status >= 400 ? (JSON.parse(text) as { error?: { code?: string } }).error?.code : undefined;
         if (code !== undefined) expect({ label, code, declared: c.spec.errorCodes.includes(code) }).toEqual({ label, code, declared: true });
-        else expect({ label, status: response.status }).toEqual({ label, status: c.spec.successStatus });
+        else {
+          expect({ label, status: response.status }).toEqual({ label, status: c.spec.successStatus });
+          // …with the `data` shape it declares (an empty path id makes the URL another route's, e.g. the list's).
+          const schema = Object.values(c.params).includes("") ? undefined : answers.get(label);
+          if (schema !== undefined && response.headers.get("content-type")?.startsWith("application/json")) {
+            const errors = [...Value.Errors(schema, (JSON.parse(text) as { data: unknown }).data)].map((e) => `${e.path} ${e.message}`);
+            expect({ label, errors }).toEqual({ label, errors: [] });
+          }
+        }
         const after = await databaseDigest(t);
         if (response.status >= 400) expect({ label, status: response.status, changed: after !== digest }).toEqual({ label, status: response.status, changed: false });
         // A change that was accepted must leave the tenant's data readable.
