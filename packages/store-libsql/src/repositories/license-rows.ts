@@ -1,5 +1,6 @@
 import type { LicensePatch, LicensePolicyOverrides, LicenseRecord, LicenseView, ProductPolicy } from "@geckoguard/core";
 import { endUsers, licenses, products } from "../schema/index.ts";
+import { parseProductPolicy } from "./product-policy-column.ts";
 
 /** The columns every license read selects: the license, its owner and its product's policy. */
 export const licenseViewColumns = {
@@ -31,7 +32,7 @@ export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
   return rows.map((row) => {
     let policy = policies.get(row.productPolicy);
     if (policy === undefined) {
-      policy = JSON.parse(row.productPolicy) as ProductPolicy;
+      policy = parseProductPolicy(row.productPolicy);
       policies.set(row.productPolicy, policy);
     }
     return {
