@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
 import { argon2idHasher, manualClock, MAX_PER_MIN, type GgContext, type Logger } from "@geckoguard/core";
 import { listOutbox, type GgDatabase } from "@geckoguard/store-libsql";
-import { createGeckoguard } from "@geckoguard/runtime";
+import { createGeckoguard, type CreateGeckoguardOptions, type Geckoguard } from "@geckoguard/runtime";
 import { orgWithProduct, signUp } from "./accounts.ts";
 import { apiClient, type Api, type ApiResponse } from "./http-client.ts";
 
@@ -39,6 +39,8 @@ export interface TestApp {
   /** Raw access for requests the JSON client cannot make (streams, odd headers). */
   handle(request: Request): Promise<Response>;
   clock: ReturnType<typeof manualClock>;
+  /** The plugin itself, for tests that mount it in a host app of their own. */
+  plugin: Geckoguard["plugin"];
   context: GgContext;
   database: GgDatabase;
   /** Every log line the plugin and the mailer wrote. */
@@ -56,7 +58,7 @@ export interface TestApp {
  * runs on this thread), fast argon2, limits no test reaches, log lines captured, and no
  * webhook delivery (route tests keep production URL rules; nothing is sent).
  */
-export async function openTestApp(): Promise<TestApp> {
+export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" | "version"> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "gg-route-"));
   const logs: LogLine[] = [];
   const logger: Logger = {
@@ -75,6 +77,7 @@ export async function openTestApp(): Promise<TestApp> {
     webhooks: { worker: false },
     logger,
     version: "test",
+    ...mount,
   });
   const { context, database } = runtime;
   const app = new Elysia().use(runtime.plugin);
@@ -83,6 +86,7 @@ export async function openTestApp(): Promise<TestApp> {
     api: apiClient("http://localhost", (input, init) => handle(new Request(input, init))),
     handle,
     clock,
+    plugin: runtime.plugin,
     context,
     database,
     logs,

@@ -1,7 +1,8 @@
 import type { Logger } from "@geckoguard/core";
 
-const levels = { info: 1, warn: 2, error: 3, silent: 4 } as const;
-export type LogLevel = keyof typeof levels;
+/** From the most to the least said; a logger writes its level and those after it. */
+export const LOG_LEVELS = ["info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Past this much buffered text, info lines are written at once rather than at the end of the turn. */
 const FLUSH_AT_CHARS = 64 * 1024;
@@ -53,7 +54,7 @@ export function jsonLogger(options: JsonLoggerOptions = {}): Logger {
   const level = options.level ?? "info";
   const info = batched(options.infoTo === "stdout" ? process.stdout : process.stderr);
   const write = (at: "info" | "warn" | "error", event: string, fields?: Record<string, unknown>) => {
-    if (levels[at] < levels[level]) return;
+    if (LOG_LEVELS.indexOf(at) < LOG_LEVELS.indexOf(level)) return;
     const line = JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }) + "\n";
     if (at === "info") return info.write(line);
     info.flush();

@@ -1,6 +1,6 @@
 import type { Clock, Logger, PasswordHasher, RateLimitSettings, WebhookSender } from "@geckoguard/core";
 import type { GeckoguardOptions } from "@geckoguard/elysia";
-import type { SharedStateMode } from "@geckoguard/store-libsql";
+import { SHARED_STATE_MODES } from "@geckoguard/store-libsql";
 import type { LogLevel } from "./json-logger.ts";
 
 /** The delivery worker's pace; apps/server's settings table shows these as its defaults. */
@@ -17,11 +17,19 @@ export interface WebhookDeliveryOptions {
   drainMs: number;
 }
 
+/** The allowed values of the options that are a choice (apps/server's settings table lists them from here). */
+export const RUNTIME_CHOICES = {
+  sharedState: SHARED_STATE_MODES,
+  synchronous: ["normal", "full"],
+  authorizeThread: ["worker", "main"],
+} as const;
+type Choice<K extends keyof typeof RUNTIME_CHOICES> = (typeof RUNTIME_CHOICES)[K][number];
+
 /** Defaults of the options below that the self-host server also shows (its settings table reads them here). */
 export const RUNTIME_DEFAULTS = {
-  sharedState: "memory" as SharedStateMode,
-  synchronous: "normal" as "normal" | "full",
-  authorizeThread: "worker" as "worker" | "main",
+  sharedState: "memory" as Choice<"sharedState">,
+  synchronous: "normal" as Choice<"synchronous">,
+  authorizeThread: "worker" as Choice<"authorizeThread">,
   databaseSyncIntervalSeconds: 60,
   webhooks: { worker: true, backoffBaseMs: 60_000, pollIntervalMs: 1000, concurrency: 16, drainMs: 10_000 } satisfies WebhookDeliveryOptions,
 } as const;
@@ -50,17 +58,17 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
   /** Where rate limits, idempotency records and nonces live: this process (default) or the database every process shares. */
-  sharedState?: SharedStateMode;
+  sharedState?: Choice<"sharedState">;
   /** Deployment-wide per-minute limits; unset ones keep their defaults (docs/authentication.md). */
   rateLimits?: Partial<RateLimitSettings>;
   /** SQLite `synchronous` for the authorize path's writes on an embedded file (default normal). */
-  synchronous?: "normal" | "full";
+  synchronous?: Choice<"synchronous">;
   /**
    * Embedded file on Bun: run authorize calls on their own thread (default) or on this
    * one ("main"). Always this thread on Node, with a remote database, or with a `clock`
    * (the thread keeps the system's time).
    */
-  authorizeThread?: "worker" | "main";
+  authorizeThread?: Choice<"authorizeThread">;
   /** The authorize thread's module when bundled (default: next to its source). */
   authorizeWorkerUrl?: string;
   /** Webhook URLs may be http:// and non-public addresses (development and tests only). */

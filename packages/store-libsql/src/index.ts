@@ -7,7 +7,7 @@ export { nativeRunner, clientRunner, type SqlRunner } from "./authorize/sql-runn
 export { sqlAuthorizeStore } from "./authorize/authorize-store.ts";
 export { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
 export { startAuthorizeThread, type AuthorizeThread } from "./authorize/authorize-thread.ts";
-export { sharedStateStores, type SharedStateMode } from "./shared-state-stores.ts";
+export { sharedStateStores, SHARED_STATE_MODES, type SharedStateMode } from "./shared-state-stores.ts";
 export { deploymentRateLimiter } from "./ratelimit/deployment-rate-limiter.ts";
 export { sharedRateLimitStore } from "./ratelimit/shared-rate-limit-store.ts";
 export { sharedIdempotencyStore } from "./idempotency/shared-idempotency-store.ts";
