@@ -96,7 +96,13 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
           [
             { name: "webhooks", run: () => webhooks?.stop(delivery.drainMs) },
             { name: "authorize", run: () => running.stop() },
-            { name: "database", run: () => (hotPath.close(), database.close()) },
+            {
+              name: "database",
+              run: () => {
+                hotPath.close();
+                database.close();
+              },
+            },
           ],
           logger,
         ),
