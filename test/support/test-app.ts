@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { argon2idHasher, manualClock, MAX_PER_MIN, type GgContext, type Logger } from "@geckoguard/core";
+import { argon2idHasher, manualClock, MAX_PER_MIN, RATE_LIMIT_KNOBS, type GgContext, type Logger, type RateLimitSettings } from "@geckoguard/core";
 import { listOutbox, type GgDatabase } from "@geckoguard/store-libsql";
 import { createGeckoguard, type CreateGeckoguardOptions, type Geckoguard } from "@geckoguard/runtime";
 import { orgWithProduct, signUp } from "./accounts.ts";
@@ -17,15 +17,7 @@ const FAST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
  * Every request of `app.handle` comes from one unknown address and the clock only moves
  * by hand, so route tests get limits they cannot reach; rate limits have their own tests.
  */
-const UNREACHABLE_LIMITS = {
-  ipPerMin: MAX_PER_MIN,
-  authIpPerMin: MAX_PER_MIN,
-  authAccountPerMin: MAX_PER_MIN,
-  apiKeyIpPerMin: MAX_PER_MIN,
-  keyPerMin: MAX_PER_MIN,
-  productPerMin: MAX_PER_MIN,
-  licensePerMin: MAX_PER_MIN,
-};
+const UNREACHABLE_LIMITS = Object.fromEntries(Object.keys(RATE_LIMIT_KNOBS).map((knob) => [knob, MAX_PER_MIN])) as RateLimitSettings;
 
 export interface LogLine {
   level: "info" | "warn" | "error";
