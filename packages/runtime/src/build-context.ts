@@ -46,7 +46,7 @@ export function buildContext(options: CreateGeckoguardOptions, parts: ContextPar
     webhooks: {
       // Endpoint secrets are sealed under a key derived from the same secret (docs/webhooks.md).
       secrets: aesGcmSecretBox(secret),
-      urlPolicy: { allowHttp: allowInsecure, allowPrivateAddresses: allowInsecure, resolveHost: options.resolveHost ?? systemResolveHost },
+      urlPolicy: { allowHttp: allowInsecure, allowLoopback: allowInsecure, resolveHost: options.resolveHost ?? systemResolveHost },
     },
   };
 }

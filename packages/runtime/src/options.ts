@@ -71,7 +71,7 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   authorizeThread?: Choice<"authorizeThread">;
   /** The authorize thread's module when bundled (default: next to its source). */
   authorizeWorkerUrl?: string;
-  /** Webhook URLs may be http:// and non-public addresses (development and tests only). */
+  /** Webhook URLs may be http:// and loopback addresses (development and tests only). */
   allowInsecureWebhooks?: boolean;
   /** Webhook delivery in this process; on by default. */
   webhooks?: Partial<WebhookDeliveryOptions>;
