@@ -3,12 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { Elysia } from "elysia";
-import type { AttemptReport, Logger, SendRequest } from "@geckoguard/core";
+import { createAdmin, createProduct, createWebhookEndpoint, sendWebhookTestEvent, type AttemptReport, type Logger, type SendRequest } from "@geckoguard/core";
 import { createGeckoguard } from "@geckoguard/runtime";
-import { orgWithProduct, signUp } from "./support/accounts.ts";
-import { apiClient } from "./support/http-client.ts";
-import { webhooksPath } from "./support/webhook-endpoints.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gg-close-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,13 +32,12 @@ test("close() stops delivery first (an attempt in flight is aborted after drainM
     sendWebhook,
     logger,
   });
-  const app = new Elysia().use(runtime.plugin);
-  const api = apiClient("http://localhost", (input, init) => app.handle(new Request(input, init)));
-  const owner = await signUp(api);
-  const { productId } = await orgWithProduct(api, owner.token);
-  const created = await api("POST", webhooksPath(productId), { token: owner.token, body: { url: "http://127.0.0.1:9/hooks", events: ["*"] } });
-  expect(created.status).toBe(201);
-  expect((await api("POST", webhooksPath(productId, `/${created.body.data.endpoint.id}/test`), { token: owner.token })).status).toBe(202);
+  // Through the use cases, not the routes: this file shares its process with test/openapi.test.ts,
+  // and Elysia annotates a route's body schema the first time the route validates a body.
+  const { user, org } = await createAdmin(runtime.context, { email: "close@example.com", password: "correct horse battery", orgName: "Org" });
+  const product = await createProduct(runtime.context, user.id, { orgId: org.id, name: "App" });
+  const { endpoint } = await createWebhookEndpoint(runtime.context, user.id, product.id, { url: "http://127.0.0.1:9/hooks", events: ["*"] });
+  await sendWebhookTestEvent(runtime.context, user.id, product.id, endpoint.id);
   await sent;
 
   const started = performance.now();
