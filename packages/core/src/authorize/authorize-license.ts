@@ -1,5 +1,5 @@
 import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, NonceStore } from "../ports/authorize.ts";
-import type { Clock } from "../clock.ts";
+import { toIso, toIsoOrNull, type Clock } from "../clock.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { constantTimeEqual, sha256Hex } from "../crypto/hash.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
@@ -147,8 +147,8 @@ export async function authorizeLicense(
         rateLimit,
         answer: {
           valid: true,
-          license: { id: license.id, status: license.status, expiresAt: applied.expiresAt === null ? null : new Date(applied.expiresAt).toISOString() },
-          session: { id: applied.sessionId, expiresAt: new Date(applied.sessionExpiresAt).toISOString() },
+          license: { id: license.id, status: license.status, expiresAt: toIsoOrNull(applied.expiresAt) },
+          session: { id: applied.sessionId, expiresAt: toIso(applied.sessionExpiresAt) },
         },
       };
     }

@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { FreeText, SingleLine } from "../schemas/text.ts";
 import { IdParam } from "../orgs/schemas.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 
@@ -11,8 +12,8 @@ export const BlacklistTypeSchema = Type.Union([Type.Literal("HWID"), Type.Litera
 
 export const BlacklistEntryBody = Type.Object({
   type: BlacklistTypeSchema,
-  value: Type.String({ minLength: 1, maxLength: 256, description: "The HWID, or an IP address / CIDR range" }),
-  reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  value: SingleLine({ minLength: 1, maxLength: 256, description: "The HWID, or an IP address / CIDR range" }),
+  reason: Type.Optional(Type.Union([FreeText({ maxLength: 500 }), Type.Null()])),
 });
 
 export const BulkBlacklistBody = Type.Object({

@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { ProductRecord } from "../ports/products.ts";
 import type { EndUserRecord } from "../ports/endusers.ts";
 import { GgError } from "../errors/gg-error.ts";
@@ -25,7 +26,7 @@ export async function createLicenses(ctx: GgContext, product: ProductRecord, inp
   assertMetadataSize(input.metadata);
   const owner = input.endUserId === undefined ? null : await endUserOfOrg(ctx, product.orgId, input.endUserId);
   const now = ctx.clock.now();
-  const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : null;
+  const expiresAt = input.expiresAt ? assertTimestampInRange(Date.parse(input.expiresAt), "/expiresAt") : null;
   const durationDays = input.durationDays !== undefined ? input.durationDays : expiresAt === null ? product.policy.durationDays : null;
   const policyOverrides = {
     ...input.policy,

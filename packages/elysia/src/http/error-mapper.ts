@@ -1,10 +1,12 @@
-import { isGgError, silentLogger, statusOf, type ErrorDetail, type GgError, type Logger } from "@geckoguard/core";
+import { isGgError, silentLogger, statusOf, validationMessage, type ErrorDetail, type GgError, type Logger } from "@geckoguard/core";
 import { fail } from "./envelope.ts";
 
 interface ValidationIssue {
   path?: string;
   message?: string;
-  schema?: { description?: string };
+  type?: unknown;
+  value?: unknown;
+  schema?: { description?: string; anyOf?: { description?: string; type?: string }[] };
 }
 
 /** Elysia's ValidationError → field paths and reasons (values are not echoed back). */
@@ -13,7 +15,7 @@ function validationDetails(error: unknown): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
   for (const issue of all) {
-    const detail = { path: issue.path || "/", message: issue.message ?? "Invalid value" };
+    const detail = { path: issue.path || "/", message: validationMessage(issue) };
     const key = `${detail.path}|${detail.message}`;
     if (!seen.has(key)) {
       seen.add(key);
