@@ -22,7 +22,10 @@ const perMinute = Object.fromEntries(
   }),
 ) as Record<RateLimitKnob, Setting<number>>;
 
-/** The rate-limit part of the settings table: one per-minute knob per bucket (named as core names it), and the proxy rule. */
+/**
+ * The rate-limit part of the settings table (docs/rate-limits-and-idempotency.md): one
+ * per-minute knob per bucket (named as core names it), and the proxy rule.
+ */
 export const RATE_LIMIT_SETTINGS = {
   ...perMinute,
   trustedProxyHops: custom("GG_TRUST_PROXY", {

@@ -3,7 +3,7 @@ import { flag, integer } from "./kinds.ts";
 
 const defaults = RUNTIME_DEFAULTS.webhooks;
 
-/** The webhook part of the settings table (docs/webhooks.md); defaults are the runtime's. */
+/** The webhook part of the settings table (docs/webhooks.md#configuration); defaults are the runtime's. */
 export const WEBHOOK_SETTINGS = {
   allowHttpWebhooks: flag("GG_ALLOW_HTTP_WEBHOOKS", {
     group: "Webhooks",

@@ -48,7 +48,7 @@ export type AuthorizeAnswerer = (request: AuthorizeHttpRequest) => Promise<Autho
 /**
  * POST /v1/licenses/authorize from request to signed answer: runs authorizeLicense, turns
  * its result or error into the envelope, and signs every answer made once the API key is
- * known with the key's product (CONTRACT §6). Transport-free, so the same function runs on
+ * known with the key's product (docs/authentication.md#the-answer-signature). Transport-free, so the same function runs on
  * the HTTP thread or on the authorize thread next to the database.
  */
 export function authorizeAnswerer(deps: AuthorizeDeps): AuthorizeAnswerer {

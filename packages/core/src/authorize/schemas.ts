@@ -1,7 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { SingleLine } from "../schemas/text.ts";
 
-/** CONTRACT §6 body: `hwid` ≤ 256 chars, `sessionId` a UUID. */
+/** The authorize body (docs/authentication.md#signing-an-authorize-request): `hwid` ≤ 256 chars, `sessionId` a UUID. */
 export const AuthorizeBody = Type.Object({
   licenseKey: SingleLine({ minLength: 1, maxLength: 128 }),
   hwid: Type.Optional(SingleLine({ minLength: 1, maxLength: 256 })),

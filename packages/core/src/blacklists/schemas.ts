@@ -3,7 +3,7 @@ import { FreeText, SingleLine } from "../schemas/text.ts";
 import { IdParam } from "../orgs/schemas.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 
-/** Bulk add ceiling (CONTRACT §5). */
+/** Bulk add ceiling (docs/api-keys-and-blacklists.md#blacklists). */
 export const MAX_BULK_BLACKLIST_ENTRIES = 1000;
 
 export const BlacklistTypeSchema = Type.Union([Type.Literal("HWID"), Type.Literal("IP")], {

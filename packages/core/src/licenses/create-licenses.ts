@@ -19,7 +19,7 @@ export async function endUserOfOrg(ctx: GgContext, orgId: string, endUserId: str
 
 /**
  * Creates `count` (1–500) licenses in one transaction. A license with durationDays and
- * no expiresAt starts its clock at first redeem or authorize (CONTRACT §5); without
+ * no expiresAt starts its clock at first redeem or authorize (docs/licenses.md#time-the-duration-clock-freeze-and-extend); without
  * either, the product policy's durationDays applies.
  */
 export async function createLicenses(ctx: GgContext, product: ProductRecord, input: CreateLicensesInput): Promise<LicenseView[]> {

@@ -10,7 +10,7 @@ import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema, NoteSch
 import { MAX_METADATA_BYTES } from "./metadata.ts";
 import { neutralizeCell, restoreCell } from "../csv/formula-guard.ts";
 
-/** CSV columns of export and import, in order (CONTRACT §5 plus what a faithful round trip needs). */
+/** CSV columns of export and import, in order (docs/licenses-export-import.md#csv-columns: what a faithful round trip needs). */
 export const CSV_COLUMNS = [
   "key",
   "status",

@@ -17,7 +17,7 @@ export const RATE_LIMIT_KNOBS = {
 
 export type RateLimitKnob = keyof typeof RATE_LIMIT_KNOBS;
 
-/** Per-minute limits of every bucket (docs/authentication.md, Rate limits). */
+/** Per-minute limits of every bucket (docs/authentication.md#rate-limits); each is a deployment knob. */
 export type RateLimitSettings = Record<RateLimitKnob, number>;
 
 export const DEFAULT_RATE_LIMITS = Object.fromEntries(

@@ -1,7 +1,7 @@
 import type { AttemptReport } from "./delivery-outcome.ts";
 import { isIpLiteral } from "./ip-address-class.ts";
 
-/** Each attempt gets this long, reading the response included (CONTRACT §8 issue: 10 s). */
+/** Each attempt gets this long, reading the response included (10 s: docs/webhooks.md#guarantees-and-how-they-are-kept). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 /** The attempt log keeps this much of a response body; the rest is never read. */
 export const SNIPPET_BYTES = 1024;

@@ -31,7 +31,7 @@ function issued(result: IssuedApiKey) {
 /** The dashboard names the product in the query (the key family's path names it). */
 const userReach: ReachOf<ApiKeysReach> = (context) => ({ caller: userCaller(userOf(context)), productId: (context.query as { productId: string }).productId });
 
-/** API keys through the dashboard (JWT, org admin). */
+/** API keys through the dashboard (JWT, org admin) — docs/api-keys-and-blacklists.md. */
 export function apiKeyRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1/dashboard/api-keys" })
     .use(requireUser(ctx))

@@ -16,7 +16,7 @@ import type { HttpMetrics } from "../http/metrics.ts";
 /** Either the ports (the call runs on this thread) or a ready answerer (e.g. one that runs it on another thread). */
 export type AuthorizeWiring = AuthorizeDeps | { answer: AuthorizeAnswerer };
 
-/** The raw body within its limit, or why it could not be read (reported in CONTRACT order, once the key is known). */
+/** The raw body within its limit, or why it could not be read (reported in docs/authorize.md's order, once the key is known). */
 async function readRawBody(request: Request, limit: number): Promise<AuthorizeHttpRequest["body"]> {
   try {
     return { text: await readBodyText(request, limit) };
@@ -28,7 +28,7 @@ async function readRawBody(request: Request, limit: number): Promise<AuthorizeHt
 /**
  * POST /v1/licenses/authorize. Mounted before the plugin's JSON parser: the signature
  * covers the raw body, so the handler reads the bytes itself and hands the request to
- * core's answerer, which returns the signed answer (CONTRACT §6).
+ * core's answerer, which returns the signed answer (docs/authentication.md#the-answer-signature).
  */
 export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const answer = "answer" in wiring ? wiring.answer : authorizeAnswerer(wiring);

@@ -4,7 +4,7 @@ import { requireUser } from "../http/require-user.ts";
 import { blacklistOperations as op } from "./operations/blacklist-operations.ts";
 import { mountOperations } from "./operations/mount-operations.ts";
 
-/** Blacklists through the dashboard (JWT; viewers read, members write). */
+/** Blacklists through the dashboard (JWT; viewers read, members write) — docs/api-keys-and-blacklists.md#blacklists. */
 export function blacklistRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1/dashboard/blacklists/products" }).use(requireUser(ctx));
   return mountOperations(app, ctx, { tags: ["Blacklists"], reach: ({ userId }) => userCaller(userId!) }, [

@@ -15,7 +15,7 @@ const LicenseParams = Type.Object({ productId: Id, licenseId: Id });
 /** /v1/products/:productId/licenses…: the management family, authorized by key scopes. */
 export function managementLicenseRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1/products/:productId" }).use(requireApiKey(ctx)).onTransform(answerHoldsLicenseKeys);
-  // Owner fields only with end_user:read.
+  // Owner fields only with end_user:read (docs/licenses.md#owner-fields).
   const productReach: ReachOf<LicensesReach> = (context, need) => {
     const apiKey = apiKeyOf(context);
     const productId = context.params.productId!;
