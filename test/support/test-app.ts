@@ -5,19 +5,17 @@ import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
 import {
   aesGcmSecretBox,
-  argon2idHasher,
   createIdempotency,
   createRateLimiter,
   inProcessIdempotencyStore,
   inProcessNonceStore,
   inProcessRateLimitStore,
-  jwtAccessTokens,
   manualClock,
   MAX_PER_MIN,
-  systemResolveHost,
   type GgContext,
   type Logger,
 } from "@geckoguard/core";
+import { argon2idHasher, jwtAccessTokens, systemResolveHost } from "@geckoguard/drivers";
 import { clientRunner, createLibsqlStore, listOutbox, migrate, openDatabase, sqlAuthorizeStore, type GgDatabase } from "@geckoguard/store-libsql";
 import { geckoguard } from "@geckoguard/elysia";
 import { apiClient, type Api } from "./http-client.ts";

@@ -1,4 +1,5 @@
-import { fetchSender, silentLogger, startWebhookWorker, type GgContext, type Logger, type WebhookWorker } from "@geckoguard/core";
+import { silentLogger, startWebhookWorker, type GgContext, type Logger, type WebhookWorker } from "@geckoguard/core";
+import { fetchSender } from "@geckoguard/drivers";
 import type { WebhookConfig } from "./config.ts";
 
 /** The delivery worker of this process, or null when GG_WEBHOOK_WORKER=0 (another process delivers). */

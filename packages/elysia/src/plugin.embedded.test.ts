@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { Elysia } from "elysia";
-import { argon2idHasher, inProcessNonceStore, jwtAccessTokens, systemClock, type AuthorizeStore, type Store } from "@geckoguard/core";
+import { inProcessNonceStore, systemClock, type AuthorizeStore, type Store } from "@geckoguard/core";
+import { argon2idHasher, jwtAccessTokens } from "@geckoguard/drivers";
 import { geckoguard } from "./plugin.ts";
 
 /**

@@ -1,14 +1,11 @@
 import { createHmac } from "node:crypto";
 import {
   aesGcmSecretBox,
-  argon2idHasher,
   cachedProductLimits,
   createIdempotency,
   createRateLimiter,
-  jwtAccessTokens,
   silentLogger,
   systemClock,
-  systemResolveHost,
   type AuthorizeAnswerer,
   type AuthorizeDeps,
   type Clock,
@@ -17,6 +14,7 @@ import {
   type PasswordHasher,
   type RateLimitSettings,
 } from "@geckoguard/core";
+import { argon2idHasher, jwtAccessTokens, systemResolveHost } from "@geckoguard/drivers";
 import { openDatabase, type GgDatabase } from "./open-database.ts";
 import { migrate } from "./migrations/migrate.ts";
 import { createLibsqlStore } from "./store.ts";
