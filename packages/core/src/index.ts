@@ -35,7 +35,7 @@ export * from "./pagination/pagination.ts";
 
 export * from "./ratelimit/gcra.ts";
 export * from "./ratelimit/settings.ts";
-export * from "./ratelimit/headers.ts";
+export * from "./ratelimit/tighter.ts";
 export * from "./ratelimit/ip-subject.ts";
 export * from "./ratelimit/limiter.ts";
 export * from "./ratelimit/product-limits.ts";
@@ -83,7 +83,7 @@ export * from "./authorize/parse-body.ts";
 export * from "./authorize/decide.ts";
 export * from "./authorize/decision-view.ts";
 export * from "./authorize/authorize-license.ts";
-export * from "./authorize/http-answer.ts";
+export * from "./authorize/authorize-answerer.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 export * from "./apikeys/schemas.ts";
 export * from "./apikeys/present-api-key.ts";

@@ -1,5 +1,4 @@
 import { Type } from "@sinclair/typebox";
-import { IdParam } from "../orgs/schemas.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 
 /** Bulk add ceiling (CONTRACT §5). */
@@ -20,5 +19,3 @@ export const BulkBlacklistBody = Type.Object({
 });
 
 export const BlacklistListQuery = Type.Object({ type: Type.Optional(BlacklistTypeSchema), ...pageQuerySchema() });
-export const ProductBlacklistParams = Type.Object({ productId: IdParam });
-export const BlacklistEntryParams = Type.Object({ productId: IdParam, entryId: IdParam });

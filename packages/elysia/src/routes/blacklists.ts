@@ -1,10 +1,8 @@
 import { Elysia } from "elysia";
 import {
   BlacklistEntryBody,
-  BlacklistEntryParams,
   BlacklistListQuery,
   BulkBlacklistBody,
-  ProductBlacklistParams,
   addBlacklistEntries,
   addBlacklistEntry,
   listBlacklistEntries,
@@ -13,6 +11,7 @@ import {
   userCaller,
   type GgContext,
 } from "@geckoguard/core";
+import { ProductBlacklistParams, BlacklistEntryParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 

@@ -3,7 +3,6 @@ import { Type } from "@sinclair/typebox";
 import {
   ExportQuery,
   GgError,
-  OrgIdParams,
   csvImportItems,
   exportLicenses,
   importLicenses,
@@ -14,6 +13,7 @@ import {
   readJsonImport,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 

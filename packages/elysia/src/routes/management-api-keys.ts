@@ -1,6 +1,5 @@
 import { Elysia } from "elysia";
 import {
-  ProductApiKeysParams,
   ProductApiKeysQuery,
   apiKeyCaller,
   listApiKeys,
@@ -8,6 +7,7 @@ import {
   presentWhoami,
   type GgContext,
 } from "@geckoguard/core";
+import { ProductApiKeysParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireApiKey } from "../http/require-api-key.ts";
 

@@ -1,9 +1,7 @@
 import { Elysia } from "elysia";
 import {
   BlacklistEntryBody,
-  BlacklistEntryParams,
   BlacklistListQuery,
-  ProductBlacklistParams,
   addBlacklistEntry,
   apiKeyCaller,
   listBlacklistEntries,
@@ -11,6 +9,7 @@ import {
   removeBlacklistEntry,
   type GgContext,
 } from "@geckoguard/core";
+import { ProductBlacklistParams, BlacklistEntryParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireApiKey } from "../http/require-api-key.ts";
 

@@ -3,7 +3,6 @@ import { Type } from "@sinclair/typebox";
 import {
   CreateEndUserBody,
   ListEndUsersQuery,
-  OrgIdParams,
   createEndUser,
   getEndUser,
   listEndUsers,
@@ -11,6 +10,7 @@ import {
   presentEndUser,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 

@@ -5,7 +5,6 @@ import {
   ExpiringQuery,
   ExtendBody,
   ListLicensesQuery,
-  OrgIdParams,
   bulkDeleteLicenses,
   bulkUpdateLicenses,
   createLicenses,
@@ -17,6 +16,7 @@ import {
   type BulkAction,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 import { dashboardLicense, licensePage } from "./license-presenters.ts";

@@ -6,7 +6,7 @@
  * Calls arrive in batches and run in arrival order; durable writes have committed
  * before their answer is posted.
  */
-import { authorizeAnswerer, cachedProductLimits, createRateLimiter, systemClock, type AuthorizeHttpRequest, type ProductPolicy, type RateLimit } from "@geckoguard/core";
+import { authorizeAnswerer, cachedProductLimits, createRateLimiter, systemClock, type AuthorizeRawRequest, type ProductPolicy, type RateLimit } from "@geckoguard/core";
 import { nativeRunner } from "./sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize-store.ts";
 import { sharedStateStores } from "../shared-state-stores.ts";
@@ -44,7 +44,7 @@ function openThread(message: OpenMessage) {
   });
   const answer = authorizeAnswerer({ store, nonces: shared.nonces, clock: systemClock, rateLimiter });
   const handlers: Record<WorkerMethod, (...args: never[]) => Promise<unknown>> = {
-    authorize: (request: AuthorizeHttpRequest) => answer(request),
+    authorize: (request: AuthorizeRawRequest) => answer(request),
     // The HTTP thread's other routes share this thread's buckets (in-process mode).
     consume: (bucketKey: string, limit: RateLimit, nowMs: number) => shared.rateLimits.consume(bucketKey, limit, nowMs),
     purgeIdle: (beforeMs: number) => shared.rateLimits.purgeIdle(beforeMs),
