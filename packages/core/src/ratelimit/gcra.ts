@@ -27,7 +27,7 @@ export interface BucketState {
   tatUs: number;
 }
 
-/** What a client is told about a bucket (the HTTP layer turns it into RateLimit-* and Retry-After). */
+/** What a client is told about a bucket (the HTTP layer reports it in rate-limit headers). */
 export interface RateLimitFigures {
   allowed: boolean;
   limit: number;
