@@ -2,20 +2,8 @@ import type { GgContext } from "../context.ts";
 import type { EndUserFilter, EndUserRecord, EndUserScope } from "../ports/endusers.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
-import { toIso } from "../clock.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import { recordEndUserCreated } from "../webhooks/record-event.ts";
-
-export function presentEndUser(endUser: EndUserRecord) {
-  return {
-    id: endUser.id,
-    orgId: endUser.orgId,
-    username: endUser.username,
-    email: endUser.email,
-    createdAt: toIso(endUser.createdAt),
-    updatedAt: toIso(endUser.updatedAt),
-  };
-}
 
 /** A new end user of the org; the username is unique per org, case-insensitively. */
 export function newEndUser(ctx: GgContext, orgId: string, input: { username: string; email?: string }): EndUserRecord {

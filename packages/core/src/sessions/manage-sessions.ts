@@ -1,23 +1,8 @@
 import type { GgContext } from "../context.ts";
 import type { SessionRecord } from "../ports/sessions.ts";
 import { GgError } from "../errors/gg-error.ts";
-import { toIso, toIsoOrNull } from "../clock.ts";
 import type { LicenseView } from "../licenses/license.ts";
 import { recordSessionEvent } from "../webhooks/record-event.ts";
-
-export function presentSession(session: SessionRecord) {
-  return {
-    id: session.id,
-    licenseId: session.licenseId,
-    hwid: session.hwid,
-    ip: session.ip,
-    appVersion: session.appVersion,
-    createdAt: toIso(session.createdAt),
-    lastSeenAt: toIso(session.lastSeenAt),
-    expiresAt: toIso(session.expiresAt),
-    revokedAt: toIsoOrNull(session.revokedAt),
-  };
-}
 
 export function listActiveSessions(ctx: GgContext, licenseId: string): Promise<SessionRecord[]> {
   return ctx.store.sessions.listActive(licenseId, ctx.clock.now());

@@ -3,8 +3,8 @@ import type { EndUserRecord } from "../ports/endusers.ts";
 import type { SessionRecord } from "../ports/sessions.ts";
 import type { ApiKeyRecord } from "../ports/apikeys.ts";
 import { presentLicense } from "../licenses/present-license.ts";
-import { presentEndUser } from "../endusers/manage-end-users.ts";
-import { presentSession } from "../sessions/manage-sessions.ts";
+import { presentEndUser } from "../endusers/present-end-user.ts";
+import { presentSession } from "../sessions/present-session.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
 
 /**

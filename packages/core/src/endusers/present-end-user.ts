@@ -1,0 +1,14 @@
+import type { EndUserRecord } from "../ports/endusers.ts";
+import { toIso } from "../clock.ts";
+
+/** An end user as every answer and webhook payload shows it. */
+export function presentEndUser(endUser: EndUserRecord) {
+  return {
+    id: endUser.id,
+    orgId: endUser.orgId,
+    username: endUser.username,
+    email: endUser.email,
+    createdAt: toIso(endUser.createdAt),
+    updatedAt: toIso(endUser.updatedAt),
+  };
+}
