@@ -2,7 +2,11 @@ import { describe, expect, test } from "bun:test";
 import type { AuthorizeReply } from "@geckoguard/core";
 import { authorizeResponse } from "./authorize-response.ts";
 
-const headersOf = (response: Response) => Object.fromEntries(response.headers.entries());
+function headersOf(response: Response): Record<string, string> {
+  const all: Record<string, string> = {};
+  response.headers.forEach((value, name) => (all[name] = value));
+  return all;
+}
 
 describe("the authorize answer from a reply", () => {
   test("a valid reply: 200, the body byte for byte, its rate-limit figures and its signature", async () => {
