@@ -16,6 +16,16 @@ afterAll(async () => {
 async function licenseOf(fixture: Awaited<ReturnType<typeof authorizeFixture>>, index = 0) {
   return (await api("GET", `/v1/dashboard/licenses/${fixture.licenses[index]!.id}`, { token: fixture.owner.token })).body.data.license;
 }
+/** Each answer's verdict: "200" or its denial code, so a race test sees every answer, not only the counts. */
+function verdicts(answers: { status: number; body: any }[]): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const answer of answers) {
+    const verdict = answer.status === 200 ? "200" : `${answer.status} ${answer.body?.error?.code}`;
+    tally[verdict] = (tally[verdict] ?? 0) + 1;
+  }
+  return tally;
+}
+
 async function sessionsOf(fixture: Awaited<ReturnType<typeof authorizeFixture>>, index = 0) {
   return (await api("GET", `/v1/dashboard/licenses/${fixture.licenses[index]!.id}/sessions`, { token: fixture.owner.token })).body.data.sessions;
 }
@@ -90,9 +100,7 @@ describe("POST /v1/licenses/authorize", () => {
   test("50 concurrent first-time calls with different HWIDs on 3 slots bind exactly 3; denials take no slot", async () => {
     const f = await authorizeFixture(api, { maxHwids: 3, maxSessions: 100 });
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key, hwid: `hw-${i}` })));
-    const allowed = answers.filter((a) => a.status === 200);
-    expect(allowed).toHaveLength(3);
-    expect(answers.filter((a) => a.body?.error?.code === "HWID_MISMATCH")).toHaveLength(47);
+    expect(verdicts(answers)).toEqual({ "200": 3, "403 HWID_MISMATCH": 47 });
     expect((await licenseOf(f)).hwids).toHaveLength(3);
     expect(await sessionsOf(f)).toHaveLength(3);
   });
@@ -101,9 +109,28 @@ describe("POST /v1/licenses/authorize", () => {
     const f = await authorizeFixture(api, { maxSessions: 5, hwidBinding: "off" });
     for (let i = 0; i < 4; i++) expect((await authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key })).status).toBe(200);
     const answers = await Promise.all(Array.from({ length: 20 }, () => authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key })));
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(answers.filter((a) => a.body?.error?.code === "MAX_SESSIONS_REACHED")).toHaveLength(19);
+    expect(verdicts(answers)).toEqual({ "200": 1, "403 MAX_SESSIONS_REACHED": 19 });
     expect(await sessionsOf(f)).toHaveLength(5);
+  });
+
+  test("30 racing first opens on one machine at maxSessions=3: 3 open, 27 MAX_SESSIONS_REACHED, never CONFLICT", async () => {
+    // Losing the HWID bind to a racer that bound the same machine, then the session guard,
+    // is two lost races in one call: it must still end in a verdict.
+    const f = await authorizeFixture(api, { maxSessions: 3, maxHwids: 1 });
+    const answers = await Promise.all(Array.from({ length: 30 }, () => authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key, hwid: "same-machine" })));
+    expect(verdicts(answers)).toEqual({ "200": 3, "403 MAX_SESSIONS_REACHED": 27 });
+    expect((await licenseOf(f)).hwids).toEqual(["same-machine"]);
+    expect(await sessionsOf(f)).toHaveLength(3);
+  });
+
+  test("30 racing first opens from two machines on one HWID slot: the bound machine's calls open or hit the session cap, the other's mismatch", async () => {
+    const f = await authorizeFixture(api, { maxSessions: 3, maxHwids: 1 });
+    const hwidOf = (i: number) => `machine-${i % 2}`;
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => authorizeCall(server.baseUrl, f.apiKey, { licenseKey: f.licenses[0]!.key, hwid: hwidOf(i) })));
+    const [bound] = (await licenseOf(f)).hwids as [string];
+    expect(verdicts(answers.filter((_, i) => hwidOf(i) === bound))).toEqual({ "200": 3, "403 MAX_SESSIONS_REACHED": 12 });
+    expect(verdicts(answers.filter((_, i) => hwidOf(i) !== bound))).toEqual({ "403 HWID_MISMATCH": 15 });
+    expect(await sessionsOf(f)).toHaveLength(3);
   });
 
   test("killed session answers SESSION_REVOKED; revoked/frozen/expired licenses and blacklists deny", async () => {

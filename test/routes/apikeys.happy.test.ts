@@ -54,7 +54,7 @@ describe("API keys: the happy paths", () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await issueApiKey(api, token, fresh)).id);
     setup.app.clock.advance(2); // distinct creation milliseconds, so "newest first" is well defined
-    const newest = await issueApiKey(api, token, fresh, []);
+    const newest = await issueApiKey(api, token, fresh, ["api_key:read"]);
     const page1 = await api("GET", `/v1/dashboard/api-keys?productId=${fresh}&pageSize=2`, { token });
     expect(page1.status).toBe(200);
     expect(page1.body.data.pagination).toEqual({ page: 1, pageSize: 2, total: 4, totalPages: 2 });
@@ -63,7 +63,7 @@ describe("API keys: the happy paths", () => {
     const seen = [...page1.body.data.apiKeys, ...page2.body.data.apiKeys].map((k: { id: string }) => k.id);
     expect(seen.sort()).toEqual([...ids, newest.id].sort());
 
-    // A key with no scope at all may list its own product's keys (introspection).
+    // A key with api_key:read lists its own product's keys (introspection).
     const viaKey = await api("GET", `/v1/products/${fresh}/api-keys?pageSize=10`, withKey(newest.key));
     expect(viaKey.status).toBe(200);
     expect(viaKey.body.data.pagination.total).toBe(4);

@@ -14,7 +14,7 @@ describe("API keys: secrets, credentials and tenancy", () => {
   });
 
   test("the plaintext key (and the stored hash) appear only in the create and rotate answers", async () => {
-    const created = await api("POST", "/v1/dashboard/api-keys", { token: owner, body: { productId, name: "k", permissions: ["blacklist:read"] } });
+    const created = await api("POST", "/v1/dashboard/api-keys", { token: owner, body: { productId, name: "k", permissions: ["blacklist:read", "api_key:read"] } });
     const { key } = created.body.data;
     const id = created.body.data.apiKey.id as string;
     const secret = key.split("_").at(-1) as string;
@@ -98,6 +98,18 @@ describe("API keys: secrets, credentials and tenancy", () => {
     }
     const admin = await joinOrg(api, owner, orgId, "admin");
     expect((await api("POST", "/v1/dashboard/api-keys", { token: admin, body: { productId, name: "x" } })).status).toBe(201);
+  });
+
+  test("a shipped license:authorize key cannot list the product's keys: that needs api_key:read, which no key gets by default", async () => {
+    const shipped = await issueApiKey(api, owner, productId);
+    const whoami = await api("GET", "/v1/whoami", withKey(shipped.key));
+    expect(whoami.body.data.permissions).toEqual(["license:authorize"]);
+    const refused = await api("GET", `/v1/products/${productId}/api-keys`, withKey(shipped.key));
+    expectError(refused, 403, "PERMISSION_DENIED");
+    expect(refused.body.error.message).toContain("api_key:read");
+    expect(JSON.stringify(refused.body)).not.toContain("apiKeys");
+    const reader = await issueApiKey(api, owner, productId, ["api_key:read"]);
+    expect((await api("GET", `/v1/products/${productId}/api-keys`, withKey(reader.key))).status).toBe(200);
   });
 
   test("a key of product A cannot list product B's keys, even in the same org (403 FORBIDDEN)", async () => {

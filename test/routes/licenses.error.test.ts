@@ -42,6 +42,17 @@ describe("bad input changes nothing", () => {
     expect((await app.api("GET", `/v1/dashboard/orgs/${orgId}/licenses?pageSize=1000`, { token: owner.token })).status).toBe(200);
   });
 
+  test("expiring: pageSize 201 → 400 VALIDATION_ERROR (the default cap of 200), 200 is fine", async () => {
+    const { owner, orgId } = await tenantWithLicenses(app.api, 1);
+    const expiring = (pageSize: number) => app.api("GET", `/v1/dashboard/orgs/${orgId}/licenses/expiring?pageSize=${pageSize}`, { token: owner.token });
+    const over = await expiring(201);
+    expect(over.status).toBe(400);
+    expect(over.body.error.code).toBe("VALIDATION_ERROR");
+    const atCap = await expiring(200);
+    expect(atCap.status).toBe(200);
+    expect(atCap.body.data.pagination.pageSize).toBe(200);
+  });
+
   test("a bulk operation naming one license it cannot see applies to none", async () => {
     const mine = await tenantWithLicenses(app.api, 2);
     const theirs = await tenantWithLicenses(app.api, 1);

@@ -68,6 +68,19 @@ describe("TOTP: codes are single-use and challenges are bounded", () => {
     expect((await verify(await challenge(t, user.email), await totpCodeAt(user.secret, t.clock.now()))).status).toBe(200);
   });
 
+  test("50 concurrent wrong codes on one challenge: exactly 5 are evaluated, the rest refused, and the right code after them too", async () => {
+    const user = await totpUser(t);
+    t.clock.advance(STEP_MS);
+    const challengeToken = await challenge(t, user.email);
+    const wrong = await wrongCode(user.secret, t.clock.now());
+    const answers = await Promise.all(Array.from({ length: 50 }, () => verify(challengeToken, wrong)));
+    const codes = answers.map((answer) => `${answer.status} ${answer.body.error?.code}`);
+    expect(codes.filter((code) => code === "401 INVALID_TOTP")).toHaveLength(5);
+    expect(codes.filter((code) => code === "401 UNAUTHORIZED")).toHaveLength(45);
+    const right = await verify(challengeToken, await totpCodeAt(user.secret, t.clock.now()));
+    expect([right.status, right.body.error?.code]).toEqual([401, "UNAUTHORIZED"]);
+  });
+
   test("a challenge is single-use and expires after 5 minutes", async () => {
     const user = await totpUser(t);
     t.clock.advance(STEP_MS);

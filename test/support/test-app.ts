@@ -83,7 +83,7 @@ export async function openTestApp(): Promise<TestApp> {
     // Production URL rules (https, public addresses only); nothing is delivered in route tests.
     webhooks: {
       secrets: aesGcmSecretBox(new Uint8Array(randomBytes(32))),
-      urlPolicy: { allowHttp: false, allowPrivateAddresses: false, resolveHost: systemResolveHost },
+      urlPolicy: { allowHttp: false, allowLoopback: false, resolveHost: systemResolveHost },
     },
   };
   const authorize = { store: sqlAuthorizeStore(clientRunner(database.client), { flushIntervalMs: 60_000, onError: () => {} }), nonces: inProcessNonceStore() };

@@ -38,7 +38,7 @@ export interface ServerConfig {
 }
 
 export interface WebhookConfig {
-  /** GG_ALLOW_HTTP_WEBHOOKS=1: http:// and private/loopback targets allowed (development, tests). */
+  /** GG_ALLOW_HTTP_WEBHOOKS=1: http:// and loopback targets allowed (development, tests); warned at start. */
   allowHttp: boolean;
   /** Run the delivery worker in this process (GG_WEBHOOK_WORKER=0: API only, another process delivers). */
   worker: boolean;

@@ -48,7 +48,7 @@ export interface GeckoguardRuntimeOptions {
   authorizeThread?: "worker" | "main";
   /** The worker's module when bundled (default: next to its source). */
   authorizeWorkerUrl?: string;
-  /** Webhook URLs may be http:// and non-public addresses (GG_ALLOW_HTTP_WEBHOOKS=1; development only). */
+  /** Webhook URLs may be http:// and loopback addresses (GG_ALLOW_HTTP_WEBHOOKS=1; development only). */
   allowInsecureWebhooks?: boolean;
   logger?: Logger;
   /** Default: argon2id at OWASP parameters. */
@@ -150,7 +150,7 @@ export async function openGeckoguardRuntime(options: GeckoguardRuntimeOptions): 
         secrets: aesGcmSecretBox(options.jwtSecret),
         urlPolicy: {
           allowHttp: options.allowInsecureWebhooks ?? false,
-          allowPrivateAddresses: options.allowInsecureWebhooks ?? false,
+          allowLoopback: options.allowInsecureWebhooks ?? false,
           resolveHost: systemResolveHost,
         },
       },

@@ -72,14 +72,28 @@ describe("guarded writes: of N concurrent callers with the same arguments exactl
     expect(await temp.store.oneTimeTokens.consume(id, now)).toBe(false);
   });
 
-  test("oneTimeTokens.recordFailure counts every concurrent failure", async () => {
+  test("oneTimeTokens.claimAttempt: exactly max of the concurrent callers get a number, 1…max", async () => {
     const now = temp.clock.now();
     const id = uuidv7(now);
     await temp.store.oneTimeTokens.insert({
       id, userId: user.id, purpose: "login_challenge", tokenHash: sha256Hex(id), expiresAt: now + 60_000, usedAt: null, failedAttempts: 0, createdAt: now,
     });
-    const counts = await Promise.all(Array.from({ length: N }, (_, i) => stores[i % stores.length]!.oneTimeTokens.recordFailure(id)));
-    expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    const max = Math.min(5, N - 1);
+    const claims = await Promise.all(Array.from({ length: N }, (_, i) => stores[i % stores.length]!.oneTimeTokens.claimAttempt(id, max, now)));
+    const numbers = claims.filter((claim) => claim !== null).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: max }, (_, i) => i + 1));
+    expect(claims.filter((claim) => claim === null)).toHaveLength(N - max);
+  });
+
+  test("oneTimeTokens.claimAttempt refuses a used or expired token", async () => {
+    const now = temp.clock.now();
+    const id = uuidv7(now);
+    await temp.store.oneTimeTokens.insert({
+      id, userId: user.id, purpose: "login_challenge", tokenHash: sha256Hex(id), expiresAt: now + 60_000, usedAt: null, failedAttempts: 0, createdAt: now,
+    });
+    expect(await temp.store.oneTimeTokens.claimAttempt(id, 5, now + 60_000)).toBeNull();
+    expect(await temp.store.oneTimeTokens.consume(id, now)).toBe(true);
+    expect(await temp.store.oneTimeTokens.claimAttempt(id, 5, now)).toBeNull();
   });
 
   test("recoveryCodes.consume", async () => {

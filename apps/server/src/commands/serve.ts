@@ -11,6 +11,9 @@ import { startWebhookDelivery } from "../webhook-delivery.ts";
 /** `geckoguard serve`: migrate, listen, deliver webhooks; on SIGTERM/SIGINT drain, flush and close the database. */
 export async function serve(config: ServerConfig): Promise<void> {
   const logger = jsonLogger(config.logLevel);
+  if (config.webhooks.allowHttp) {
+    logger.warn("webhooks.http_allowed", { setting: "GG_ALLOW_HTTP_WEBHOOKS", detail: "http:// and loopback webhook URLs are accepted; for development only" });
+  }
   const runtime = await startRuntime(config, logger);
   if (runtime.appliedMigrations.length > 0) logger.info("database.migrated", { applied: runtime.appliedMigrations });
   await prepareLogin(runtime.context);

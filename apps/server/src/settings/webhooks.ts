@@ -5,7 +5,7 @@ export const WEBHOOK_SETTINGS = {
   allowHttpWebhooks: flag("GG_ALLOW_HTTP_WEBHOOKS", {
     group: "Webhooks",
     fallback: false,
-    summary: "1: endpoint URLs may be http:// and resolve to loopback, private or other non-public addresses (development and tests only)",
+    summary: "1: endpoint URLs may be http:// and resolve to loopback addresses; private, link-local and metadata addresses stay refused (development and tests only; logged as a warning at start)",
   }),
   webhookWorker: flag("GG_WEBHOOK_WORKER", {
     group: "Webhooks",

@@ -63,7 +63,7 @@ export async function listApiKeys(
   productId: string,
   query: { page?: number; pageSize?: number },
 ): Promise<{ items: ApiKeyRecord[]; pagination: Pagination }> {
-  await assertProductCaller(ctx, caller, productId, { action: "manageApiKeys", scope: null });
+  await assertProductCaller(ctx, caller, productId, { action: "manageApiKeys", scope: "api_key:read" });
   const page = pageRequest(query);
   const { items, total } = await ctx.store.apiKeys.listByProduct(productId, page);
   return { items, pagination: paginationOf(page, total) };

@@ -19,8 +19,7 @@ export function assertKeyCan(principal: ApiKeyPrincipal, productId: string, scop
   assertScope(principal, scope);
 }
 
-/** For routes that need no scope, only the key's own product. */
-export function assertKeyOnProduct(principal: ApiKeyPrincipal, productId: string): void {
+function assertKeyOnProduct(principal: ApiKeyPrincipal, productId: string): void {
   if (principal.productId !== productId) throw new GgError("FORBIDDEN", "This API key belongs to another product");
 }
 

@@ -15,6 +15,9 @@ export const SCOPES = [
   "blacklist:write",
   "end_user:read",
   "analytics:read",
+  // Lists the product's keys (names, prefixes, scopes). Never a default: a key shipped
+  // inside an app must not reveal what other keys exist.
+  "api_key:read",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -21,8 +21,8 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 86400_000;
 export const RESET_TOKEN_TTL_MS = 60 * 60_000;
 export const VERIFY_EMAIL_TOKEN_TTL_MS = 7 * 86400_000;
 export const LOGIN_CHALLENGE_TTL_MS = 5 * 60_000;
-/** Wrong codes a login challenge survives before it must be started again. */
-export const LOGIN_CHALLENGE_MAX_FAILURES = 5;
+/** Codes a login challenge evaluates, however many arrive at once; then it must be started again. */
+export const LOGIN_CHALLENGE_MAX_ATTEMPTS = 5;
 
 /** The token prefix each single-use purpose is mailed or answered with. */
 const PREFIX = { verify_email: "gg_ve", reset_password: "gg_pr", login_challenge: "gg_ch" } as const;

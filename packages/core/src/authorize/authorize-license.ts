@@ -7,7 +7,7 @@ import { apiKeyPrefix } from "../apikeys/key-format.ts";
 import { ipToHex } from "../blacklists/ip-address.ts";
 import { canonicalRequest, NONCE_PATTERN, NONCE_TTL_SECONDS, requestSignature, TIMESTAMP_WINDOW_SECONDS } from "./request-signing.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
-import { decideAuthorization, type Decision } from "./decide.ts";
+import { decideAuthorization, slotFull, type Decision, type Slot } from "./decide.ts";
 import { loadDecisionView } from "./decision-view.ts";
 import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimiter } from "../ratelimit/limiter.ts";
@@ -78,18 +78,26 @@ async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeIn
   return { license, decision };
 }
 
-/** Writes an allow's changes with guarded, durable writes; false when a guard lost a race. */
+/**
+ * Rounds of read → decide → guarded writes. A lost guard means another call changed the
+ * license (bound a value, took a session slot), so the next round reads a state closer to
+ * a verdict; in practice two or three rounds settle even 50 racing calls.
+ */
+const MAX_ROUNDS = 6;
+
+/** Writes an allow's changes with guarded, durable writes; `{ lost }` names the guard that lost a race. */
 async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: Decision & { allow: true }, input: AuthorizeInput, ip: string, now: number) {
   const { store } = deps;
-  if (decision.bindHwid !== null && !(await store.bind("hwid", license, decision.bindHwid, now))) return null;
-  if (decision.bindIp !== null && !(await store.bind("ip", license, decision.bindIp, now))) return null;
+  const lost = (slot: Slot) => ({ lost: slot }) as const;
+  if (decision.bindHwid !== null && !(await store.bind("hwid", license, decision.bindHwid, now))) return lost("hwid");
+  if (decision.bindIp !== null && !(await store.bind("ip", license, decision.bindIp, now))) return lost("ip");
   if (decision.expiresAt !== null) await store.startClock(license.id, decision.expiresAt, now);
   const sessionExpiresAt = now + license.policy.sessionTtlSeconds * 1000;
   let sessionId = input.sessionId;
   if (decision.session === "open") {
     sessionId = uuidv7(now);
     const session = { id: sessionId, licenseId: license.id, hwid: input.hwid ?? null, ip, appVersion: input.appVersion ?? null, createdAt: now, lastSeenAt: now, expiresAt: sessionExpiresAt, revokedAt: null };
-    if (!(await store.openSession(session, license, now))) return null;
+    if (!(await store.openSession(session, license, now))) return lost("session");
   } else {
     store.heartbeat(sessionId!, sessionExpiresAt, now);
   }
@@ -121,15 +129,19 @@ export async function authorizeLicense(
     const input = parseAuthorizeBody(rawBody);
     const licenseLimit = await deps.rateLimiter?.enforceLicenseLimit({ productId: key.productId, licenseKey: input.licenseKey });
     const rateLimit = keyLimits && licenseLimit ? tighter(keyLimits, licenseLimit) : undefined;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      // A retry after a lost race re-reads.
+    for (let round = 1; ; round++) {
       const { license, decision } = await decide(deps, key.productId, input, ip, now);
       if (!decision.allow) {
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };
       }
       const applied = await apply(deps, license, decision, input, ip, now);
-      if (applied === null) continue; // a guard lost a race: re-read and decide once more
+      if ("lost" in applied) {
+        if (round < MAX_ROUNDS) continue; // re-read and decide again
+        // Still losing: the slot was full each time the guard ran, which is this verdict.
+        const denial = slotFull(applied.lost, license.policy);
+        return { productId: key.productId, answer: { valid: false, code: denial.code, message: denial.message }, rateLimit };
+      }
       return {
         productId: key.productId,
         rateLimit,
@@ -140,7 +152,6 @@ export async function authorizeLicense(
         },
       };
     }
-    throw new GgError("CONFLICT", "Too many concurrent changes to this license; retry");
   } catch (error) {
     throw new KnownKeyError(key.productId, error);
   }

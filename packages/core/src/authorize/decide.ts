@@ -39,7 +39,17 @@ export type Decision =
     }
   | { allow: false; code: DenialCode; message: string };
 
-const deny = (code: DenialCode, message: string): Decision => ({ allow: false, code, message });
+const deny = (code: DenialCode, message: string): Decision & { allow: false } => ({ allow: false, code, message });
+
+/** A slot a guarded write claims; when it is full, the call is denied with its code. */
+export type Slot = "hwid" | "ip" | "session";
+
+/** The denial for a full slot: what decide answers, and what a call that kept losing its guard answers. */
+export function slotFull(slot: Slot, policy: Pick<ProductPolicy, "maxSessions">): Decision & { allow: false } {
+  if (slot === "hwid") return deny("HWID_MISMATCH", "This license is bound to other machines");
+  if (slot === "ip") return deny("IP_MISMATCH", "This license is bound to other IP addresses");
+  return deny("MAX_SESSIONS_REACHED", `This license allows ${policy.maxSessions} concurrent session(s)`);
+}
 
 /** First sight binds while slots remain; a new value with full slots is a mismatch. */
 function slot(bound: string[], value: string, max: number): "bound" | "bind" | "full" {
@@ -64,13 +74,13 @@ export function decideAuthorization(input: DecisionInput): Decision {
   if (policy.hwidBinding === "on") {
     if (input.hwid === undefined) return deny("VALIDATION_ERROR", "hwid is required: this license binds machines");
     const hwidSlot = slot(license.hwids, input.hwid, policy.maxHwids);
-    if (hwidSlot === "full") return deny("HWID_MISMATCH", "This license is bound to other machines");
+    if (hwidSlot === "full") return slotFull("hwid", policy);
     if (hwidSlot === "bind") bindHwid = input.hwid;
   }
   let bindIp: string | null = null;
   if (policy.ipBinding === "on") {
     const ipSlot = slot(license.ips, input.ip, policy.maxIps);
-    if (ipSlot === "full") return deny("IP_MISMATCH", "This license is bound to other IP addresses");
+    if (ipSlot === "full") return slotFull("ip", policy);
     if (ipSlot === "bind") bindIp = input.ip;
   }
 
@@ -81,7 +91,7 @@ export function decideAuthorization(input: DecisionInput): Decision {
     }
     session = "heartbeat";
   } else if (input.liveSessions >= policy.maxSessions) {
-    return deny("MAX_SESSIONS_REACHED", `This license allows ${policy.maxSessions} concurrent session(s)`);
+    return slotFull("session", policy);
   }
   return { allow: true, bindHwid, bindIp, expiresAt: startClock(license, now)?.expiresAt ?? null, session };
 }

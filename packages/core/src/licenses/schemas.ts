@@ -62,8 +62,9 @@ export const licenseFilterQuery = {
 };
 export const ListLicensesQuery = Type.Object({ ...pageQuerySchema(1000), ...licenseFilterQuery });
 export const ManagementListLicensesQuery = Type.Object({ ...pageQuerySchema(200), ...Type.Omit(Type.Object(licenseFilterQuery), ["productId"]).properties });
+/** The reference names no ceiling for this list, so it takes the default of 200. */
 export const ExpiringQuery = Type.Object({
-  ...pageQuerySchema(1000),
+  ...pageQuerySchema(),
   productId: Type.Optional(Id),
   withinDays: Type.Optional(Type.Number({ minimum: 1, maximum: 3650, multipleOf: 1 })),
 });

@@ -34,7 +34,7 @@ export interface OneTimeTokenRecord {
   tokenHash: string;
   expiresAt: number;
   usedAt: number | null;
-  /** Failed uses so far (login challenges die after a few wrong codes). */
+  /** Codes evaluated so far (login challenges die after a few); each one claimed by `claimAttempt`. */
   failedAttempts: number;
   createdAt: number;
 }
@@ -45,8 +45,12 @@ export interface OneTimeTokenStore {
   findLive(purpose: OneTimeTokenPurpose, tokenHash: string, now: number): Promise<OneTimeTokenRecord | null>;
   /** Marks it used if still live; false when another request used it first. */
   consume(id: string, now: number): Promise<boolean>;
-  /** Counts one failed attempt and returns the new count. */
-  recordFailure(id: string): Promise<number>;
+  /**
+   * Claims one attempt on a live token, in one guarded write, before its code is checked:
+   * returns the attempt's number (1…max), or null once `max` were claimed or the token is
+   * used or expired. However many callers race, at most `max` ever get a number.
+   */
+  claimAttempt(id: string, max: number, now: number): Promise<number | null>;
   /** Invalidates every live token of this purpose for the user (e.g. older reset links). */
   expireAllForUser(userId: string, purpose: OneTimeTokenPurpose, now: number): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type { GgContext } from "../context.ts";
 import type { ApiKeyPrincipal } from "../apikeys/principal.ts";
 import type { OrgAction } from "../orgs/roles.ts";
 import type { Scope } from "../apikeys/scopes.ts";
-import { assertKeyCan, assertKeyOnProduct } from "../apikeys/principal.ts";
+import { assertKeyCan } from "../apikeys/principal.ts";
 import { productAccess } from "./product-access.ts";
 
 /**
@@ -11,10 +11,10 @@ import { productAccess } from "./product-access.ts";
  */
 export type Caller = { kind: "user"; userId: string } | { kind: "apiKey"; apiKey: ApiKeyPrincipal };
 
-/** What an operation on a product needs from each kind of caller; `scope: null` = the key's product is enough. */
+/** What an operation on a product needs from each kind of caller. */
 export interface ProductNeed {
   action: OrgAction;
-  scope: Scope | null;
+  scope: Scope;
 }
 
 export function userCaller(userId: string): Caller {
@@ -35,6 +35,5 @@ export async function assertProductCaller(ctx: GgContext, caller: Caller, produc
     await productAccess(ctx, caller.userId, productId, need.action);
     return;
   }
-  if (need.scope === null) assertKeyOnProduct(caller.apiKey, productId);
-  else assertKeyCan(caller.apiKey, productId, need.scope);
+  assertKeyCan(caller.apiKey, productId, need.scope);
 }

@@ -61,6 +61,16 @@ export function isPublicAddress(text: string): boolean {
   return value >= GLOBAL_UNICAST_START && value <= GLOBAL_UNICAST_END && !within(value, V6_BLOCKED);
 }
 
+const [V4_LOOPBACK_START, V4_LOOPBACK_END] = bounds("127.0.0.0/8");
+const V6_LOOPBACK = 1n;
+
+/** 127.0.0.0/8 (also IPv4-mapped) or ::1: this machine, never another host on its network. */
+export function isLoopbackAddress(text: string): boolean {
+  const parsed = parseAddress(text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text);
+  if (parsed === null) return false;
+  return parsed.value === V6_LOOPBACK || (parsed.value >= V4_LOOPBACK_START && parsed.value <= V4_LOOPBACK_END);
+}
+
 /** Whether the text is an IP address literal (a URL host that needs no DNS). */
 export function isIpLiteral(text: string): boolean {
   return parseAddress(text.startsWith("[") && text.endsWith("]") ? text.slice(1, -1) : text) !== null;

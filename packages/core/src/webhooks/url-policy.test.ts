@@ -14,7 +14,7 @@ const dns: Record<string, string[]> = {
 function policy(flags: Partial<WebhookUrlPolicy> = {}): WebhookUrlPolicy {
   return {
     allowHttp: false,
-    allowPrivateAddresses: false,
+    allowLoopback: false,
     async resolveHost(host) {
       const found = dns[host];
       if (!found) throw new Error("ENOTFOUND");
@@ -59,8 +59,25 @@ describe("webhook URL rules", () => {
     ["https://internal.example.com/", {}, /non-public/],
     ["https://mixed.example.com/", {}, /non-public/],
     ["https://rebind.example.com/", {}, /non-public/],
-    ["https://internal.example.com/", { allowPrivateAddresses: true }, null],
-    ["http://127.0.0.1:9999/hook", { allowHttp: true, allowPrivateAddresses: true }, null],
+    ["http://127.0.0.1:9999/hook", { allowHttp: true, allowLoopback: true }, null],
+    ["http://127.9.9.9/hook", { allowHttp: true, allowLoopback: true }, null],
+    ["http://[::1]:9999/hook", { allowHttp: true, allowLoopback: true }, null],
+    ["http://[::ffff:127.0.0.1]/hook", { allowHttp: true, allowLoopback: true }, null],
+    ["http://localhost:9999/hook", { allowHttp: true, allowLoopback: true }, null],
+    ["https://mixed.example.com/", { allowLoopback: true }, null],
+    // The development flag admits this machine only: every other non-public target stays refused.
+    ["http://169.254.169.254/latest/meta-data", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://[::ffff:169.254.169.254]/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://rebind.example.com/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://internal.example.com/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://192.168.1.10/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://172.16.0.1/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://100.64.0.1/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://0.0.0.0/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://[fe80::1]/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://[fd00::1]/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://[::]/", { allowHttp: true, allowLoopback: true }, /non-public/],
+    ["http://[64:ff9b::7f00:1]/", { allowHttp: true, allowLoopback: true }, /non-public/], // NAT64 of 127.0.0.1: another host's gateway
     [`https://hooks.example.com/${"a".repeat(2100)}`, {}, /longer than/],
   ];
   test.each(table)("%s with %j", async (raw, flags, expected) => {

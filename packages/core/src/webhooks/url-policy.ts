@@ -1,13 +1,15 @@
 import { GgError } from "../errors/gg-error.ts";
-import { isIpLiteral, isPublicAddress } from "./ip-address-class.ts";
+import { isIpLiteral, isLoopbackAddress, isPublicAddress } from "./ip-address-class.ts";
 
 /**
  * Where webhooks may go. Production: https:// to globally reachable addresses only.
- * GG_ALLOW_HTTP_WEBHOOKS=1 (development, tests) sets both flags.
+ * GG_ALLOW_HTTP_WEBHOOKS=1 (development, tests) sets both flags: a receiver on the same
+ * machine, never private, link-local or metadata addresses (those stay SSRF targets).
  */
 export interface WebhookUrlPolicy {
   allowHttp: boolean;
-  allowPrivateAddresses: boolean;
+  /** Loopback addresses (127.0.0.0/8, ::1) too; every other non-public address stays refused. */
+  allowLoopback: boolean;
   /** Every address the host name resolves to (A and AAAA); throws when it does not resolve. */
   resolveHost(hostname: string): Promise<string[]>;
 }
@@ -36,7 +38,7 @@ export function checkUrlSyntax(raw: string, policy: Pick<WebhookUrlPolicy, "allo
 
 /**
  * Resolves the URL's host and picks the address to connect to. Every address must be
- * public (unless allowed): one private answer among public ones is refused too, since
+ * public (or loopback when allowed): one private answer among public ones is refused too, since
  * the connection could use either. Called at create/update and again before every
  * delivery, whose connection then goes to exactly this address (no DNS rebinding).
  */
@@ -52,7 +54,8 @@ export async function resolveTarget(url: URL, policy: WebhookUrlPolicy): Promise
     }
     if (addresses.length === 0) return { ok: false, reason: "URL host does not resolve" };
   }
-  if (!policy.allowPrivateAddresses && !addresses.every(isPublicAddress)) {
+  const allowed = (address: string) => isPublicAddress(address) || (policy.allowLoopback && isLoopbackAddress(address));
+  if (!addresses.every(allowed)) {
     return { ok: false, reason: "URL resolves to a loopback, private, link-local or otherwise non-public address" };
   }
   return { ok: true, url, address: addresses[0]! };

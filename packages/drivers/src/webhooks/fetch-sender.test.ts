@@ -19,7 +19,7 @@ const receiver = Bun.serve({
 afterAll(() => void receiver.stop(true));
 
 /** The host name resolves to the receiver's address, as a public name would to a public one. */
-const policy: WebhookUrlPolicy = { allowHttp: true, allowPrivateAddresses: true, resolveHost: async () => ["127.0.0.1"] };
+const policy: WebhookUrlPolicy = { allowHttp: true, allowLoopback: true, resolveHost: async () => ["127.0.0.1"] };
 const never = new AbortController().signal;
 
 async function send(path: string, options: { timeoutMs?: number; shutdown?: AbortSignal; port?: number } = {}) {

@@ -24,8 +24,15 @@ import { clientIpOf } from "../http/client-ip.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret, checkIdempotencyKey } from "../http/idempotency.ts";
 import { limitAuthAttempts, limitByIp, stringField } from "../http/rate-limit.ts";
+import { noSoonerThan } from "../http/steady-duration.ts";
 
 const tags = ["Auth"];
+/**
+ * forgot-password answers after this long whether or not the account exists: the known
+ * path writes a token and queues a mail (a few ms, tens under load), the unknown one only
+ * reads, so without it the time would tell which emails have accounts.
+ */
+const FORGOT_PASSWORD_ANSWER_MS = 50;
 
 /**
  * Public account routes (CONTRACT §3). All share the per-IP bucket of JWT routes; those
@@ -80,7 +87,7 @@ export function authRoutes(ctx: GgContext) {
     .post(
       "/forgot-password",
       async ({ body }) => {
-        await forgotPassword(ctx, body.email);
+        await noSoonerThan(FORGOT_PASSWORD_ANSWER_MS, () => forgotPassword(ctx, body.email));
         return ok({ message: "If an account exists for this email, a reset link was sent" });
       },
       { transform: byEmail, body: ForgotPasswordBody, detail: { summary: "Mail a password reset link", tags } },

@@ -13,7 +13,7 @@ import { requireApiKey } from "../http/require-api-key.ts";
 
 const tags = ["Token Introspection"];
 
-/** API-key introspection: who am I, and my product's keys (metadata only, no scope needed). */
+/** API-key introspection: who am I (any key), and my product's keys (metadata only, `api_key:read`). */
 export function managementApiKeyRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1" })
     .use(requireApiKey(ctx))
@@ -29,7 +29,7 @@ export function managementApiKeyRoutes(ctx: GgContext) {
       {
         params: ProductApiKeysParams,
         query: ProductApiKeysQuery,
-        detail: { summary: "API keys of the key's own product (metadata only; any live key of that product)", tags },
+        detail: { summary: "API keys of the key's own product (metadata only; api_key:read)", tags },
       },
     );
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { OneTimeTokenRecord, OneTimeTokenStore, RecoveryCodeStore, RefreshTokenRecord, RefreshTokenStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { oneTimeTokens, recoveryCodes, refreshTokens } from "../schema/index.ts";
@@ -55,14 +55,14 @@ export function libsqlOneTimeTokens(db: Executor): OneTimeTokenStore {
         .where(and(eq(oneTimeTokens.id, id), live(now)));
       return result.rowsAffected === 1;
     },
-    async recordFailure(id) {
+    async claimAttempt(id, max, now) {
       const row = await db
         .update(oneTimeTokens)
         .set({ failedAttempts: sql`${oneTimeTokens.failedAttempts} + 1` })
-        .where(eq(oneTimeTokens.id, id))
+        .where(and(eq(oneTimeTokens.id, id), lt(oneTimeTokens.failedAttempts, max), live(now)))
         .returning({ failedAttempts: oneTimeTokens.failedAttempts })
         .get();
-      return row?.failedAttempts ?? 0;
+      return row?.failedAttempts ?? null;
     },
     async expireAllForUser(userId, purpose, now) {
       await db
