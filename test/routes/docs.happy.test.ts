@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createHash } from "node:crypto";
 import { Elysia } from "elysia";
 import { inProcessNonceStore } from "@geckoguard/core";
 import { geckoguard } from "@geckoguard/elysia";
@@ -40,5 +41,31 @@ describe("/docs inside a host app", () => {
     expect(html).toContain('href="/licensing/docs/json"');
     expect(html).toContain('"/licensing/v1/licenses/authorize"');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(/);
+  });
+
+  test("a strict Content-Security-Policy that still lets the page's own inline style and script run", async () => {
+    const response = await get("/licensing/docs");
+    const policy = new Map(
+      (response.headers.get("content-security-policy") ?? "").split(";").map((part) => {
+        const [name, ...values] = part.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+    const html = await response.text();
+    const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    const inline = (tag: string) => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((m) => hash(m[1]!));
+    expect(inline("script")).toHaveLength(1);
+    expect(policy.get("script-src")).toEqual(inline("script"));
+    expect(policy.get("style-src")).toEqual(inline("style"));
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  test("the security headers are on the plugin's answers, not on the host's own pages", async () => {
+    expect((await get("/licensing/health")).headers.get("x-frame-options")).toBe("DENY");
+    expect((await get("/licensing/no-such-route")).headers.get("x-content-type-options")).toBe("nosniff");
+    expect((await get("/")).headers.get("x-frame-options")).toBeNull();
+    expect((await get("/licensingX")).headers.get("x-frame-options")).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { formatCsvRow, toCsvFields } from "@geckoguard/core";
+import { FORMULA_TRIGGERS, formatCsvRow, toCsvFields } from "@geckoguard/core";
 import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
 import { tenantWithLicenses } from "../support/licensing-fixtures.ts";
 
@@ -8,6 +8,17 @@ beforeAll(async () => {
   app = await inProcessApp();
 });
 afterAll(() => app.close());
+
+/** The product's CSV lines as core writes them (reference) and as the adapter's SQL builds them. */
+async function bothEncodings(productId: string) {
+  const scope = { kind: "product" as const, productId };
+  const now = Date.now();
+  let expected = "";
+  for await (const batch of app.context.store.licenses.scan(scope, {}, 2, now)) for (const view of batch) expected += formatCsvRow(toCsvFields(view));
+  let actual = "";
+  for await (const text of app.context.store.licenses.scanCsv(scope, {}, 3, now)) actual += text;
+  return { expected, actual };
+}
 
 test("the adapter's SQL-built CSV lines equal core's reference encoding, awkward values included", async () => {
   const { owner, productId, licenses } = await tenantWithLicenses(app.api, 4);
@@ -19,12 +30,22 @@ test("the adapter's SQL-built CSV lines equal core's reference encoding, awkward
     sql: `UPDATE licenses SET hwids = ?, ips = ?, last_authorized_at = ?, redeemed_at = ? WHERE id = ?`,
     args: [JSON.stringify(["hw-1", "hw,2", 'hw"3']), JSON.stringify(["10.0.0.1", "::1"]), 1_800_000_000_001, 1_700_000_000_000, licenses[3]!.id],
   });
-  const scope = { kind: "product" as const, productId };
-  const now = Date.now();
-  let expected = "";
-  for await (const batch of app.context.store.licenses.scan(scope, {}, 2, now)) for (const view of batch) expected += formatCsvRow(toCsvFields(view));
-  let actual = "";
-  for await (const text of app.context.store.licenses.scanCsv(scope, {}, 3, now)) actual += text;
+  const { expected, actual } = await bothEncodings(productId);
   expect(actual).toBe(expected);
   expect(actual.split("\n").length).toBeGreaterThan(4);
+});
+
+test("both encodings apply the same formula guard to every text cell", async () => {
+  const starts = [...FORMULA_TRIGGERS, "'"];
+  const { productId, licenses } = await tenantWithLicenses(app.api, starts.length);
+  for (const [i, start] of starts.entries()) {
+    const value = `${start}SUM(A1)"quoted", ${start}`;
+    await app.database.client.execute({
+      sql: `UPDATE licenses SET key = ?, note = ?, hwids = ?, ips = ?, metadata = ?, policy_overrides = ? WHERE id = ?`,
+      args: [`${start}KEY-${i}`, value, JSON.stringify([value, "b"]), JSON.stringify([`${start}10.0.0.${i}`]), JSON.stringify({ f: value }), JSON.stringify({ maxSessions: 2 }), licenses[i]!.id],
+    });
+  }
+  const { expected, actual } = await bothEncodings(productId);
+  expect(actual).toBe(expected);
+  for (const start of starts) expect(expected).toContain(`'${start}KEY-`);
 });

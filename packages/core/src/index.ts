@@ -74,6 +74,7 @@ export * from "./sessions/manage-sessions.ts";
 export * from "./orgs/org-access.ts";
 export * from "./products/product-access.ts";
 export * from "./csv/csv.ts";
+export * from "./csv/formula-guard.ts";
 export * from "./licenses/portable-license.ts";
 export * from "./licenses/export-licenses.ts";
 export * from "./licenses/import-licenses.ts";

@@ -7,6 +7,8 @@ export { securityForPath, securitySchemes } from "./openapi/security-schemes.ts"
 export { DOCS_PATH, SPEC_PATH } from "./routes/docs.ts";
 export { clientIpOf } from "./http/client-ip.ts";
 export { answerHoldsSecret, checkIdempotencyKey } from "./http/idempotency.ts";
+export { answerHoldsLicenseKeys } from "./http/no-store.ts";
+export { SECURITY_HEADERS } from "./http/security-headers.ts";
 export type { GeckoguardContext } from "./http/context-defaults.ts";
 export { HttpMetrics, DURATION_BUCKETS } from "./http/metrics.ts";
 export { requestObservability } from "./http/request-log.ts";

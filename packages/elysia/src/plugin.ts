@@ -5,6 +5,7 @@ import { withInProcessDefaults, type GeckoguardContext } from "./http/context-de
 import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
 import { HttpMetrics } from "./http/metrics.ts";
 import { requestObservability } from "./http/request-log.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -71,10 +72,11 @@ export function geckoguard(options: GeckoguardOptions) {
   const metrics = options.metrics === false ? null : new HttpMetrics();
   const app = new Elysia({ name: "geckoguard", prefix })
     .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
+    .use(securityHeaders(prefix))
     .use(geckoguardLifecycle(ctx, { trustedProxyHops: options.trustedProxyHops ?? 0, logger }))
     // Registered before the JSON parser below, so they read their raw bodies themselves.
     .use(authorizeRoutes("answer" in options.authorize ? options.authorize : { ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
-    .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES }))
+    .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES, logger }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))

@@ -5,6 +5,7 @@ import type { ErrorDetail } from "../errors/gg-error.ts";
 import type { LicensePolicyOverrides, LicenseView } from "./license.ts";
 import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema } from "./schemas.ts";
 import { MAX_METADATA_BYTES } from "./metadata.ts";
+import { neutralizeCell, restoreCell } from "../csv/formula-guard.ts";
 
 /** CSV columns of export and import, in order (CONTRACT §5 plus what a faithful round trip needs). */
 export const CSV_COLUMNS = [
@@ -55,7 +56,7 @@ function overridesWithoutLimits(overrides: LicensePolicyOverrides): LicensePolic
   return rest;
 }
 
-/** The CSV fields of a license, in CSV_COLUMNS order. */
+/** The CSV fields of a license, in CSV_COLUMNS order, each guarded against formula injection. */
 export function toCsvFields(license: LicenseView): string[] {
   const iso = (ms: number | null) => toIsoOrNull(ms) ?? "";
   const rest = overridesWithoutLimits(license.policyOverrides);
@@ -76,7 +77,7 @@ export function toCsvFields(license: LicenseView): string[] {
     license.endUserId ?? "",
     iso(license.redeemedAt),
     iso(license.lastAuthorizedAt),
-  ];
+  ].map(neutralizeCell);
 }
 
 /** The CSV keeps the two limits in their own columns; the portable shape keeps one overrides object. */
@@ -86,7 +87,9 @@ function mergeLimits(policy: unknown, maxHwids: unknown, maxIps: unknown): unkno
 }
 
 /** A CSV record (by header name) → the portable shape, before schema validation. */
-export function fromCsvFields(record: Record<string, string>): unknown {
+export function fromCsvFields(cells: Record<string, string>): unknown {
+  // Undo the export's formula guard on every cell (see csv/formula-guard.ts).
+  const record = Object.fromEntries(Object.entries(cells).map(([name, cell]) => [name, restoreCell(cell)]));
   const text = (name: string) => (record[name] === undefined || record[name] === "" ? undefined : record[name]);
   const nullable = (name: string) => text(name) ?? null;
   const int = (name: string) => (text(name) === undefined ? null : /^-?\d+$/.test(text(name)!) ? Number(text(name)) : text(name));

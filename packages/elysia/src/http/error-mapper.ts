@@ -36,8 +36,13 @@ function ggErrorOf(error: unknown): GgError | undefined {
 }
 
 function causeCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown } }).cause;
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   return typeof cause?.code === "string" ? cause.code : undefined;
+}
+
+/** What a log line may say about an unexpected error: its class and the driver's code, never the message (it can hold SQL and parameters) or a stack. */
+export function errorLogFields(error: unknown): { errorClass: string; cause: string | undefined } {
+  return { errorClass: (error as { name?: string } | null)?.name ?? typeof error, cause: causeCode(error) };
 }
 
 /**
@@ -82,10 +87,7 @@ export function mapError(
       set.status = statusOf("UNAUTHORIZED");
       return fail("UNAUTHORIZED", "Invalid cookie");
   }
-  logger.error("request.failed", {
-    errorClass: (error as { name?: string })?.name ?? typeof error,
-    cause: causeCode(error),
-  });
+  logger.error("request.failed", errorLogFields(error));
   set.status = statusOf("INTERNAL_ERROR");
   return fail("INTERNAL_ERROR", "Internal server error");
 }

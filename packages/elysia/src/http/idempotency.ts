@@ -1,5 +1,6 @@
 import { StatusMap } from "elysia";
 import { assertIdempotencyKey, type GgContext, type IdempotencyClaim } from "@geckoguard/core";
+import { keepOutOfCaches } from "./no-store.ts";
 
 const MUTATING = new Set(["POST", "PATCH", "DELETE", "PUT"]);
 const rawBodies = new WeakMap<Request, string>();
@@ -19,11 +20,13 @@ export function keepRawBody(request: Request, text: string): void {
 
 /**
  * Route transform for answers that carry a secret shown once (tokens, TOTP secrets,
- * recovery codes, API keys): the Idempotency-Key is still checked, but the answer is
- * never stored, so no secret sits in the idempotency table for 24 hours.
+ * recovery codes, API keys, webhook signing secrets): the answer is `Cache-Control:
+ * no-store`, and the Idempotency-Key is still checked but the answer is never stored, so
+ * no secret sits in the idempotency table for 24 hours.
  */
-export function answerHoldsSecret({ request }: { request: Request }): void {
+export function answerHoldsSecret({ request, set }: { request: Request; set: { headers: Record<string, string | number> } }): void {
   secretAnswers.add(request);
+  keepOutOfCaches(set);
 }
 
 /**

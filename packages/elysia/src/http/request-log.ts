@@ -9,6 +9,11 @@ interface Observed {
   ggRequestId?: string;
 }
 
+/** The request id of the request whose Elysia context this is (set when it arrived). */
+export function requestIdOf(context: object): string | undefined {
+  return (context as Observed).ggRequestId;
+}
+
 function statusOf(response: unknown, setStatus: number | string | undefined): number {
   if (response instanceof Response) return response.status;
   if (typeof setStatus === "number") return setStatus;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { OpenApiDocument } from "./openapi-document.ts";
 
 function escapeHtml(text: string): string {
@@ -63,6 +64,22 @@ document.getElementById("filter").addEventListener("input", (event) => {
   for (const item of document.querySelectorAll("details[data-search]"))
     item.hidden = !words.every((word) => item.dataset.search.includes(word));
 });`;
+
+const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/**
+ * The page's Content-Security-Policy: nothing may load or run but its own inline style and
+ * script, allowed by hash (the embedded document is a JSON data block, which never runs).
+ * An injected script or handler in the page would not run, and no page may frame it.
+ */
+export const DOCS_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src ${sha256(SCRIPT)}`,
+  `style-src ${sha256(STYLE)}`,
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 /**
  * A browsable page that needs nothing from the network: the document is embedded in it

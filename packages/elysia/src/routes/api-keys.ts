@@ -21,9 +21,8 @@ import { requireUser } from "../http/require-user.ts";
 
 const tags = ["API Keys"];
 
-/** The plaintext appears here and nowhere else; keep it out of every cache. */
-function issued(result: IssuedApiKey, headers: Record<string, string | number>) {
-  headers["cache-control"] = "no-store";
+/** The plaintext appears here and nowhere else (its routes are marked `answerHoldsSecret`). */
+function issued(result: IssuedApiKey) {
   return ok({ apiKey: presentApiKey(result.apiKey), key: result.key });
 }
 
@@ -36,7 +35,7 @@ export function apiKeyRoutes(ctx: GgContext) {
       async ({ userId, body, set }) => {
         const result = await createApiKey(ctx, userId, body);
         set.status = 201;
-        return issued(result, set.headers);
+        return issued(result);
       },
       {
         transform: answerHoldsSecret,
@@ -65,7 +64,7 @@ export function apiKeyRoutes(ctx: GgContext) {
       },
       { params: ApiKeyIdParams, detail: { summary: "Delete an API key", tags } },
     )
-    .post("/:id/rotate", async ({ userId, params, set }) => issued(await rotateApiKey(ctx, userId, params.id), set.headers), {
+    .post("/:id/rotate", async ({ userId, params }) => issued(await rotateApiKey(ctx, userId, params.id)), {
       transform: answerHoldsSecret,
       params: ApiKeyIdParams,
       detail: { summary: "Rotate an API key secret; the old key stops working at once", tags },

@@ -14,6 +14,7 @@ import {
   type LicenseAction,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
 import { dashboardLicense, licensePage } from "./license-presenters.ts";
 
@@ -25,6 +26,7 @@ const ACTIONS: Record<string, LicenseAction> = { revoke: "revoke", unrevoke: "un
 export function dashboardLicenseRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1/dashboard/licenses" })
     .use(requireUser(ctx))
+    .onTransform(answerHoldsLicenseKeys)
     .get(
       "",
       async ({ userId, query }) => {

@@ -1,6 +1,6 @@
 import { Elysia, type AnyElysia } from "elysia";
 import { buildOpenApiDocument, type OpenApiDocument } from "../openapi/openapi-document.ts";
-import { renderDocsPage } from "../openapi/docs-page.ts";
+import { DOCS_PAGE_CSP, renderDocsPage } from "../openapi/docs-page.ts";
 
 export const DOCS_PATH = "/docs";
 export const SPEC_PATH = "/docs/json";
@@ -22,5 +22,5 @@ export function docsRoutes(routes: () => AnyElysia["routes"], options: { prefix:
   };
   return new Elysia()
     .get(SPEC_PATH, () => current().document, { detail: { hide: true } })
-    .get(DOCS_PATH, () => new Response(current().page, { headers: { "content-type": "text/html; charset=utf-8" } }), { detail: { hide: true } });
+    .get(DOCS_PATH, () => new Response(current().page, { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": DOCS_PAGE_CSP } }), { detail: { hide: true } });
 }

@@ -12,9 +12,14 @@ import {
   productOfOrg,
   readJsonImport,
   type GgContext,
+  type Logger,
 } from "@geckoguard/core";
 import { OrgIdParams } from "./route-params.ts";
+import { abortOnFailure } from "../http/abort-on-failure.ts";
+import { errorLogFields } from "../http/error-mapper.ts";
+import { requestIdOf } from "../http/request-log.ts";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
 
 const tags = ["Licenses"];
@@ -25,15 +30,19 @@ export const DEFAULT_IMPORT_LIMIT_BYTES = 512 * 1024 * 1024;
  * Export (streamed) and import (streamed, all-or-nothing). The plugin mounts these before
  * its JSON body parser, so the import handler reads the raw body itself.
  */
-export function licenseTransferRoutes(ctx: GgContext, options: { importLimitBytes: number }) {
+export function licenseTransferRoutes(ctx: GgContext, options: { importLimitBytes: number; logger: Logger }) {
   return new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" })
     .use(requireUser(ctx))
     .get(
       "/export",
-      async ({ userId, params, query }) => {
+      async (context) => {
+        const { userId, params, query } = context;
         const scope = await orgLicenseScope(ctx, userId, params.orgId, "read");
         const format = query.format ?? "csv";
-        const stream = exportLicenses(ctx, scope, licenseFilterOf(query), format);
+        // A read that fails once the 200 is out breaks the transfer and is logged (docs/licenses-export-import.md).
+        const stream = abortOnFailure(exportLicenses(ctx, scope, licenseFilterOf(query), format), (error) =>
+          options.logger.error("export.failed", { requestId: requestIdOf(context), ...errorLogFields(error) }),
+        );
         return new Response(stream, {
           headers: {
             "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
@@ -41,7 +50,12 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
           },
         });
       },
-      { params: OrgIdParams, query: ExportQuery, detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags } },
+      {
+        transform: answerHoldsLicenseKeys,
+        params: OrgIdParams,
+        query: ExportQuery,
+        detail: { summary: "Export licenses as CSV or JSON (streamed; list filters apply)", tags },
+      },
     )
     .post(
       "/import",

@@ -22,6 +22,7 @@ import {
   type Scope,
 } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireApiKey } from "../http/require-api-key.ts";
 import { licensePage } from "./license-presenters.ts";
 
@@ -45,6 +46,7 @@ function present(license: LicenseView, key: ApiKeyPrincipal, now: number) {
 export function managementLicenseRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1/products/:productId" })
     .use(requireApiKey(ctx))
+    .onTransform(answerHoldsLicenseKeys)
     .get(
       "/licenses",
       async ({ apiKey, params, query }) => {

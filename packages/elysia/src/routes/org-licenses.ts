@@ -18,6 +18,7 @@ import {
 } from "@geckoguard/core";
 import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
+import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
 import { dashboardLicense, licensePage } from "./license-presenters.ts";
 
@@ -28,6 +29,7 @@ const BULK_ACTIONS = ["freeze", "unfreeze", "revoke", "unrevoke"] as const;
 export function orgLicenseRoutes(ctx: GgContext) {
   const app = new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" })
     .use(requireUser(ctx))
+    .onTransform(answerHoldsLicenseKeys)
     .get(
       "",
       async ({ userId, params, query }) => {

@@ -25,9 +25,8 @@ import { requireUser } from "../http/require-user.ts";
 const tags = ["Webhooks"];
 const PageQuery = Type.Object(pageQuerySchema());
 
-/** The signing secret appears here and nowhere else: no cache, no idempotency replay store. */
-function withSecret(endpoint: WebhookEndpointRecord, secret: string, headers: Record<string, string | number>) {
-  headers["cache-control"] = "no-store";
+/** The signing secret appears here and nowhere else (its routes are marked `answerHoldsSecret`). */
+function withSecret(endpoint: WebhookEndpointRecord, secret: string) {
   return ok({ endpoint: presentWebhookEndpoint(endpoint), secret });
 }
 
@@ -40,7 +39,7 @@ export function webhookEndpointRoutes(ctx: GgContext) {
       async ({ userId, params, body, set }) => {
         const { endpoint, secret } = await createWebhookEndpoint(ctx, userId, params.productId, body);
         set.status = 201;
-        return withSecret(endpoint, secret, set.headers);
+        return withSecret(endpoint, secret);
       },
       {
         transform: answerHoldsSecret,
@@ -78,9 +77,9 @@ export function webhookEndpointRoutes(ctx: GgContext) {
     )
     .post(
       "/:endpointId/rotate-secret",
-      async ({ userId, params, set }) => {
+      async ({ userId, params }) => {
         const { endpoint, secret } = await rotateWebhookSecret(ctx, userId, params.productId, params.endpointId);
-        return withSecret(endpoint, secret, set.headers);
+        return withSecret(endpoint, secret);
       },
       { transform: answerHoldsSecret, params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", tags } },
     )

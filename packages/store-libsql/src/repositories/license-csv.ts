@@ -1,21 +1,38 @@
 import { sql, type SQL } from "drizzle-orm";
+import { CELL_ESCAPE, GUARDED_FIRST_CHARACTERS } from "@geckoguard/core";
 
 /**
  * One license's CSV line (CSV_COLUMNS order, with its "\n"), computed by SQLite. Exports
  * build text in the database and fetch one string per batch, which is what makes a
  * million-row export stream at well over 100k rows/s; core's `toCsvFields` +
  * `formatCsvRow` is the reference encoding and a contract test holds the two equal.
+ * Only the text cells go through the formula guard: the others (status, booleans,
+ * numbers, UUIDs, timestamps) are written in forms that never begin with a trigger.
  */
-const quoted = (expr: string) =>
+
+const char = (c: string) => `char(${c.codePointAt(0)})`;
+
+/** Core's formula guard (csv/formula-guard.ts) from the same list: the escape, or nothing. */
+const guard = (first: string) =>
+  `CASE WHEN substr(${first}, 1, 1) IN (${GUARDED_FIRST_CHARACTERS.map(char).join(", ")}) THEN ${char(CELL_ESCAPE)} ELSE '' END`;
+
+/**
+ * A text cell: guarded, then quoted when needed. The escape never changes whether a cell
+ * needs quotes (it is added only before a character that is not a space), so the test
+ * reads the raw value and the escape goes inside the quotes, as core writes it. `first`
+ * is a cheaper expression that begins with the same character as `expr`, when there is
+ * one (SQLite evaluates `expr` again at each mention, a subquery included).
+ */
+const quoted = (expr: string, first = expr) =>
   `CASE WHEN ${expr} IS NULL THEN '' ` +
   `WHEN ${expr} GLOB '*[",' || char(10) || char(13) || ']*' OR ${expr} GLOB ' *' OR ${expr} GLOB '* ' ` +
-  `THEN '"' || replace(${expr}, '"', '""') || '"' ELSE ${expr} END`;
+  `THEN '"' || ${guard(first)} || replace(${expr}, '"', '""') || '"' ELSE ${guard(first)} || ${expr} END`;
 
 const iso = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN '' ELSE strftime('%Y-%m-%dT%H:%M:%S', ${column} / 1000, 'unixepoch') || printf('.%03dZ', ${column} % 1000) END`;
 
 const joined = (column: string) =>
-  `CASE WHEN ${column} = '[]' THEN '' ELSE ${quoted(`(SELECT group_concat(value, ';') FROM json_each(${column}))`)} END`;
+  `CASE WHEN ${column} = '[]' THEN '' ELSE ${quoted(`(SELECT group_concat(value, ';') FROM json_each(${column}))`, `json_extract(${column}, '$[0]')`)} END`;
 
 const limit = (name: string) => `coalesce(json_extract("licenses"."policy_overrides", '$.${name}'), '')`;
 
@@ -28,7 +45,7 @@ const LINE = [
   `coalesce("licenses"."duration_days", '')`,
   limit("maxHwids"),
   limit("maxIps"),
-  `CASE WHEN "licenses"."policy_overrides" = '{}' THEN '' ELSE ${quoted(`nullif(json_remove("licenses"."policy_overrides", '$.maxHwids', '$.maxIps'), '{}')`)} END`,
+  `CASE WHEN "licenses"."policy_overrides" = '{}' THEN '' ELSE ${quoted(`nullif(json_remove("licenses"."policy_overrides", '$.maxHwids', '$.maxIps'), '{}')`, `"licenses"."policy_overrides"`)} END`,
   joined(`"licenses"."hwids"`),
   joined(`"licenses"."ips"`),
   quoted(`"licenses"."note"`),
