@@ -4,7 +4,7 @@ import { apiClient, type Api } from "./support/http-client.ts";
 import { orgWithProduct, PASSWORD, signUp, uniqueEmail } from "./support/accounts.ts";
 import { issueApiKey, withKey } from "./support/api-keys.ts";
 
-describe("Idempotency-Key (CONTRACT §7)", () => {
+describe("Idempotency-Key (docs/authentication.md#idempotency)", () => {
   let server: RunningServer;
   let api: Api;
   let token: string;

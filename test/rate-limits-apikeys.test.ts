@@ -6,7 +6,7 @@ import { issueApiKey, withKey } from "./support/api-keys.ts";
 import { answerVerifies, authorizeCall, authorizeFixture } from "./support/signed-authorize.ts";
 
 /** API-key routes and authorize: per key, per product (with a product's own limits), per license. */
-describe("rate limits of API-key routes and authorize (CONTRACT §7)", () => {
+describe("rate limits of API-key routes and authorize (docs/authentication.md#rate-limits)", () => {
   let server: RunningServer;
   let api: Api;
   beforeAll(async () => {

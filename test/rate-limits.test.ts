@@ -7,7 +7,7 @@ import { PASSWORD, signUp, uniqueEmail } from "./support/accounts.ts";
  * One server behind a (pretend) trusted proxy: each test speaks from its own
  * X-Forwarded-For address, so its buckets are its own.
  */
-describe("rate limits (CONTRACT §7)", () => {
+describe("rate limits (docs/authentication.md#rate-limits)", () => {
   let server: RunningServer;
   let api: Api;
   beforeAll(async () => {

@@ -8,7 +8,7 @@ function expectDenied(response: ApiResponse, code: "PERMISSION_DENIED" | "FORBID
   expect(response.body).toEqual({ ok: false, error: { code, message: expect.any(String) } });
 }
 
-/** CONTRACT §3: viewers read, admins manage products and members, owners delete and transfer. */
+/** docs/authentication.md#org-roles: viewers read, admins manage products and members, owners delete and transfer. */
 describe("org roles", () => {
   let t: TestApp;
   let crew: Team;

@@ -10,7 +10,7 @@ function expectCode(response: ApiResponse, status: number, code: string) {
   expect(response.body).toEqual({ ok: false, error: { code, message: expect.any(String) } });
 }
 
-/** CONTRACT §5: another tenant's org or product is 403 FORBIDDEN; no such id is 404. */
+/** docs/licenses.md#tenancy-403-or-404: another tenant's org or product is 403 FORBIDDEN; no such id is 404. */
 describe("tenancy of orgs and products", () => {
   let t: TestApp;
   let crew: Team;

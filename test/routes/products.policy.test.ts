@@ -3,7 +3,7 @@ import { DEFAULT_POLICY } from "@geckoguard/core";
 import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { addMember, team, type Team } from "../support/team.ts";
 
-/** Product policy (CONTRACT §5) and moving products between orgs (CONTRACT §3). */
+/** Product policy (docs/licenses.md#product-policy) and moving products between orgs (docs/decisions.md#orgs-roles-and-products). */
 describe("products: policy and moves", () => {
   let t: TestApp;
   let crew: Team;

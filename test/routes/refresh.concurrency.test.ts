@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { PASSWORD, signUp } from "../support/accounts.ts";
 
-/** CONTRACT §3: single-use rotation, and a reuse revokes the whole family. */
+/** docs/authentication.md#access-and-refresh-tokens: single-use rotation, and a reuse revokes the whole family. */
 describe("refresh token rotation under concurrency", () => {
   let t: TestApp;
   beforeAll(async () => {

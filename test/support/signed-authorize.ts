@@ -13,7 +13,7 @@ export interface SignedAnswer {
   headers: Headers;
 }
 
-/** Headers of a correctly signed authorize request (CONTRACT §6). */
+/** Headers of a correctly signed authorize request (docs/authentication.md#signing-an-authorize-request). */
 export function signedHeaders(apiKey: string, rawBody: string, options: { nonce?: string; timestamp?: number; path?: string } = {}) {
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = options.nonce ?? randomBytes(18).toString("base64url");

@@ -87,7 +87,7 @@ describe("the config file", () => {
     expect(() => loadConfig({ GG_WEBHOOK_BACKOFF_BASE_MS: "0" })).toThrow(/GG_WEBHOOK_BACKOFF_BASE_MS/);
     expect(() => loadConfig({ GG_WEBHOOK_CONCURRENCY: "1000" })).toThrow(/GG_WEBHOOK_CONCURRENCY/);
   });
-  test("rate limits default to CONTRACT §7, state stays in the process, X-Forwarded-For is not trusted", () => {
+  test("rate limits default to the documented values (docs/authentication.md#rate-limits), state stays in the process, X-Forwarded-For is not trusted", () => {
     const config = loadConfig({});
     expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
     expect(config.rateLimits).toMatchObject({ ipPerMin: 120, authIpPerMin: 10, authAccountPerMin: 5, licensePerMin: 20 });

@@ -28,7 +28,7 @@ export interface ServerConfig {
   synchronous: "normal" | "full";
   /** Where the authorize path's SQLite work runs on an embedded file: its own thread or the HTTP one. */
   authorizeThread: "worker" | "main";
-  /** Per-minute limits of every rate-limit bucket (CONTRACT §7). */
+  /** Per-minute limits of every rate-limit bucket (docs/authentication.md#rate-limits). */
   rateLimits: RateLimitSettings;
   /** Reverse proxies of ours in front: 0 = the socket address is the client; n = n-th X-Forwarded-For entry from the right. */
   trustedProxyHops: number;

@@ -1,3 +1,5 @@
+import { readableTimestamp } from "./schemas/timestamp.ts";
+
 /** Time source for every rule and use case; tests pass a fixed or stepping clock. */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -20,10 +22,11 @@ export function manualClock(startMs: number): Clock & { advance(ms: number): voi
   };
 }
 
+/** A stored instant in ISO-8601; out-of-range values print as the nearest bound (schemas/timestamp.ts). */
 export function toIso(ms: number): string {
-  return new Date(ms).toISOString();
+  return new Date(readableTimestamp(ms)).toISOString();
 }
 
 export function toIsoOrNull(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
+  return ms === null ? null : toIso(ms);
 }

@@ -17,9 +17,9 @@ export interface GgContext {
   accessTokens: AccessTokenService;
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
-  /** The rate-limit buckets of CONTRACT §7, over an in-process or a shared store. */
+  /** The rate-limit buckets (docs/rate-limits-and-idempotency.md), over an in-process or a shared store. */
   rateLimiter: RateLimiter;
-  /** Idempotency-Key records (CONTRACT §7), over an in-process or a shared store. */
+  /** Idempotency-Key records (docs/rate-limits-and-idempotency.md), over an in-process or a shared store. */
   idempotency: Idempotency;
   /** Endpoint secrets and URL rules for webhooks; absent, the webhook routes answer 500. */
   webhooks?: WebhookSettings;

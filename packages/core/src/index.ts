@@ -1,5 +1,6 @@
 export * from "./errors/index.ts";
 export * from "./clock.ts";
+export * from "./schemas/index.ts";
 export * from "./crypto/index.ts";
 export type * from "./ports/index.ts";
 export type { GgContext } from "./context.ts";

@@ -1,4 +1,4 @@
-/** Verdicts on the license or session itself (CONTRACT §2), signed by the server. */
+/** Verdicts on the license or session itself (docs/errors.md#license-decisions-authorize), signed by the server. */
 export const DENIAL_CODES = [
   "LICENSE_NOT_FOUND",
   "LICENSE_REVOKED",
@@ -32,7 +32,7 @@ export const RETRY_CODES = ["RATE_LIMITED", "PRODUCT_RATE_LIMITED", "INTERNAL_ER
 export const CLIENT_CODES = [
   /** The answer's X-GG-Response-Signature is missing or does not verify. */
   "RESPONSE_SIGNATURE_INVALID",
-  /** Signed, but not the JSON shape CONTRACT §6 promises. */
+  /** Signed, but not the JSON shape docs/authentication.md promises. */
   "INVALID_RESPONSE",
   /** No answer: DNS, connection refused or reset, TLS. */
   "NETWORK_ERROR",

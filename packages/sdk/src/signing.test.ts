@@ -58,7 +58,7 @@ describe("requestSignatureMatches", () => {
 });
 
 describe("nonces", () => {
-  test("fresh nonces fit the contract's alphabet and length and do not repeat", () => {
+  test("fresh nonces fit the documented alphabet and length and do not repeat", () => {
     const nonces = Array.from({ length: 200 }, () => newNonce());
     for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(new Set(nonces).size).toBe(nonces.length);

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-/** Request signing of CONTRACT §6. Pure functions, so a vendor backend or test can reuse them. */
+/** Request signing (docs/authentication.md#signing-an-authorize-request). Pure functions, so a vendor backend or test can reuse them. */
 
 export const AUTHORIZE_PATH = "/v1/licenses/authorize";
 

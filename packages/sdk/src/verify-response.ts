@@ -2,7 +2,7 @@ import { KeyObject, createPublicKey, sign, verify, type JsonWebKeyInput } from "
 import { LicenseClientConfigError } from "./errors.ts";
 
 /**
- * Answer signatures of CONTRACT §6: base64url Ed25519 over `nonce + "\n" + rawBody`,
+ * Answer signatures (docs/authentication.md#the-answer-signature): base64url Ed25519 over `nonce + "\n" + rawBody`,
  * made with the product's key. Binding the request's nonce is what makes a recorded
  * "valid" answer useless for any other request.
  */

@@ -37,7 +37,7 @@ export interface GeckoguardRuntimeOptions {
   publicUrl: string;
   /** Where rate limits, idempotency records and nonces live: this process (default) or the database every process shares. */
   sharedState?: SharedStateMode;
-  /** Deployment-wide rate limits; unset ones keep their defaults (CONTRACT §7). */
+  /** Deployment-wide rate limits; unset ones keep their defaults (docs/authentication.md#rate-limits). */
   rateLimits?: Partial<RateLimitSettings>;
   /** SQLite `synchronous` for the authorize path's writes on an embedded file (default normal). */
   synchronous?: "normal" | "full";

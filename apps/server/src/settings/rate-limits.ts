@@ -6,7 +6,7 @@ function perMinute(variable: string, knob: keyof RateLimitSettings, summary: str
   return integer(variable, { group: "Rate limits", fallback: DEFAULT_RATE_LIMITS[knob], min: 1, max: MAX_PER_MIN, summary });
 }
 
-/** The rate-limit part of the settings table (CONTRACT §7): one per-minute knob per bucket, and the proxy rule. */
+/** The rate-limit part of the settings table (docs/rate-limits-and-idempotency.md): one per-minute knob per bucket, and the proxy rule. */
 export const RATE_LIMIT_SETTINGS = {
   rateLimitIpPerMin: perMinute("GG_RATE_LIMIT_IP_PER_MIN", "ipPerMin", "JWT routes and /v1/auth/*, per client IP"),
   rateLimitAuthIpPerMin: perMinute("GG_RATE_LIMIT_AUTH_IP_PER_MIN", "authIpPerMin", "login, TOTP, register, forgot-password: per client IP, on top"),

@@ -1,6 +1,6 @@
 import { flag, integer } from "./kinds.ts";
 
-/** The webhook part of the settings table (CONTRACT §8, docs/webhooks.md). */
+/** The webhook part of the settings table (docs/webhooks.md#configuration). */
 export const WEBHOOK_SETTINGS = {
   allowHttpWebhooks: flag("GG_ALLOW_HTTP_WEBHOOKS", {
     group: "Webhooks",

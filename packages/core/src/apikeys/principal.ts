@@ -19,7 +19,8 @@ export function assertKeyCan(principal: ApiKeyPrincipal, productId: string, scop
   assertScope(principal, scope);
 }
 
-function assertKeyOnProduct(principal: ApiKeyPrincipal, productId: string): void {
+/** The key's own product only (403 FORBIDDEN): the HTTP guard checks it before a validation error. */
+export function assertKeyOnProduct(principal: ApiKeyPrincipal, productId: string): void {
   if (principal.productId !== productId) throw new GgError("FORBIDDEN", "This API key belongs to another product");
 }
 

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 
-/** The scope catalogue of CONTRACT §4; anything else is rejected with 400. */
+/** The scope catalogue (docs/api-keys-and-blacklists.md#scopes); anything else is rejected with 400. */
 export const SCOPES = [
   "license:authorize",
   "license:read",

@@ -1,19 +1,20 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { SingleLine } from "../schemas/text.ts";
 
-export const EmailSchema = Type.String({
+export const EmailSchema = SingleLine({
   minLength: 3,
   maxLength: 254,
   pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$",
   description: "Email address; stored lower-cased",
 });
-export const PasswordSchema = Type.String({ minLength: 10, maxLength: 256 });
+export const PasswordSchema = SingleLine({ minLength: 10, maxLength: 256 });
 /** A display name: at most 200 characters and not blank (names are stored trimmed). */
-export const NameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" });
-const OpaqueTokenSchema = Type.String({ minLength: 10, maxLength: 512 });
-const CodeSchema = Type.String({ minLength: 6, maxLength: 32, description: "6-digit TOTP code or a recovery code" });
+export const NameSchema = SingleLine({ minLength: 1, maxLength: 200, pattern: "\\S" });
+const OpaqueTokenSchema = SingleLine({ minLength: 10, maxLength: 512 });
+const CodeSchema = SingleLine({ minLength: 6, maxLength: 32, description: "6-digit TOTP code or a recovery code" });
 
 export const RegisterBody = Type.Object({ email: EmailSchema, password: PasswordSchema, name: Type.Optional(NameSchema) });
-export const LoginBody = Type.Object({ email: EmailSchema, password: Type.String({ minLength: 1, maxLength: 256 }) });
+export const LoginBody = Type.Object({ email: EmailSchema, password: SingleLine({ minLength: 1, maxLength: 256 }) });
 export const RefreshBody = Type.Object({ refreshToken: OpaqueTokenSchema });
 export const ForgotPasswordBody = Type.Object({ email: EmailSchema });
 export const ResetPasswordBody = Type.Object({ token: OpaqueTokenSchema, password: PasswordSchema });

@@ -1,6 +1,6 @@
 import { generateSecret, generateURI, verify, generate } from "otplib";
 
-/** RFC 6238 parameters fixed by CONTRACT §3: SHA-1, 6 digits, 30 s, ±1 step. */
+/** RFC 6238 parameters (docs/authentication.md#two-factor-sign-in-totp): SHA-1, 6 digits, 30 s, ±1 step. */
 export const TOTP_PERIOD_SECONDS = 30;
 const TOLERANCE_SECONDS = TOTP_PERIOD_SECONDS;
 

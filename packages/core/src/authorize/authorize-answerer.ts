@@ -49,8 +49,8 @@ export type AuthorizeAnswerer = (request: AuthorizeRawRequest) => Promise<Author
 /**
  * POST /v1/licenses/authorize from request to signed reply: runs authorizeLicense, turns
  * its result or error into the envelope, and signs every answer made once the API key is
- * known with the key's product (docs/authorize.md). Transport-free, so the same function
- * runs on the HTTP thread or on the authorize thread next to the database.
+ * known with the key's product (docs/authentication.md#the-answer-signature). Transport-free,
+ * so the same function runs on the HTTP thread or on the authorize thread next to the database.
  */
 export function authorizeAnswerer(deps: AuthorizeDeps): AuthorizeAnswerer {
   const keys = new SigningKeyCache();

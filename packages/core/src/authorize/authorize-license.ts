@@ -1,5 +1,5 @@
 import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, NonceStore } from "../ports/authorize.ts";
-import type { Clock } from "../clock.ts";
+import { toIso, toIsoOrNull, type Clock } from "../clock.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { constantTimeEqual, sha256Hex } from "../crypto/hash.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
@@ -18,7 +18,7 @@ export interface AuthorizeDeps {
   store: AuthorizeStore;
   nonces: NonceStore;
   clock: Clock;
-  /** The API-key buckets and the per-license one (CONTRACT §7); they throw 429 when empty. Absent: no limits. */
+  /** The API-key buckets and the per-license one (docs/rate-limits-and-idempotency.md#rate-limits); they throw 429 when empty. Absent: no limits. */
   rateLimiter?: Pick<RateLimiter, "enforceApiKeyLimits" | "enforceLicenseLimit">;
 }
 
@@ -41,7 +41,7 @@ export class KnownKeyError extends Error {
   }
 }
 
-/** `::ffff:1.2.3.4` is 1.2.3.4 (CONTRACT §5). */
+/** `::ffff:1.2.3.4` is 1.2.3.4 (docs/authorize.md, decisions). */
 export function normalizeClientIp(ip: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
 }
@@ -106,7 +106,7 @@ async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: D
 }
 
 /**
- * POST /v1/licenses/authorize, CONTRACT §6 order: API key (and its rate-limit buckets)
+ * POST /v1/licenses/authorize, in docs/authorize.md#order-of-checks: API key (and its rate-limit buckets)
  * → scope → timestamp → signature → nonce → per-license rate limit → license → state →
  * blacklist → HWID → IP → sessions. Bad input, auth and limits throw (wrapped in
  * KnownKeyError once the key is known); a denial is an answer value.
@@ -147,8 +147,8 @@ export async function authorizeLicense(
         rateLimit,
         answer: {
           valid: true,
-          license: { id: license.id, status: license.status, expiresAt: applied.expiresAt === null ? null : new Date(applied.expiresAt).toISOString() },
-          session: { id: applied.sessionId, expiresAt: new Date(applied.sessionExpiresAt).toISOString() },
+          license: { id: license.id, status: license.status, expiresAt: toIsoOrNull(applied.expiresAt) },
+          session: { id: applied.sessionId, expiresAt: toIso(applied.sessionExpiresAt) },
         },
       };
     }

@@ -36,7 +36,7 @@ const table: [string, Partial<DecisionInput>, string][] = [
   ["binding off ignores hwid and ip", { policy: { ...base.policy, hwidBinding: "off", ipBinding: "off" }, hwid: undefined, ...withLicense({ ips: ["1.1.1.1"] }) }, "allow"],
 ];
 
-describe("authorize decision (CONTRACT §2/§6 precedence)", () => {
+describe("authorize decision (precedence of docs/authorize.md#order-of-checks)", () => {
   test.each(table)("%s", (_name, overrides, expected) => {
     const decision = decideAuthorization({ ...base, ...overrides });
     expect(decision.allow ? "allow" : decision.code).toBe(expected);

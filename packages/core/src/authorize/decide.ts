@@ -3,7 +3,7 @@ import type { LicenseRecord } from "../licenses/license.ts";
 import { licenseState } from "../licenses/state.ts";
 import { startClock } from "../licenses/time-rules.ts";
 
-/** Codes a decision can deny with (CONTRACT §2); VALIDATION_ERROR is a missing hwid under binding. */
+/** Codes a decision can deny with (docs/errors.md#license-decisions-authorize); VALIDATION_ERROR is a missing hwid under binding. */
 export type DenialCode =
   | "LICENSE_REVOKED"
   | "LICENSE_FROZEN"
@@ -58,7 +58,7 @@ function slot(bound: string[], value: string, max: number): "bound" | "bind" | "
 }
 
 /**
- * The license decision, pure: guards in CONTRACT §6 order (state, blacklist, HWID, IP,
+ * The license decision, pure: guards in docs/authorize.md's order (state, blacklist, HWID, IP,
  * sessions). A denial is a value; callers write nothing for it.
  */
 export function decideAuthorization(input: DecisionInput): Decision {

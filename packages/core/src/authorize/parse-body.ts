@@ -1,5 +1,6 @@
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { isUuid } from "../crypto/uuid.ts";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../schemas/text.ts";
 import type { AuthorizeInput } from "./schemas.ts";
 
 function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
@@ -8,12 +9,17 @@ function optionalString(value: unknown, path: string, max: number, details: Erro
     details.push({ path, message: `Expected a string of 1 to ${max} characters` });
     return undefined;
   }
+  if (hasControlCharacter(value)) {
+    details.push({ path, message: CONTROL_CHARACTER_MESSAGE });
+    return undefined;
+  }
   return value;
 }
 
 /**
  * The authorize body, checked by hand: this runs on every call of the hot path, and a
  * few typeof checks cost less than a schema compiler (AuthorizeBody documents the shape).
+ * Strings follow the same text rule as every schema (schemas/text.ts): no control character.
  */
 export function parseAuthorizeBody(raw: string): AuthorizeInput {
   let body: unknown;

@@ -1,6 +1,6 @@
 import { hmacSha256Hex, sha256HexDigest } from "../crypto/digest.ts";
 
-/** CONTRACT §6: a signed request is accepted within ±300 s of server time. */
+/** A signed request is accepted within ±300 s of server time (docs/authentication.md#signing-an-authorize-request). */
 export const TIMESTAMP_WINDOW_SECONDS = 300;
 /** Nonces are remembered per API key at least this long (twice the window, both sides). */
 export const NONCE_TTL_SECONDS = 600;

@@ -1,7 +1,7 @@
 import { createPrivateKey, sign, type KeyObject } from "node:crypto";
 
 /**
- * Ed25519 over `nonce + "\n" + rawBody` with the product's key, base64url (CONTRACT §6):
+ * Ed25519 over `nonce + "\n" + rawBody` with the product's key, base64url (docs/authentication.md#the-answer-signature):
  * a client holding the product's public key rejects forged or replayed answers.
  */
 export function signResponse(privateKey: KeyObject, nonce: string, rawBody: string): string {

@@ -20,7 +20,7 @@ export async function findBlacklistMatch(
   });
 }
 
-/** The denial code for a matched entry (CONTRACT §2). */
+/** The denial code for a matched entry (docs/errors.md#license-decisions-authorize). */
 export function blacklistDenialCode(entry: Pick<BlacklistRecord, "type">): "HWID_BLACKLISTED" | "IP_BLACKLISTED" {
   return entry.type === "HWID" ? "HWID_BLACKLISTED" : "IP_BLACKLISTED";
 }

@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
+import { FreeText, SingleLine } from "../schemas/text.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 
-/** Bulk add ceiling (CONTRACT §5). */
+/** Bulk add ceiling (docs/api-keys-and-blacklists.md#blacklists). */
 export const MAX_BULK_BLACKLIST_ENTRIES = 1000;
 
 export const BlacklistTypeSchema = Type.Union([Type.Literal("HWID"), Type.Literal("IP")], {
@@ -10,8 +11,8 @@ export const BlacklistTypeSchema = Type.Union([Type.Literal("HWID"), Type.Litera
 
 export const BlacklistEntryBody = Type.Object({
   type: BlacklistTypeSchema,
-  value: Type.String({ minLength: 1, maxLength: 256, description: "The HWID, or an IP address / CIDR range" }),
-  reason: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
+  value: SingleLine({ minLength: 1, maxLength: 256, description: "The HWID, or an IP address / CIDR range" }),
+  reason: Type.Optional(Type.Union([FreeText({ maxLength: 500 }), Type.Null()])),
 });
 
 export const BulkBlacklistBody = Type.Object({

@@ -1,5 +1,5 @@
 /**
- * The one table of error codes and their HTTP statuses (CONTRACT §2).
+ * The one table of error codes and their HTTP statuses (each described in docs/errors.md).
  * Nothing else in the code base maps a code to a status.
  */
 export const errorCatalogue = {

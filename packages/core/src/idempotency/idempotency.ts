@@ -6,7 +6,7 @@ import { requestFingerprint } from "./fingerprint.ts";
 import { assertIdempotencyKey } from "./key.ts";
 import { idempotencyVerdict } from "./verdict.ts";
 
-/** CONTRACT §7: a key replays for 24 hours. */
+/** A key replays for 24 hours (docs/authentication.md#idempotency). */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600_000;
 /** How long a crashed request can hold its key before another may take it over. */
 export const IDEMPOTENCY_LEASE_MS = 5 * 60_000;

@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { ProductRecord } from "../ports/products.ts";
 import type { EndUserRecord } from "../ports/endusers.ts";
 import { GgError } from "../errors/gg-error.ts";
@@ -18,14 +19,14 @@ export async function endUserOfOrg(ctx: GgContext, orgId: string, endUserId: str
 
 /**
  * Creates `count` (1–500) licenses in one transaction. A license with durationDays and
- * no expiresAt starts its clock at first redeem or authorize (CONTRACT §5); without
+ * no expiresAt starts its clock at first redeem or authorize (docs/licenses.md#time-the-duration-clock-freeze-and-extend); without
  * either, the product policy's durationDays applies.
  */
 export async function createLicenses(ctx: GgContext, product: ProductRecord, input: CreateLicensesInput): Promise<LicenseView[]> {
   assertMetadataSize(input.metadata);
   const owner = input.endUserId === undefined ? null : await endUserOfOrg(ctx, product.orgId, input.endUserId);
   const now = ctx.clock.now();
-  const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : null;
+  const expiresAt = input.expiresAt ? assertTimestampInRange(Date.parse(input.expiresAt), "/expiresAt") : null;
   const durationDays = input.durationDays !== undefined ? input.durationDays : expiresAt === null ? product.policy.durationDays : null;
   const policyOverrides = {
     ...input.policy,

@@ -20,7 +20,7 @@ export async function orgLicenseScope(ctx: GgContext, userId: string, orgId: str
   return { kind: "org", orgId };
 }
 
-/** Dashboard, /licenses/:id…: another tenant's license reads as not found (CONTRACT §5). */
+/** Dashboard, /licenses/:id…: another tenant's license reads as not found (docs/licenses.md#tenancy-403-or-404). */
 export async function dashboardLicense(
   ctx: GgContext,
   userId: string,

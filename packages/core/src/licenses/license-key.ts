@@ -6,7 +6,7 @@ const GROUP_LENGTH = 5;
 
 /**
  * `GG-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX`: 25 Crockford base32 characters = 125 bits from
- * the CSPRNG (CONTRACT §5 asks for ≥ 100), grouped for humans.
+ * the CSPRNG (≥ 100 required: docs/licenses.md#license-keys), grouped for humans.
  */
 export function newLicenseKey(): string {
   const bytes = randomBytes(GROUPS * GROUP_LENGTH);

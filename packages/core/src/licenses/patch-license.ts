@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { LicensePatch } from "../ports/licenses.ts";
 import type { LicenseView } from "./license.ts";
 import type { PatchLicenseInput } from "./schemas.ts";
@@ -12,7 +13,7 @@ import type { Store } from "../ports/store.ts";
 export function licensePatchFor(license: LicenseView, input: PatchLicenseInput, now: number): LicensePatch {
   const patch: LicensePatch = {};
   if (input.status !== undefined) patch.status = input.status;
-  if (input.expiresAt !== undefined) patch.expiresAt = input.expiresAt === null ? null : Date.parse(input.expiresAt);
+  if (input.expiresAt !== undefined) patch.expiresAt = input.expiresAt === null ? null : assertTimestampInRange(Date.parse(input.expiresAt), "/expiresAt");
   if (input.durationDays !== undefined) patch.durationDays = input.durationDays;
   if (input.frozen !== undefined) {
     const clock = { ...license, ...patch };

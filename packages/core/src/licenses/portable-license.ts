@@ -1,13 +1,16 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { SingleLine } from "../schemas/text.ts";
+import { validationMessage } from "../schemas/validation-message.ts";
+import { isTimestampInRange, Timestamp } from "../schemas/timestamp.ts";
 import { Value } from "@sinclair/typebox/value";
 import { toIsoOrNull } from "../clock.ts";
 import type { ErrorDetail } from "../errors/gg-error.ts";
 import type { LicensePolicyOverrides, LicenseView } from "./license.ts";
-import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema } from "./schemas.ts";
+import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema, NoteSchema } from "./schemas.ts";
 import { MAX_METADATA_BYTES } from "./metadata.ts";
 import { neutralizeCell, restoreCell } from "../csv/formula-guard.ts";
 
-/** CSV columns of export and import, in order (CONTRACT §5 plus what a faithful round trip needs). */
+/** CSV columns of export and import, in order (docs/licenses-export-import.md#csv-columns: what a faithful round trip needs). */
 export const CSV_COLUMNS = [
   "key",
   "status",
@@ -27,8 +30,8 @@ export const CSV_COLUMNS = [
   "lastAuthorizedAt",
 ] as const;
 
-const IsoOrNull = Type.Union([Type.String({ format: "date-time" }), Type.Null()]);
-const Value64 = Type.String({ minLength: 1, maxLength: 256 });
+const IsoOrNull = Type.Union([Timestamp(), Type.Null()]);
+const Value64 = SingleLine({ minLength: 1, maxLength: 256 });
 
 /** One license as export writes it and import reads it (JSON items; CSV rows decode to it). */
 export const PortableLicenseSchema = Type.Object({
@@ -43,7 +46,7 @@ export const PortableLicenseSchema = Type.Object({
   policyOverrides: Type.Optional(LicensePolicyOverridesSchema),
   hwids: Type.Optional(Type.Array(Value64, { maxItems: 1000 })),
   ips: Type.Optional(Type.Array(Value64, { maxItems: 1000 })),
-  note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+  note: Type.Optional(Type.Union([NoteSchema, Type.Null()])),
   metadata: Type.Optional(MetadataSchema),
   endUserId: Type.Optional(Type.Union([Type.String({ format: "uuid" }), Type.Null()])),
   redeemedAt: Type.Optional(IsoOrNull),
@@ -124,7 +127,13 @@ export function fromCsvFields(cells: Record<string, string>): unknown {
 
 /** Schema check of one item; reasons name the field. */
 export function portableErrors(item: unknown): ErrorDetail[] {
-  const details = [...Value.Errors(PortableLicenseSchema, item)].slice(0, 5).map((e) => ({ path: e.path || "/", message: e.message }));
+  const details = [...Value.Errors(PortableLicenseSchema, item)].slice(0, 5).map((e) => ({ path: e.path || "/", message: validationMessage(e) }));
+  for (const field of ["frozenAt", "expiresAt", "redeemedAt", "lastAuthorizedAt"] as const) {
+    const value = (item as Record<string, unknown>)[field];
+    if (details.length === 0 && typeof value === "string" && !isTimestampInRange(Date.parse(value))) {
+      details.push({ path: `/${field}`, message: "The date must fall between 1970-01-01 and 9999-12-31" });
+    }
+  }
   const metadata = (item as { metadata?: unknown }).metadata;
   if (details.length === 0 && metadata !== undefined && JSON.stringify(metadata).length > MAX_METADATA_BYTES) {
     details.push({ path: "/metadata", message: "metadata is larger than 16 KiB" });

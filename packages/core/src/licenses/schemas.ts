@@ -1,21 +1,29 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { FreeText, SingleLine } from "../schemas/text.ts";
+import { Timestamp } from "../schemas/timestamp.ts";
 import { ProductPolicySchema } from "../products/policy.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 
 const Id = Type.String({ format: "uuid" });
-const IsoDate = Type.String({ format: "date-time", description: "ISO-8601 UTC timestamp" });
-const Days = Type.Integer({ minimum: 1, maximum: 36500 });
+const IsoDate = Timestamp();
+/** The longest duration a license may hold, on create and after an extension. */
+export const MAX_DURATION_DAYS = 36500;
+const Days = Type.Integer({ minimum: 1, maximum: MAX_DURATION_DAYS });
+/** Metadata keys: 1–100 characters, no control character (the same rule as SingleLine). */
+const METADATA_KEY_PATTERN = "^[^\\u0000-\\u001f\\u007f]{1,100}$";
 
 export const LicensePolicyOverridesSchema = Type.Partial(Type.Omit(ProductPolicySchema, ["durationDays"]), {
   additionalProperties: false,
   description: "Overrides of the product policy for this license",
 });
-export const MetadataSchema = Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Type.Unknown(), {
+/** Keys are 1–100 characters without control characters; values are any JSON (stored as JSON text, where control characters are escaped). */
+export const MetadataSchema = Type.Record(Type.String({ pattern: METADATA_KEY_PATTERN }), Type.Unknown(), {
   maxProperties: 50,
+  additionalProperties: false,
   description: "Vendor data, a JSON object of at most 50 keys and 16 KiB",
 });
-export const NoteSchema = Type.String({ maxLength: 1000 });
-export const LicenseKeySchema = Type.String({ minLength: 8, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$" });
+export const NoteSchema = FreeText({ maxLength: 1000 });
+export const LicenseKeySchema = SingleLine({ minLength: 8, maxLength: 64, pattern: "^[A-Za-z0-9_-]+$" });
 
 const licenseFields = {
   expiresAt: Type.Optional(Type.Union([IsoDate, Type.Null()])),
@@ -57,7 +65,7 @@ export const licenseFilterQuery = {
   status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("revoked")])),
   frozen: Type.Optional(BooleanText),
   expired: Type.Optional(BooleanText),
-  search: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  search: Type.Optional(SingleLine({ minLength: 1, maxLength: 200 })),
   endUserId: Type.Optional(Id),
 };
 export const ListLicensesQuery = Type.Object({ ...pageQuerySchema(1000), ...licenseFilterQuery });
@@ -79,8 +87,8 @@ export const RedeemBody = Type.Object({
   endUserId: Type.Optional(Id),
   endUser: Type.Optional(
     Type.Object({
-      username: Type.String({ minLength: 1, maxLength: 100 }),
-      email: Type.Optional(Type.String({ maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
+      username: SingleLine({ minLength: 1, maxLength: 100 }),
+      email: Type.Optional(SingleLine({ maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
     }),
   ),
 });

@@ -2,7 +2,7 @@ import type { LicenseRecord } from "./license.ts";
 
 export type LicenseState = "revoked" | "frozen" | "expired" | "valid";
 
-/** Derived state, in CONTRACT §5's order of precedence: revoked, frozen, expired, valid. */
+/** Derived state, in order of precedence (docs/licenses.md#a-license-and-its-derived-state): revoked, frozen, expired, valid. */
 export function licenseState(license: Pick<LicenseRecord, "status" | "frozen" | "expiresAt">, now: number): LicenseState {
   if (license.status === "revoked") return "revoked";
   if (license.frozen) return "frozen";

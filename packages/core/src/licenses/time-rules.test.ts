@@ -53,3 +53,31 @@ describe("extend and the duration clock", () => {
     expect(startClock({ ...running, expiresAt: null }, T)).toBeNull();
   });
 });
+
+describe("arithmetic stays within 1970 … 9999", () => {
+  const lastDay = Date.parse("9999-12-31T00:00:00.000Z");
+  const codeOf = (fn: () => unknown) => {
+    try {
+      fn();
+      return null;
+    } catch (error) {
+      return { code: (error as { code?: string }).code, path: (error as { details?: { path: string }[] }).details?.[0]?.path };
+    }
+  };
+  test("extending past 9999-12-31 is a 400 naming /days; up to it is fine", () => {
+    expect(codeOf(() => extend({ ...running, expiresAt: lastDay }, 1))).toEqual({ code: "VALIDATION_ERROR", path: "/days" });
+    expect(extend({ ...running, expiresAt: lastDay - DAY_MS }, 1)).toEqual({ expiresAt: lastDay });
+  });
+  test("a not-yet-started duration cannot pass 36500 days", () => {
+    const unstarted = { ...running, expiresAt: null, durationDays: 36000 };
+    expect(extend(unstarted, 500)).toEqual({ durationDays: 36500 });
+    expect(codeOf(() => extend(unstarted, 501))).toEqual({ code: "VALIDATION_ERROR", path: "/days" });
+  });
+  test("an unfreeze that would pass 9999-12-31 is a 400 naming /expiresAt", () => {
+    const frozen = { frozen: true, frozenAt: T, expiresAt: lastDay, durationDays: null };
+    expect(codeOf(() => unfreeze(frozen, T + DAY_MS))).toEqual({ code: "VALIDATION_ERROR", path: "/expiresAt" });
+  });
+  test("a duration's clock never starts past the range, even from a stored duration beyond the maximum", () => {
+    expect(startClock({ ...running, expiresAt: null, durationDays: 10 ** 9 }, T)).toEqual({ expiresAt: Date.parse("9999-12-31T23:59:59.999Z") });
+  });
+});

@@ -5,7 +5,7 @@ import { assertCan, type OrgAction } from "./roles.ts";
 
 /**
  * The caller's membership of an org, checked for `action`. Another tenant's org is
- * 403 FORBIDDEN (CONTRACT §5), an org that does not exist is 404.
+ * 403 FORBIDDEN (docs/licenses.md#tenancy-403-or-404), an org that does not exist is 404.
  */
 export async function orgAccess(ctx: GgContext, userId: string, orgId: string, action: OrgAction): Promise<OrgMembership> {
   const membership = await ctx.store.orgs.findMembership(orgId, userId);

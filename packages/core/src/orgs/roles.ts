@@ -1,6 +1,6 @@
 import { GgError } from "../errors/gg-error.ts";
 
-/** Org roles, strongest first (CONTRACT §3). */
+/** Org roles, strongest first (docs/authentication.md#org-roles). */
 export const ORG_ROLES = ["owner", "admin", "member", "viewer"] as const;
 export type OrgRole = (typeof ORG_ROLES)[number];
 

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 
 export const DEFAULT_PAGE_SIZE = 50;
-/** CONTRACT §5: list endpoints without a listed maximum cap pageSize at 200. */
+/** List endpoints without a maximum of their own cap pageSize at 200 (docs/licenses.md#lists-and-pagination). */
 export const DEFAULT_MAX_PAGE_SIZE = 200;
 
 /** `?page=&pageSize=` for a list whose ceiling is `maxPageSize`; over it is a 400. */

@@ -1,7 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { ProductRateLimitsSchema } from "../ratelimit/settings.ts";
 
-/** Product policy: defaults for its licenses, overridable per license (CONTRACT §5). */
+/** Product policy: defaults for its licenses, overridable per license (docs/licenses.md#product-policy). */
 export const ProductPolicySchema = Type.Object(
   {
     hwidBinding: Type.Union([Type.Literal("off"), Type.Literal("on")]),
@@ -11,7 +11,7 @@ export const ProductPolicySchema = Type.Object(
     maxSessions: Type.Integer({ minimum: 1, maximum: 10000 }),
     sessionTtlSeconds: Type.Integer({ minimum: 30, maximum: 30 * 86400 }),
     durationDays: Type.Union([Type.Integer({ minimum: 1, maximum: 36500 }), Type.Null()]),
-    /** The product's own API-key and authorize limits (CONTRACT §7); absent = the deployment's. */
+    /** The product's own API-key and authorize limits (docs/rate-limits-and-idempotency.md#rate-limits); absent = the deployment's. */
     rateLimits: Type.Optional(ProductRateLimitsSchema),
   },
   { additionalProperties: false },

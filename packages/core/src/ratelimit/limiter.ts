@@ -17,7 +17,7 @@ interface Bucket {
 }
 
 /**
- * The buckets of CONTRACT §7 over a RateLimitStore. Every method consumes its buckets in
+ * The buckets of docs/rate-limits-and-idempotency.md over a RateLimitStore. Every method consumes its buckets in
  * the order listed (cheapest to reject first), throws 429 at the first refusal (earlier
  * buckets keep the request: it did reach the server), and otherwise returns the tightest
  * decision (the HTTP layer reports its figures).

@@ -1,6 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 
-/** Per-minute limits of every bucket (CONTRACT §7); each is a deployment knob. */
+/** Per-minute limits of every bucket (docs/authentication.md#rate-limits); each is a deployment knob. */
 export interface RateLimitSettings {
   /** JWT routes and /v1/auth/* together, per client IP. */
   ipPerMin: number;

@@ -1,4 +1,4 @@
-/** Delivery retry policy (CONTRACT §8). */
+/** Delivery retry policy (docs/webhooks.md#retries-the-delivery-log-and-redelivery). */
 
 /** Attempts per delivery in all: the first and five retries. */
 export const MAX_DELIVERY_ATTEMPTS = 6;

@@ -1,5 +1,5 @@
 /**
- * Every webhook event type GeckoGuard emits (CONTRACT §8), in one place. docs/webhooks.md
+ * Every webhook event type GeckoGuard emits, in one place. docs/webhooks.md
  * shows an example payload for each. An endpoint subscribes to a list of these, or "*".
  */
 export const WEBHOOK_EVENT_TYPES = [

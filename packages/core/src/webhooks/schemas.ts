@@ -1,15 +1,16 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { FreeText, SingleLine } from "../schemas/text.ts";
 import { IdParam } from "../orgs/schemas.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 import { MAX_URL_LENGTH } from "./url-policy.ts";
 
-const Url = Type.String({ minLength: 1, maxLength: MAX_URL_LENGTH, description: "https:// URL that receives the POSTs" });
-const Events = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+const Url = SingleLine({ minLength: 1, maxLength: MAX_URL_LENGTH, description: "https:// URL that receives the POSTs" });
+const Events = Type.Array(SingleLine({ minLength: 1, maxLength: 100 }), {
   minItems: 1,
   maxItems: 50,
   description: 'Event types to receive, or ["*"] for all (see docs/webhooks.md)',
 });
-const Description = Type.String({ maxLength: 500 });
+const Description = FreeText({ maxLength: 500 });
 
 
 export const CreateWebhookEndpointBody = Type.Object({

@@ -9,7 +9,7 @@ export interface WebhookSettings {
   urlPolicy: WebhookUrlPolicy;
 }
 
-/** At most this many endpoints per product (CONTRACT §8 issue: more → 400). */
+/** At most this many endpoints per product (more → 400: docs/webhooks.md#managing-endpoints). */
 export const MAX_ENDPOINTS_PER_PRODUCT = 20;
 
 /** The context's webhook settings; an embedding host that left them out gets a clear 500 in its logs. */

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { randomToken } from "../crypto/random.ts";
 
-/** Header carrying `t=<unixSec>,v1=<hex>` (CONTRACT §8). */
+/** Header carrying `t=<unixSec>,v1=<hex>` (docs/webhooks.md#verifying-a-delivery). */
 export const SIGNATURE_HEADER = "X-GeckoGuard-Signature-V2";
 
 /** A new endpoint signing secret: 256 bits from the CSPRNG, prefixed so it is recognisable in a vault. */

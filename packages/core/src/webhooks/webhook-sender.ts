@@ -1,6 +1,6 @@
 import type { AttemptReport } from "./delivery-outcome.ts";
 
-/** Each attempt gets this long, reading the response included. */
+/** Each attempt gets this long, reading the response included (10 s: docs/webhooks.md#guarantees-and-how-they-are-kept). */
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
 export interface SendRequest {

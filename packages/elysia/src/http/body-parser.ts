@@ -1,6 +1,6 @@
 import { GgError, limitedTextChunks, payloadTooLarge } from "@geckoguard/core";
 
-/** CONTRACT §1: bodies over 1 MiB are refused unless a route allows more. */
+/** Bodies over 1 MiB are refused unless a route allows more (PAYLOAD_TOO_LARGE in docs/errors.md). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**

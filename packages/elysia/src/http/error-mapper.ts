@@ -1,11 +1,13 @@
-import { isGgError, silentLogger, statusOf, type ErrorCode, type ErrorDetail, type GgError, type Logger, type RateLimitFigures } from "@geckoguard/core";
+import { isGgError, silentLogger, statusOf, validationMessage, type ErrorCode, type ErrorDetail, type GgError, type Logger, type RateLimitFigures } from "@geckoguard/core";
 import { fail } from "./envelope.ts";
 import { rateLimitHeaders } from "./rate-limit-headers.ts";
 
 interface ValidationIssue {
   path?: string;
   message?: string;
-  schema?: { description?: string };
+  type?: unknown;
+  value?: unknown;
+  schema?: { description?: string; anyOf?: { description?: string; type?: string }[] };
 }
 
 /** Elysia's ValidationError → field paths and reasons (values are not echoed back). */
@@ -14,7 +16,7 @@ function validationDetails(error: unknown): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
   for (const issue of all) {
-    const detail = { path: issue.path || "/", message: issue.message ?? "Invalid value" };
+    const detail = { path: issue.path || "/", message: validationMessage(issue) };
     const key = `${detail.path}|${detail.message}`;
     if (!seen.has(key)) {
       seen.add(key);

@@ -4,6 +4,7 @@ import { parseJsonBody } from "./body-parser.ts";
 import { recordClientIp } from "./client-ip.ts";
 import { mapError } from "./error-mapper.ts";
 import { finishIdempotentRequest, keepRawBody } from "./idempotency.ts";
+import { tenantRefusal } from "./tenant-access.ts";
 
 const JSON_BODY_TYPES = ["", "application/json", "text/plain", "application/x-www-form-urlencoded"];
 
@@ -15,7 +16,9 @@ export function geckoguardLifecycle(ctx: GgContext, options: { trustedProxyHops:
   return new Elysia()
     .onRequest(({ request, server }) => recordClientIp(request, server, options.trustedProxyHops))
     .onError({ as: "global" }, async ({ code, error, set, request }) => {
-      const answer = mapError(code, error, set, options.logger);
+      // Another tenant's org or product is refused before its request is judged invalid.
+      const refusal = code === "VALIDATION" ? await tenantRefusal(request) : null;
+      const answer = mapError(code, refusal ?? error, set, options.logger);
       await finishIdempotentRequest(ctx, request, set.status, answer);
       return answer;
     })

@@ -3,6 +3,7 @@ import { authenticateApiKey, GgError, type GgContext } from "@geckoguard/core";
 import { clientIpOf } from "./client-ip.ts";
 import { checkIdempotencyKey } from "./idempotency.ts";
 import { applyRateLimitHeaders } from "./rate-limit.ts";
+import { assertKeyTenant, deferTenantCheck } from "./tenant-access.ts";
 
 /** `X-Api-Key` → the key's principal. Bearer JWTs are refused on these routes. */
 export async function authenticateKeyHeader(ctx: GgContext, headers: Record<string, string | undefined>) {
@@ -18,12 +19,18 @@ export async function authenticateKeyHeader(ctx: GgContext, headers: Record<stri
 
 /**
  * The guard of API-key routes, for every route of the instance that uses it: `apiKey`
- * (the principal), then its rate-limit buckets (per IP, key and product, with the
- * product's own limits), then the Idempotency-Key of mutating requests, scoped to the key.
+ * (the principal; before validation, so a request without a live key is 401 whatever
+ * its body, and a validation error waits for the product check, see tenant-access.ts),
+ * then its rate-limit buckets (per IP, key and product, with the product's own limits),
+ * then the Idempotency-Key of mutating requests, scoped to the key.
  */
 export function requireApiKey(ctx: GgContext) {
   return new Elysia()
-    .resolve({ as: "scoped" }, async ({ headers }) => ({ apiKey: await authenticateKeyHeader(ctx, headers) }))
+    .derive({ as: "scoped" }, async (request) => {
+      const apiKey = await authenticateKeyHeader(ctx, request.headers);
+      deferTenantCheck(request.request, () => assertKeyTenant(apiKey, request));
+      return { apiKey };
+    })
     .onBeforeHandle({ as: "scoped" }, async (context) => {
       const { request, set, apiKey } = context;
       const ip = clientIpOf(request);

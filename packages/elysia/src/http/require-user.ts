@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { GgError, type GgContext } from "@geckoguard/core";
 import { checkIdempotencyKey } from "./idempotency.ts";
 import { limitByIp } from "./rate-limit.ts";
+import { assertUserTenant, deferTenantCheck } from "./tenant-access.ts";
 
 /** `Authorization: Bearer <jwt>` → the user id. API keys are refused on these routes. */
 export async function authenticateUser(ctx: GgContext, headers: Record<string, string | undefined>): Promise<string> {
@@ -19,12 +20,17 @@ export async function authenticateUser(ctx: GgContext, headers: Record<string, s
 
 /**
  * The guard of JWT routes, for every route of the instance that uses it: the per-IP rate
- * limit (before validation and the JWT check), then `userId`, then the Idempotency-Key
- * of mutating requests, scoped to that user.
+ * limit, then `userId` (both before validation: a request without a valid token is 401
+ * whatever its body, and a validation error waits for the org/product check, see
+ * tenant-access.ts), then the Idempotency-Key of mutating requests, scoped to that user.
  */
 export function requireUser(ctx: GgContext) {
   return new Elysia()
     .onTransform({ as: "scoped" }, limitByIp(ctx))
-    .resolve({ as: "scoped" }, async ({ headers }) => ({ userId: await authenticateUser(ctx, headers) }))
+    .derive({ as: "scoped" }, async (request) => {
+      const userId = await authenticateUser(ctx, request.headers);
+      deferTenantCheck(request.request, () => assertUserTenant(ctx, userId, request));
+      return { userId };
+    })
     .onBeforeHandle({ as: "scoped" }, (context) => checkIdempotencyKey(ctx, context, `user:${context.userId}`));
 }

@@ -56,7 +56,7 @@ const idempotencyKey = {
 };
 const MUTATING = new Set(["post", "patch", "delete"]);
 
-/** Writes take an Idempotency-Key (CONTRACT §7), except authorize: its nonce already makes each call unique. */
+/** Writes take an Idempotency-Key (docs/authentication.md#idempotency), except authorize: its nonce already makes each call unique. */
 function withIdempotencyKey(method: string, operation: Operation, signed: boolean): Operation {
   if (!MUTATING.has(method) || signed) return operation;
   const parameters = (operation.parameters as unknown[] | undefined) ?? [];

@@ -1,5 +1,5 @@
 /**
- * Which credential each route family takes (CONTRACT §3, §4, §6 and the reference's
+ * Which credential each route family takes (docs/authentication.md#route-families-and-credentials, the reference's
  * auth table), stated once. The OpenAPI document derives every operation's `security`
  * from its path here, so a new route inherits its family's scheme instead of relying on
  * someone remembering to annotate it.

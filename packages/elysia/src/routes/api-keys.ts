@@ -5,7 +5,6 @@ import {
   UpdateApiKeyBody,
   createApiKey,
   deleteApiKey,
-  listApiKeys,
   presentApiKey,
   revokeApiKey,
   rotateApiKey,
@@ -18,6 +17,9 @@ import { ApiKeyIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
+import { userOf } from "./operations/credential-reach.ts";
+import { apiKeyOperations, type ApiKeysReach } from "./operations/api-key-operations.ts";
+import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 
 const tags = ["API Keys"];
 
@@ -26,9 +28,12 @@ function issued(result: IssuedApiKey) {
   return ok({ apiKey: presentApiKey(result.apiKey), key: result.key });
 }
 
-/** API keys through the dashboard (JWT, org admin) — CONTRACT §4. */
+/** The dashboard names the product in the query (the key family's path names it). */
+const userReach: ReachOf<ApiKeysReach> = (context) => ({ caller: userCaller(userOf(context)), productId: (context.query as { productId: string }).productId });
+
+/** API keys through the dashboard (JWT, org admin) — docs/api-keys-and-blacklists.md. */
 export function apiKeyRoutes(ctx: GgContext) {
-  return new Elysia({ prefix: "/v1/dashboard/api-keys" })
+  const app = new Elysia({ prefix: "/v1/dashboard/api-keys" })
     .use(requireUser(ctx))
     .post(
       "",
@@ -42,15 +47,11 @@ export function apiKeyRoutes(ctx: GgContext) {
         body: CreateApiKeyBody,
         detail: { summary: "Create an API key; the plaintext key is shown only in this answer", tags },
       },
-    )
-    .get(
-      "",
-      async ({ userId, query }) => {
-        const { items, pagination } = await listApiKeys(ctx, userCaller(userId), query.productId, query);
-        return ok({ apiKeys: items.map(presentApiKey), pagination });
-      },
-      { query: ListApiKeysQuery, detail: { summary: "List API keys for a product (metadata only)", tags } },
-    )
+    );
+  mountOperations(app, ctx, { tags, reach: userReach }, [
+    { method: "GET", path: "", operation: apiKeyOperations.list, query: ListApiKeysQuery, summary: "List API keys for a product (metadata only)" },
+  ]);
+  return app
     .patch(
       "/:id",
       async ({ userId, params, body }) => ok({ apiKey: presentApiKey(await updateApiKey(ctx, userId, params.id, body)) }),

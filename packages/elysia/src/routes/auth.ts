@@ -35,7 +35,7 @@ const tags = ["Auth"];
 const FORGOT_PASSWORD_ANSWER_MS = 50;
 
 /**
- * Public account routes (CONTRACT §3). All share the per-IP bucket of JWT routes; those
+ * Public account routes (docs/authentication.md#access-and-refresh-tokens). All share the per-IP bucket of JWT routes; those
  * that check a password or a code, or mail one, add the auth buckets. Without a
  * credential, an Idempotency-Key is scoped to the client IP; answers holding tokens are
  * never stored.

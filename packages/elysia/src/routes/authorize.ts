@@ -17,7 +17,7 @@ import type { HttpMetrics } from "../http/metrics.ts";
 /** Either the ports (the call runs on this thread) or a ready answerer (e.g. one that runs it on another thread). */
 export type AuthorizeWiring = AuthorizeDeps | { answer: AuthorizeAnswerer };
 
-/** The raw body within its limit, or why it could not be read (reported in CONTRACT order, once the key is known). */
+/** The raw body within its limit, or why it could not be read (reported in docs/authorize.md's order, once the key is known). */
 async function readRawBody(request: Request, limit: number): Promise<AuthorizeRawRequest["body"]> {
   try {
     return { text: await readBodyText(request, limit) };
@@ -29,7 +29,8 @@ async function readRawBody(request: Request, limit: number): Promise<AuthorizeRa
 /**
  * POST /v1/licenses/authorize. Mounted before the plugin's JSON parser: the signature
  * covers the raw body, so the handler reads the bytes itself and hands the request to
- * core's answerer, which returns the signed reply; the HTTP answer is shaped here.
+ * core's answerer, which returns the signed reply (docs/authentication.md#the-answer-signature);
+ * the HTTP answer is shaped here.
  */
 export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const answer = "answer" in wiring ? wiring.answer : authorizeAnswerer(wiring);

@@ -1,75 +1,39 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import {
-  ListLicensesQuery,
-  PatchLicenseBody,
-  RedeemBody,
-  applyLicenseAction,
-  dashboardLicense as loadLicense,
-  deleteLicense,
-  listLicenses,
-  patchLicense,
-  redeemLicense,
-  type GgContext,
-  type LicenseAction,
-} from "@geckoguard/core";
+import { RedeemBody, dashboardLicense as loadLicense, redeemLicense, type GgContext } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
-import { dashboardLicense, licensePage } from "./license-presenters.ts";
+import { dashboardLicense } from "./license-presenters.ts";
+import { actionOf, userOf } from "./operations/credential-reach.ts";
+import { licenseActionOperations, licenseOperations as op, type LicenseReach, type LicensesReach } from "./operations/license-operations.ts";
+import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 
 const tags = ["Licenses"];
 const LicenseParams = Type.Object({ id: Type.String({ format: "uuid" }) });
-const ACTIONS: Record<string, LicenseAction> = { revoke: "revoke", unrevoke: "unrevoke", "reset-hwid": "reset_hwid", "reset-ip": "reset_ip" };
+
+/** Every org the user is a member of; dashboard answers always carry owner fields. */
+const everyOrgReach: ReachOf<LicensesReach> = (context) => ({ scope: { kind: "user", userId: userOf(context) }, includeOwner: true });
 
 /** /v1/dashboard/licenses…: every license the user can see, one license by id, redeem. */
 export function dashboardLicenseRoutes(ctx: GgContext) {
-  const app = new Elysia({ prefix: "/v1/dashboard/licenses" })
-    .use(requireUser(ctx))
-    .onTransform(answerHoldsLicenseKeys)
-    .get(
-      "",
-      async ({ userId, query }) => {
-        const { items, pagination } = await listLicenses(ctx, { kind: "user", userId }, query);
-        return ok(licensePage(items, pagination, ctx.clock.now(), true));
-      },
-      { query: ListLicensesQuery, detail: { summary: "Every license you can see, across your orgs", tags } },
-    )
-    .post(
-      "/redeem",
-      async ({ userId, body }) => ok({ license: dashboardLicense(await redeemLicense(ctx, userId, body), ctx.clock.now()) }),
-      { body: RedeemBody, detail: { summary: "Assign an unowned license to an end user and start its clock", tags } },
-    )
-    .get(
-      "/:id",
-      async ({ userId, params }) => ok({ license: dashboardLicense((await loadLicense(ctx, userId, params.id, "read")).license, ctx.clock.now()) }),
-      { params: LicenseParams, detail: { summary: "Get single license details", tags } },
-    )
-    .patch(
-      "/:id",
-      async ({ userId, params, body }) => {
-        const { license, orgId } = await loadLicense(ctx, userId, params.id, "manageLicenses");
-        return ok({ license: dashboardLicense(await patchLicense(ctx, license, orgId, body), ctx.clock.now()) });
-      },
-      { params: LicenseParams, body: PatchLicenseBody, detail: { summary: "Update license (status, expiry, policy, freeze, note, metadata)", tags } },
-    )
-    .delete(
-      "/:id",
-      async ({ userId, params }) => {
-        await deleteLicense(ctx, (await loadLicense(ctx, userId, params.id, "manageLicenses")).license);
-        return ok({ deleted: 1 });
-      },
-      { params: LicenseParams, detail: { summary: "Delete a license", tags } },
-    );
-  for (const [path, action] of Object.entries(ACTIONS)) {
-    app.post(
-      `/:id/${path}`,
-      async ({ userId, params }) => {
-        const { license } = await loadLicense(ctx, userId, params.id, "manageLicenses");
-        return ok({ license: dashboardLicense(await applyLicenseAction(ctx, license, action), ctx.clock.now()) });
-      },
-      { params: LicenseParams, detail: { summary: `${path} a license`, tags } },
-    );
-  }
-  return app;
+  const app = new Elysia({ prefix: "/v1/dashboard/licenses" }).use(requireUser(ctx)).onTransform(answerHoldsLicenseKeys);
+  // Another tenant's license reads as not found.
+  const licenseReach: ReachOf<LicenseReach> = async (context, need) => ({
+    ...(await loadLicense(ctx, userOf(context), context.params.id!, actionOf(need))),
+    includeOwner: true,
+  });
+  mountOperations(app, ctx, { tags, reach: everyOrgReach }, [
+    { method: "GET", path: "", operation: op.list, summary: "Every license you can see, across your orgs" },
+  ]);
+  app.post("/redeem", async ({ userId, body }) => ok({ license: dashboardLicense(await redeemLicense(ctx, userId, body), ctx.clock.now()) }), {
+    body: RedeemBody,
+    detail: { summary: "Assign an unowned license to an end user and start its clock", tags },
+  });
+  return mountOperations(app, ctx, { tags, reach: licenseReach }, [
+    { method: "GET", path: "/:id", operation: op.get, params: LicenseParams, summary: "Get single license details" },
+    { method: "PATCH", path: "/:id", operation: op.patch, params: LicenseParams, summary: "Update license (status, expiry, policy, freeze, note, metadata)" },
+    { method: "DELETE", path: "/:id", operation: op.remove, params: LicenseParams, summary: "Delete a license" },
+    ...licenseActionOperations.map(({ path, operation }) => ({ method: "POST" as const, path: `/:id/${path}`, operation, params: LicenseParams, summary: `${path} a license` })),
+  ]);
 }

@@ -1,6 +1,6 @@
 import { presentLicense, type LicenseView, type Pagination } from "@geckoguard/core";
 
-/** Dashboard answers always carry owner fields (CONTRACT §5). */
+/** Dashboard answers always carry owner fields (docs/licenses.md#owner-fields). */
 export function dashboardLicense(license: LicenseView, now: number) {
   return presentLicense(license, now, { includeOwner: true });
 }

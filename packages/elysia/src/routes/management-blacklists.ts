@@ -1,47 +1,15 @@
 import { Elysia } from "elysia";
-import {
-  BlacklistEntryBody,
-  BlacklistListQuery,
-  addBlacklistEntry,
-  apiKeyCaller,
-  listBlacklistEntries,
-  presentBlacklistEntry,
-  removeBlacklistEntry,
-  type GgContext,
-} from "@geckoguard/core";
-import { ProductBlacklistParams, BlacklistEntryParams } from "./route-params.ts";
-import { ok } from "../http/envelope.ts";
+import { apiKeyCaller, type ApiKeyPrincipal, type GgContext } from "@geckoguard/core";
 import { requireApiKey } from "../http/require-api-key.ts";
-
-const tags = ["Management: Blacklists"];
+import { blacklistOperations as op } from "./operations/blacklist-operations.ts";
+import { mountOperations } from "./operations/mount-operations.ts";
 
 /** Blacklists through the management API (X-Api-Key; blacklist:read / blacklist:write). */
 export function managementBlacklistRoutes(ctx: GgContext) {
-  return new Elysia({ prefix: "/v1/products" })
-    .use(requireApiKey(ctx))
-    .get(
-      "/:productId/blacklists",
-      async ({ apiKey, params, query }) => {
-        const { items, pagination } = await listBlacklistEntries(ctx, apiKeyCaller(apiKey), params.productId, query);
-        return ok({ entries: items.map(presentBlacklistEntry), pagination });
-      },
-      { params: ProductBlacklistParams, query: BlacklistListQuery, detail: { summary: "List blacklist entries (blacklist:read)", tags } },
-    )
-    .post(
-      "/:productId/blacklists",
-      async ({ apiKey, params, body, set }) => {
-        const entry = await addBlacklistEntry(ctx, apiKeyCaller(apiKey), params.productId, body);
-        set.status = 201;
-        return ok({ entry: presentBlacklistEntry(entry) });
-      },
-      { params: ProductBlacklistParams, body: BlacklistEntryBody, detail: { summary: "Add a blacklist entry (blacklist:write)", tags } },
-    )
-    .delete(
-      "/:productId/blacklists/:entryId",
-      async ({ apiKey, params }) => {
-        await removeBlacklistEntry(ctx, apiKeyCaller(apiKey), params.productId, params.entryId);
-        return ok({ deleted: true });
-      },
-      { params: BlacklistEntryParams, detail: { summary: "Remove a blacklist entry (blacklist:write)", tags } },
-    );
+  const app = new Elysia({ prefix: "/v1/products" }).use(requireApiKey(ctx));
+  return mountOperations(app, ctx, { tags: ["Management: Blacklists"], reach: ({ apiKey }) => apiKeyCaller(apiKey as ApiKeyPrincipal) }, [
+    { method: "GET", path: "/:productId/blacklists", operation: op.list, summary: "List blacklist entries (blacklist:read)" },
+    { method: "POST", path: "/:productId/blacklists", operation: op.add, summary: "Add a blacklist entry (blacklist:write)" },
+    { method: "DELETE", path: "/:productId/blacklists/:entryId", operation: op.remove, summary: "Remove a blacklist entry (blacklist:write)" },
+  ]);
 }

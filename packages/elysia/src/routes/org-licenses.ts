@@ -4,13 +4,9 @@ import {
   DashboardCreateLicensesBody,
   ExpiringQuery,
   ExtendBody,
-  ListLicensesQuery,
   bulkDeleteLicenses,
   bulkUpdateLicenses,
-  createLicenses,
-  licenseAnalytics,
   listExpiringLicenses,
-  listLicenses,
   orgLicenseScope,
   productOfOrg,
   type BulkAction,
@@ -20,46 +16,39 @@ import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
-import { dashboardLicense, licensePage } from "./license-presenters.ts";
+import { licensePage } from "./license-presenters.ts";
+import { actionOf, userOf } from "./operations/credential-reach.ts";
+import { licenseOperations as op, type LicensesReach } from "./operations/license-operations.ts";
+import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 
 const tags = ["Licenses"];
 const BULK_ACTIONS = ["freeze", "unfreeze", "revoke", "unrevoke"] as const;
 
 /** /v1/dashboard/orgs/:orgId/licenses…: list, create, bulk operations, analytics. */
 export function orgLicenseRoutes(ctx: GgContext) {
-  const app = new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" })
-    .use(requireUser(ctx))
-    .onTransform(answerHoldsLicenseKeys)
-    .get(
-      "",
-      async ({ userId, params, query }) => {
-        const scope = await orgLicenseScope(ctx, userId, params.orgId, "read");
-        const { items, pagination } = await listLicenses(ctx, scope, query);
-        return ok(licensePage(items, pagination, ctx.clock.now(), true));
-      },
-      { params: OrgIdParams, query: ListLicensesQuery, detail: { summary: "List licenses (filter by product, status, frozen, expired, search, endUserId)", tags } },
-    )
-    .post(
-      "",
-      async ({ userId, params, body, set }) => {
-        await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses");
-        const product = await productOfOrg(ctx, params.orgId, body.productId);
-        const created = await createLicenses(ctx, product, body);
-        set.status = 201;
-        return ok({ licenses: created.map((l) => dashboardLicense(l, ctx.clock.now())) });
-      },
-      { params: OrgIdParams, body: DashboardCreateLicensesBody, detail: { summary: "Create license(s): count 1–500 in one transaction", tags } },
-    )
-    .delete(
-      "",
-      async ({ userId, params, body }) => ok(await bulkDeleteLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids)),
-      { params: OrgIdParams, body: BulkIdsBody, detail: { summary: "Bulk delete licenses (all or none)", tags } },
-    )
-    .get(
-      "/analytics",
-      async ({ userId, params }) => ok(await licenseAnalytics(ctx, await orgLicenseScope(ctx, userId, params.orgId, "read"))),
-      { params: OrgIdParams, detail: { summary: "License counts by state and product", tags } },
-    )
+  const app = new Elysia({ prefix: "/v1/dashboard/orgs/:orgId/licenses" }).use(requireUser(ctx)).onTransform(answerHoldsLicenseKeys);
+  // The path names the org, so new licenses name their product in the body.
+  const orgReach: ReachOf<LicensesReach> = async (context, need) => {
+    const orgId = context.params.orgId!;
+    return {
+      scope: await orgLicenseScope(ctx, userOf(context), orgId, actionOf(need)),
+      includeOwner: true,
+      product: (body) => productOfOrg(ctx, orgId, (body as { productId: string }).productId),
+    };
+  };
+  mountOperations(app, ctx, { tags, reach: orgReach }, [
+    { method: "GET", path: "", operation: op.list, params: OrgIdParams, summary: "List licenses (filter by product, status, frozen, expired, search, endUserId)" },
+    { method: "POST", path: "", operation: op.create, params: OrgIdParams, body: DashboardCreateLicensesBody, summary: "Create license(s): count 1–500 in one transaction" },
+  ]);
+  app.delete(
+    "",
+    async ({ userId, params, body }) => ok(await bulkDeleteLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids)),
+    { params: OrgIdParams, body: BulkIdsBody, detail: { summary: "Bulk delete licenses (all or none)", tags } },
+  );
+  mountOperations(app, ctx, { tags, reach: orgReach }, [
+    { method: "GET", path: "/analytics", operation: op.analytics, params: OrgIdParams, summary: "License counts by state and product" },
+  ]);
+  app
     .get(
       "/expiring",
       async ({ userId, params, query }) => {
@@ -85,4 +74,3 @@ export function orgLicenseRoutes(ctx: GgContext) {
   }
   return app;
 }
-

@@ -29,7 +29,7 @@ import { requireUser } from "../http/require-user.ts";
 const tags = ["Organizations"];
 const PageQuery = Type.Object(pageQuerySchema());
 
-/** Organizations and their members (CONTRACT §3). */
+/** Organizations and their members (roles: docs/authentication.md#org-roles). */
 export function orgRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1/dashboard/orgs" })
     .use(requireUser(ctx))

@@ -24,7 +24,7 @@ import { requireUser } from "../http/require-user.ts";
 const tags = ["Products"];
 const PageQuery = Type.Object(pageQuerySchema());
 
-/** Products, each with its policy and public signing key (CONTRACT §3, §5). */
+/** Products, each with its policy and public signing key (docs/licenses.md#product-policy). */
 export function productRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1/dashboard" })
     .use(requireUser(ctx))

@@ -30,7 +30,7 @@ function withSecret(endpoint: WebhookEndpointRecord, secret: string) {
   return ok({ endpoint: presentWebhookEndpoint(endpoint), secret });
 }
 
-/** /v1/dashboard/webhooks/products/:productId…: a product's endpoints (CONTRACT §8). */
+/** /v1/dashboard/webhooks/products/:productId…: a product's endpoints (docs/webhooks.md#managing-endpoints). */
 export function webhookEndpointRoutes(ctx: GgContext) {
   return new Elysia({ prefix: "/v1/dashboard/webhooks/products/:productId" })
     .use(requireUser(ctx))

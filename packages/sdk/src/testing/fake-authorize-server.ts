@@ -12,7 +12,7 @@ import {
 import { signResponse } from "../verify-response.ts";
 
 /**
- * A stand-in for POST /v1/licenses/authorize that applies the CONTRACT §6 checks in
+ * A stand-in for POST /v1/licenses/authorize that applies the docs/authorize.md checks in
  * order and signs its answers, so the client can be tested end to end on loopback.
  * Bun-only test support: not part of the built package.
  */

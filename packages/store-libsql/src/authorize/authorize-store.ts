@@ -11,6 +11,7 @@ import {
   type WebhookEventType,
 } from "@geckoguard/core";
 import { toLicenseViews, type LicenseViewRow } from "../repositories/license-rows.ts";
+import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/subscription-sql.ts";
 import { outboxEventStatement } from "./outbox-statement.ts";
 import type { SqlRunner } from "./sql-runner.ts";
 import { WriteBehind } from "./write-behind.ts";
@@ -35,8 +36,7 @@ const SQL = {
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?
                 WHERE (SELECT count(*) FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?) < ?`,
   signingKey: `SELECT private_key FROM products WHERE id = ?`,
-  subscribed: `SELECT 1 AS hit FROM webhook_endpoints e, json_each(e.events) j
-               WHERE e.product_id = ? AND e.enabled = 1 AND j.value IN ('*', ?) LIMIT 1`,
+  subscribed: `SELECT 1 AS hit WHERE ${PRODUCT_SUBSCRIBES_SQL}`,
   // The whole license as the dashboard sees it, read only to describe a license.hwid_bound event.
   fullLicense: `SELECT l.id, l.product_id AS productId, l.key, l.status, l.frozen, l.frozen_at AS frozenAt, l.expires_at AS expiresAt,
                   l.duration_days AS durationDays, l.policy_overrides AS policyOverrides, l.hwids, l.ips, l.note, l.metadata,

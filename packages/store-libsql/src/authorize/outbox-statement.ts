@@ -1,6 +1,7 @@
 import type { WebhookEventType } from "@geckoguard/core";
 import type { SqlArgs } from "./sql-runner.ts";
 import { packEvents } from "../repositories/outbox-batch.ts";
+import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/subscription-sql.ts";
 
 /**
  * For raw-SQL write paths (the authorize hot path, which writes through a SqlRunner and
@@ -9,7 +10,8 @@ import { packEvents } from "../repositories/outbox-batch.ts";
  * Run it in the same transaction as the change that causes it, right after it:
  *
  * - it writes nothing unless an enabled endpoint of the product subscribes to `type`
- *   (or to "*"), so a product without webhooks pays one indexed EXISTS;
+ *   (or to "*"; the rule is `PRODUCT_SUBSCRIBES_SQL`), so a product without webhooks
+ *   pays one indexed EXISTS;
  * - with `afterChange`, it writes nothing unless the statement just before it on the
  *   same connection changed a row (`changes() > 0`), so a guarded write that lost its
  *   race (bind, openSession) records no event.
@@ -23,9 +25,7 @@ export function outboxEventStatement(
 ): { sql: string; args: SqlArgs } {
   const sql = `INSERT INTO webhook_outbox (id, product_id, org_id, endpoint_id, event_count, events, created_at)
     SELECT ?, ?, NULL, NULL, 1, ?, ?
-    WHERE ${options.afterChange ? "changes() > 0 AND " : ""}EXISTS (
-      SELECT 1 FROM webhook_endpoints e, json_each(e.events) j
-      WHERE e.product_id = ? AND e.enabled = 1 AND j.value IN ('*', ?))`;
+    WHERE ${options.afterChange ? "changes() > 0 AND " : ""}${PRODUCT_SUBSCRIBES_SQL}`;
   const packed = packEvents([{ id: event.id, type: event.type, data: event.data }]);
   return { sql, args: [event.id, event.productId, packed, event.createdAt, event.productId, event.type] };
 }

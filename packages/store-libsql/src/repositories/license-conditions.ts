@@ -19,7 +19,7 @@ export function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The list filters of CONTRACT §5 / issue 3 as one WHERE condition. */
+/** The license list filters (docs/licenses.md#lists-and-pagination) as one WHERE condition. */
 export function filterCondition(scope: LicenseScope, filter: LicenseFilter, now: number): SQL {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
   if (filter.productId !== undefined) conditions.push(eq(licenses.productId, filter.productId));

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { CELL_ESCAPE, GUARDED_FIRST_CHARACTERS } from "@geckoguard/core";
+import { CELL_ESCAPE, GUARDED_FIRST_CHARACTERS, MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS } from "@geckoguard/core";
 
 /**
  * One license's CSV line (CSV_COLUMNS order, with its "\n"), computed by SQLite. Exports
@@ -28,8 +28,11 @@ const quoted = (expr: string, first = expr) =>
   `WHEN ${expr} GLOB '*[",' || char(10) || char(13) || ']*' OR ${expr} GLOB ' *' OR ${expr} GLOB '* ' ` +
   `THEN '"' || ${guard(first)} || replace(${expr}, '"', '""') || '"' ELSE ${guard(first)} || ${expr} END`;
 
+/** Out-of-range or non-numeric instants print as the nearest bound, as core's toIso does. */
+const readable = (column: string) =>
+  `(CASE WHEN typeof(${column}) IN ('integer', 'real') THEN min(max(${column}, ${MIN_TIMESTAMP_MS}), ${MAX_TIMESTAMP_MS}) ELSE ${MIN_TIMESTAMP_MS} END)`;
 const iso = (column: string) =>
-  `CASE WHEN ${column} IS NULL THEN '' ELSE strftime('%Y-%m-%dT%H:%M:%S', ${column} / 1000, 'unixepoch') || printf('.%03dZ', ${column} % 1000) END`;
+  `CASE WHEN ${column} IS NULL THEN '' ELSE strftime('%Y-%m-%dT%H:%M:%S', ${readable(column)} / 1000, 'unixepoch') || printf('.%03dZ', ${readable(column)} % 1000) END`;
 
 const joined = (column: string) =>
   `CASE WHEN ${column} = '[]' THEN '' ELSE ${quoted(`(SELECT group_concat(value, ';') FROM json_each(${column}))`, `json_extract(${column}, '$[0]')`)} END`;

@@ -1,4 +1,4 @@
-import type { LicensePatch, LicensePolicyOverrides, LicenseRecord, LicenseView, ProductPolicy } from "@geckoguard/core";
+import { readableTimestamp, type LicensePatch, type LicensePolicyOverrides, type LicenseRecord, type LicenseView, type ProductPolicy } from "@geckoguard/core";
 import { endUsers, licenses, products } from "../schema/index.ts";
 
 /** The columns every license read selects: the license, its owner and its product's policy. */
@@ -25,6 +25,24 @@ const EMPTY_OBJECT = "{}";
 const parseList = (json: string): string[] => (json === EMPTY_LIST ? [] : (JSON.parse(json) as string[]));
 const parseObject = <T>(json: string): T => (json === EMPTY_OBJECT ? ({} as T) : (JSON.parse(json) as T));
 
+const nullableTime = (ms: number | null) => (ms === null ? null : readableTimestamp(ms));
+
+/**
+ * A row written before dates were bounded (or by hand) may hold an instant no Date can
+ * print: it reads as the nearest bound, so one bad row never breaks a list, an export
+ * or authorize (core's schemas/timestamp.ts has the rule).
+ */
+function readableTimes(license: LicenseRow) {
+  return {
+    frozenAt: nullableTime(license.frozenAt),
+    expiresAt: nullableTime(license.expiresAt),
+    redeemedAt: nullableTime(license.redeemedAt),
+    lastAuthorizedAt: nullableTime(license.lastAuthorizedAt),
+    createdAt: readableTimestamp(license.createdAt),
+    updatedAt: readableTimestamp(license.updatedAt),
+  };
+}
+
 /** Row → view. Policies repeat across a page, so each distinct JSON is parsed once. */
 export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
   const policies = new Map<string, ProductPolicy>();
@@ -36,6 +54,7 @@ export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
     }
     return {
       ...row.license,
+      ...readableTimes(row.license),
       policyOverrides: parseObject<LicensePolicyOverrides>(row.license.policyOverrides),
       hwids: parseList(row.license.hwids),
       ips: parseList(row.license.ips),

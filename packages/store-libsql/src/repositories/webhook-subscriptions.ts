@@ -6,7 +6,8 @@ import { products, webhookEndpoints } from "../schema/index.ts";
  * What the enabled endpoints of a product (or of every product of an org) subscribe to,
  * read in the caller's transaction: an endpoint committed before the change, by any
  * process, is seen. Not cached across transactions, so no process can drop an event
- * for an endpoint another process has just created.
+ * for an endpoint another process has just created. The raw-SQL paths state the same
+ * rule once, in `subscription-sql.ts` (a test checks the two agree).
  */
 export async function subscriptionsOf(db: Executor, target: { productId: string } | { orgId: string }): Promise<string[][]> {
   const enabled = eq(webhookEndpoints.enabled, true);

@@ -18,7 +18,7 @@ const claim = (claimId: string, fingerprint = "f".repeat(64), leaseUntilMs = T0 
 const answer = { status: 201, body: { ok: true, data: { org: { id: "0198-x", name: "Ünïcode ✓", tags: [1, null, "a"] } } } };
 
 /**
- * The behaviour every IdempotencyStore must show (CONTRACT §7); run once per adapter.
+ * The behaviour every IdempotencyStore must show (docs/rate-limits-and-idempotency.md#idempotency-keys); run once per adapter.
  * `durable` adapters (shared on a database) must also keep records across a reopen.
  */
 export function describeIdempotencyStoreContract(adapter: string, open: () => Promise<IdempotencyStoreHandle>, durable = false): void {

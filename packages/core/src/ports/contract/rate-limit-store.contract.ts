@@ -17,7 +17,7 @@ let bucketCounter = 0;
 const freshKey = () => `contract:${Date.now()}:${bucketCounter++}`;
 
 /**
- * The behaviour every RateLimitStore must show (CONTRACT §7); run once per adapter.
+ * The behaviour every RateLimitStore must show (docs/rate-limits-and-idempotency.md#rate-limits); run once per adapter.
  * `durable` adapters (shared on a database) must also keep their state across a reopen.
  */
 export function describeRateLimitStoreContract(adapter: string, open: () => Promise<RateLimitStoreHandle>, durable = false): void {

@@ -1,0 +1,3 @@
+export * from "./text.ts";
+export * from "./timestamp.ts";
+export * from "./validation-message.ts";

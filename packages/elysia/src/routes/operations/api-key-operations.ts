@@ -1,0 +1,18 @@
+import { listApiKeys, presentApiKey, type Caller } from "@geckoguard/core";
+import { operation } from "./operation.ts";
+
+/** The caller, and the product whose keys it asks for (a query param in the dashboard, the path for keys). */
+export interface ApiKeysReach {
+  caller: Caller;
+  productId: string;
+}
+
+/** API-key metadata, for both families; the use case checks the caller. */
+export const apiKeyOperations = {
+  list: operation({
+    async run(ctx, { caller, productId }: ApiKeysReach, { query }) {
+      const { items, pagination } = await listApiKeys(ctx, caller, productId, query as { page?: number; pageSize?: number });
+      return { apiKeys: items.map(presentApiKey), pagination };
+    },
+  }),
+};

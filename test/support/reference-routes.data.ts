@@ -1,0 +1,88 @@
+import type { Credential } from "./reference-routes.ts";
+
+/**
+ * The published GeckoGuard API reference's endpoint tables, kept here as data so the
+ * tests need nothing outside the repository. Each row is the method, the path as the
+ * reference writes it (query string dropped) and the credential it gives the route: the
+ * row's own Auth column, "API key" for a row that names a scope, otherwise the
+ * authentication table's entry for its path. End-user portal routes are out of scope.
+ * Change a row only when the published reference changes.
+ */
+export const REFERENCE_ROUTE_ROWS: readonly (readonly [method: string, path: string, credential: Credential])[] = [
+  ["GET", "/v1/whoami", "apiKey"],
+  ["GET", "/v1/dashboard/me", "jwt"],
+  ["POST", "/v1/auth/login", "public"],
+  ["POST", "/v1/auth/refresh", "public"],
+  ["POST", "/v1/auth/logout", "public"],
+  ["POST", "/v1/licenses/authorize", "signedRequest"],
+  ["GET", "/v1/products/:productId/licenses", "apiKey"],
+  ["GET", "/v1/products/:productId/licenses/:licenseId", "apiKey"],
+  ["POST", "/v1/products/:productId/licenses", "apiKey"],
+  ["PATCH", "/v1/products/:productId/licenses/:licenseId", "apiKey"],
+  ["DELETE", "/v1/products/:productId/licenses/:licenseId", "apiKey"],
+  ["POST", "/v1/products/:productId/licenses/:licenseId/revoke", "apiKey"],
+  ["POST", "/v1/products/:productId/licenses/:licenseId/unrevoke", "apiKey"],
+  ["POST", "/v1/products/:productId/licenses/:licenseId/reset-hwid", "apiKey"],
+  ["POST", "/v1/products/:productId/licenses/:licenseId/reset-ip", "apiKey"],
+  ["GET", "/v1/products/:productId/blacklists", "apiKey"],
+  ["POST", "/v1/products/:productId/blacklists", "apiKey"],
+  ["DELETE", "/v1/products/:productId/blacklists/:entryId", "apiKey"],
+  ["GET", "/v1/products/:productId/end-users", "apiKey"],
+  ["GET", "/v1/products/:productId/end-users/:endUserId", "apiKey"],
+  ["GET", "/v1/end-users", "apiKey"],
+  ["GET", "/v1/end-users/:endUserId", "apiKey"],
+  ["GET", "/v1/products/:productId/analytics", "apiKey"],
+  ["GET", "/v1/dashboard/orgs", "jwt"],
+  ["POST", "/v1/dashboard/orgs", "jwt"],
+  ["GET", "/v1/dashboard/orgs/:orgId", "jwt"],
+  ["PATCH", "/v1/dashboard/orgs/:orgId", "jwt"],
+  ["DELETE", "/v1/dashboard/orgs/:orgId", "jwt"],
+  ["POST", "/v1/dashboard/products", "jwt"],
+  ["GET", "/v1/dashboard/products/:id", "jwt"],
+  ["PATCH", "/v1/dashboard/products/:id", "jwt"],
+  ["DELETE", "/v1/dashboard/products/:id", "jwt"],
+  ["GET", "/v1/dashboard/orgs/:orgId/products", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/products", "jwt"],
+  ["DELETE", "/v1/dashboard/orgs/:orgId/products/:productId", "jwt"],
+  ["GET", "/v1/dashboard/orgs/:orgId/licenses", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses", "jwt"],
+  ["GET", "/v1/dashboard/orgs/:orgId/licenses/analytics", "jwt"],
+  ["GET", "/v1/dashboard/orgs/:orgId/licenses/expiring", "jwt"],
+  ["GET", "/v1/dashboard/orgs/:orgId/licenses/export", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses/import", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses/freeze", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses/unfreeze", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses/revoke", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses/unrevoke", "jwt"],
+  ["POST", "/v1/dashboard/orgs/:orgId/licenses/extend", "jwt"],
+  ["DELETE", "/v1/dashboard/orgs/:orgId/licenses", "jwt"],
+  ["GET", "/v1/dashboard/licenses/:id", "jwt"],
+  ["PATCH", "/v1/dashboard/licenses/:id", "jwt"],
+  ["POST", "/v1/dashboard/licenses/:id/revoke", "jwt"],
+  ["POST", "/v1/dashboard/licenses/:id/unrevoke", "jwt"],
+  ["POST", "/v1/dashboard/licenses/:id/reset-hwid", "jwt"],
+  ["POST", "/v1/dashboard/licenses/:id/reset-ip", "jwt"],
+  ["POST", "/v1/dashboard/licenses/redeem", "jwt"],
+  ["GET", "/v1/dashboard/licenses/:id/sessions", "jwt"],
+  ["POST", "/v1/dashboard/licenses/:id/sessions/:sessionId/revoke", "jwt"],
+  ["POST", "/v1/dashboard/licenses/:id/sessions/revoke-all", "jwt"],
+  ["POST", "/v1/dashboard/api-keys", "jwt"],
+  ["GET", "/v1/dashboard/api-keys", "jwt"],
+  ["PATCH", "/v1/dashboard/api-keys/:id", "jwt"],
+  ["DELETE", "/v1/dashboard/api-keys/:id", "jwt"],
+  ["POST", "/v1/dashboard/api-keys/:id/rotate", "jwt"],
+  ["POST", "/v1/dashboard/api-keys/:id/revoke", "jwt"],
+  ["GET", "/v1/dashboard/blacklists/products/:productId", "jwt"],
+  ["POST", "/v1/dashboard/blacklists/products/:productId", "jwt"],
+  ["POST", "/v1/dashboard/blacklists/products/:productId/bulk", "jwt"],
+  ["DELETE", "/v1/dashboard/blacklists/products/:productId/:entryId", "jwt"],
+];
+
+/** The single paths (not the `/*` families) named in the reference's authentication table, and their credentials. */
+export const REFERENCE_AUTH_PATH_ROWS: readonly (readonly [path: string, credential: Credential])[] = [
+  ["/v1/licenses/authorize", "signedRequest"],
+  ["/v1/whoami", "apiKey"],
+  ["/v1/products/:id/api-keys", "apiKey"],
+  ["/v1/status", "public"],
+  ["/health", "public"],
+];
