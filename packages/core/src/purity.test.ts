@@ -35,7 +35,8 @@ const isTestOnly = (path: string) => /\.test\.ts$/.test(path) || path.includes("
 /** Every specifier a module names: static imports, re-exports, side-effect and dynamic imports. */
 function specifiersOf(text: string): string[] {
   const found: string[] = [];
-  for (const pattern of [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*\(?\s*["']([^"']+)["']/g]) {
+  // A specifier has no spaces: prose such as "the import's validator" is not an import.
+  for (const pattern of [/\bfrom\s*["']([^"'\s]+)["']/g, /^\s*import\s*["']([^"'\s]+)["']/gm, /\bimport\s*\(\s*["']([^"'\s]+)["']\s*\)/g]) {
     for (const match of text.matchAll(pattern)) found.push(match[1]!);
   }
   return found;
@@ -153,6 +154,8 @@ describe("the purity check itself", () => {
     expect(violationsIn(`return new Response(body);`)).toHaveLength(1);
     expect(violationsIn(`headers["Retry-After"] = "1";`)).toHaveLength(1);
     expect(violationsIn(`import { createHmac } from "node:crypto";\nimport { Type } from "@sinclair/typebox";`)).toEqual([]);
+    expect(specifiersOf(` * so Elysia, the import's validator and the\n * OpenAPI document all see it (docs/x.md)`)).toEqual([]);
+    expect(specifiersOf(`import "./side-effect.ts";\nexport * from "./b.ts";`)).toEqual(["./b.ts", "./side-effect.ts"]);
   });
 
   test("a relative import that leads nowhere is reported", () => {
