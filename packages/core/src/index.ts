@@ -55,6 +55,7 @@ export * from "./apikeys/key-format.ts";
 export * from "./apikeys/authenticate-api-key.ts";
 
 export * from "./licenses/license.ts";
+export * from "./licenses/license-fields.ts";
 export * from "./licenses/license-key.ts";
 export * from "./licenses/state.ts";
 export * from "./licenses/time-rules.ts";
