@@ -51,18 +51,25 @@ try {
     const licenseArgs: (string | number)[] = [];
     const sessionValues: string[] = [];
     const sessionArgs: (string | number)[] = [];
+    const hwidValues: string[] = [];
+    const hwidArgs: (string | number)[] = [];
     for (let i = start; i < Math.min(start + 500, LICENSES); i++) {
       const id = uuidv7(now);
-      licenseValues.push("(?, ?, ?, 'active', 0, '{}', ?, '[]', '{}', ?, ?)");
-      licenseArgs.push(id, productId, keys[i]!, i < BOUND ? JSON.stringify([`hw-${i}`]) : "[]", now, now);
+      licenseValues.push("(?, ?, ?, 'active', 0, '{}', '{}', ?, ?)");
+      licenseArgs.push(id, productId, keys[i]!, now, now);
       if (i < BOUND) {
+        hwidValues.push("(?, ?, ?, ?)");
+        hwidArgs.push(id, `hw-${i}`, now, now);
         const sessionId = uuidv7(now);
         sessions[i] = sessionId;
         sessionValues.push("(?, ?, ?, '127.0.0.1', ?, ?, ?)");
         sessionArgs.push(sessionId, id, `hw-${i}`, now, now, now + 3_600_000);
       }
     }
-    await tx.execute({ sql: `INSERT INTO licenses (id, product_id, key, status, frozen, policy_overrides, hwids, ips, metadata, created_at, updated_at) VALUES ${licenseValues.join(",")}`, args: licenseArgs });
+    await tx.execute({ sql: `INSERT INTO licenses (id, product_id, key, status, frozen, policy_overrides, metadata, created_at, updated_at) VALUES ${licenseValues.join(",")}`, args: licenseArgs });
+    if (hwidValues.length > 0) {
+      await tx.execute({ sql: `INSERT INTO license_hwids (license_id, hwid, first_seen_at, last_seen_at) VALUES ${hwidValues.join(",")}`, args: hwidArgs });
+    }
     if (sessionValues.length > 0) {
       await tx.execute({ sql: `INSERT INTO license_sessions (id, license_id, hwid, ip, created_at, last_seen_at, expires_at) VALUES ${sessionValues.join(",")}`, args: sessionArgs });
     }
@@ -97,7 +104,7 @@ try {
   const cpuAfter = threadCpuMs(server.process.pid);
   await Bun.sleep(1500); // heartbeats are flushed within a second
   const sessionsAfter = Number((await db.execute("SELECT count(*) AS n FROM license_sessions")).rows[0]!.n);
-  const boundAfter = Number((await db.execute({ sql: "SELECT count(*) AS n FROM licenses WHERE product_id = ? AND hwids != '[]'", args: [productId] })).rows[0]!.n);
+  const boundAfter = Number((await db.execute({ sql: "SELECT count(DISTINCT h.license_id) AS n FROM license_hwids h JOIN licenses l ON l.id = h.license_id WHERE l.product_id = ?", args: [productId] })).rows[0]!.n);
 
   const echo = Bun.spawn([process.execPath, join(import.meta.dir, "echo-server.ts")], { stdout: "pipe" });
   const echoLine = (await new Response(echo.stdout).body!.getReader().read()).value!;

@@ -28,11 +28,11 @@ async function seed(dbPath: string, productId: string, count: number): Promise<v
       const values: string[] = [];
       const args: (string | number)[] = [];
       for (let i = 0; i < rows; i++) {
-        values.push("(?, ?, ?, 'active', 0, '{}', '[]', '[]', '{}', ?, ?)");
+        values.push("(?, ?, ?, 'active', 0, '{}', '{}', ?, ?)");
         args.push(uuidv7(now), productId, newLicenseKey(), now, now);
       }
       await tx.execute({
-        sql: `INSERT INTO licenses (id, product_id, key, status, frozen, policy_overrides, hwids, ips, metadata, created_at, updated_at) VALUES ${values.join(",")}`,
+        sql: `INSERT INTO licenses (id, product_id, key, status, frozen, policy_overrides, metadata, created_at, updated_at) VALUES ${values.join(",")}`,
         args,
       });
       done += rows;
@@ -110,7 +110,9 @@ try {
   const check = createClient({ url: `file:${dbPath}` });
   const same = await check.execute({
     sql: `SELECT count(*) AS n FROM licenses a JOIN licenses b ON a.key = b.key AND b.product_id = ? WHERE a.product_id = ?
-          AND a.status = b.status AND a.frozen = b.frozen AND a.metadata = b.metadata AND a.hwids = b.hwids AND a.ips = b.ips`,
+          AND a.status = b.status AND a.frozen = b.frozen AND a.metadata = b.metadata
+          AND (SELECT group_concat(hwid, ';' ORDER BY seq) FROM license_hwids WHERE license_id = a.id) IS (SELECT group_concat(hwid, ';' ORDER BY seq) FROM license_hwids WHERE license_id = b.id)
+          AND (SELECT group_concat(ip, ';' ORDER BY seq) FROM license_ips WHERE license_id = a.id) IS (SELECT group_concat(ip, ';' ORDER BY seq) FROM license_ips WHERE license_id = b.id)`,
     args: [targetId, bigId],
   });
   console.log(`rows reproduced identically: ${same.rows[0]!.n} of ${rows}`);

@@ -27,12 +27,20 @@ test("the adapter's SQL-built CSV lines equal core's reference encoding, awkward
   await patch(1, { expiresAt: "2027-03-04T05:06:07.089Z", frozen: true, durationDays: 12 });
   await patch(2, { note: "plain", expiresAt: "1999-12-31T23:59:59.999Z", policy: { ipBinding: "on" } });
   await app.database.client.execute({
-    sql: `UPDATE licenses SET hwids = ?, ips = ?, last_authorized_at = ?, redeemed_at = ? WHERE id = ?`,
-    args: [JSON.stringify(["hw-1", "hw,2", 'hw"3']), JSON.stringify(["10.0.0.1", "::1"]), 1_800_000_000_001, 1_700_000_000_000, licenses[3]!.id],
+    sql: `UPDATE licenses SET last_authorized_at = ?, redeemed_at = ? WHERE id = ?`,
+    args: [1_800_000_000_001, 1_700_000_000_000, licenses[3]!.id],
   });
+  // Bound in this order (not sorted): both encodings list bindings in bind order.
+  for (const hwid of ["hw-1", "hw,2", 'hw"3', "a-last"]) {
+    await app.database.client.execute({ sql: `INSERT INTO license_hwids (license_id, hwid, first_seen_at, last_seen_at) VALUES (?, ?, 1, 1)`, args: [licenses[3]!.id, hwid] });
+  }
+  for (const ip of ["10.0.0.1", "::1"]) {
+    await app.database.client.execute({ sql: `INSERT INTO license_ips (license_id, ip, first_seen_at, last_seen_at) VALUES (?, ?, 1, 1)`, args: [licenses[3]!.id, ip] });
+  }
   const { expected, actual } = await bothEncodings(productId);
   expect(actual).toBe(expected);
   expect(actual.split("\n").length).toBeGreaterThan(4);
+  expect(actual).toContain(`,"hw-1;hw,2;hw""3;a-last",10.0.0.1;::1,`);
 });
 
 test("both encodings apply the same formula guard to every text cell", async () => {
@@ -41,9 +49,13 @@ test("both encodings apply the same formula guard to every text cell", async () 
   for (const [i, start] of starts.entries()) {
     const value = `${start}SUM(A1)"quoted", ${start}`;
     await app.database.client.execute({
-      sql: `UPDATE licenses SET key = ?, note = ?, hwids = ?, ips = ?, metadata = ?, policy_overrides = ? WHERE id = ?`,
-      args: [`${start}KEY-${i}`, value, JSON.stringify([value, "b"]), JSON.stringify([`${start}10.0.0.${i}`]), JSON.stringify({ f: value }), JSON.stringify({ maxSessions: 2 }), licenses[i]!.id],
+      sql: `UPDATE licenses SET key = ?, note = ?, metadata = ?, policy_overrides = ? WHERE id = ?`,
+      args: [`${start}KEY-${i}`, value, JSON.stringify({ f: value }), JSON.stringify({ maxSessions: 2 }), licenses[i]!.id],
     });
+    for (const hwid of [value, "b"]) {
+      await app.database.client.execute({ sql: `INSERT INTO license_hwids (license_id, hwid, first_seen_at, last_seen_at) VALUES (?, ?, 1, 1)`, args: [licenses[i]!.id, hwid] });
+    }
+    await app.database.client.execute({ sql: `INSERT INTO license_ips (license_id, ip, first_seen_at, last_seen_at) VALUES (?, ?, 1, 1)`, args: [licenses[i]!.id, `${start}10.0.0.${i}`] });
   }
   const { expected, actual } = await bothEncodings(productId);
   expect(actual).toBe(expected);

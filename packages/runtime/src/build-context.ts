@@ -1,10 +1,7 @@
 import { createHmac } from "node:crypto";
 import {
   aesGcmSecretBox,
-  argon2idHasher,
   createIdempotency,
-  jwtAccessTokens,
-  systemResolveHost,
   type Clock,
   type GgContext,
   type IdempotencyStore,
@@ -12,6 +9,7 @@ import {
   type RateLimitStore,
   type Store,
 } from "@geckoguard/core";
+import { argon2idHasher, jwtAccessTokens, systemResolveHost } from "@geckoguard/drivers";
 import { deploymentRateLimiter, type SqlRunner } from "@geckoguard/store-libsql";
 import type { CreateGeckoguardOptions } from "./options.ts";
 

@@ -1,4 +1,5 @@
-import { fetchSender, startWebhookWorker, type GgContext, type Logger, type WebhookWorker } from "@geckoguard/core";
+import { startWebhookWorker, type GgContext, type Logger, type WebhookWorker } from "@geckoguard/core";
+import { fetchSender } from "@geckoguard/drivers";
 import type { CreateGeckoguardOptions, WebhookDeliveryOptions } from "./options.ts";
 
 /** The delivery worker of this process, or null when turned off (another process on the same database delivers). */

@@ -21,6 +21,8 @@ export interface SessionHandle {
   sessionId: string;
   hwid?: string;
   appVersion?: string;
+  deviceName?: string;
+  devicePlatform?: string;
 }
 
 export interface Authorized {

@@ -59,3 +59,11 @@ test("the injected clock sets X-GG-Timestamp and a custom fetch is used", async 
   expect(calls).toBe(1);
   expect(server.requests[0]!.headers.get("x-gg-timestamp")).toBe(String(Math.floor(nowMs / 1000)));
 });
+
+test("the device's name and platform go in the signed body and stay in the handle for heartbeats", async () => {
+  const { server, client } = setup();
+  const opened = await client.authorize({ licenseKey: VALID_KEY, hwid: "hwid-1", deviceName: "Ada's laptop", devicePlatform: "linux-x64" });
+  if (!opened.ok) throw new Error(`expected success, got ${opened.code}`);
+  expect(opened.handle).toEqual({ licenseKey: VALID_KEY, hwid: "hwid-1", deviceName: "Ada's laptop", devicePlatform: "linux-x64", sessionId: opened.session.id });
+  expect(JSON.parse(new TextDecoder().decode(server.requests[0]!.body))).toEqual({ licenseKey: VALID_KEY, hwid: "hwid-1", deviceName: "Ada's laptop", devicePlatform: "linux-x64" });
+});

@@ -24,6 +24,13 @@ export interface AuthorizeInput {
   licenseKey: string;
   hwid?: string;
   appVersion?: string;
+  /**
+   * The machine's name as its user knows it (1–100 characters, no control characters),
+   * shown beside the bound HWID in the license's `devices`.
+   */
+  deviceName?: string;
+  /** The machine's platform, e.g. `${process.platform}-${process.arch}` (1–64 characters, no control characters). */
+  devicePlatform?: string;
 }
 
 export interface LicenseClient {
@@ -122,6 +129,8 @@ function requestFields(input: AuthorizeInput): RequestFields {
   const fields: RequestFields = { licenseKey: input.licenseKey };
   if (input.hwid !== undefined) fields.hwid = input.hwid;
   if (input.appVersion !== undefined) fields.appVersion = input.appVersion;
+  if (input.deviceName !== undefined) fields.deviceName = input.deviceName;
+  if (input.devicePlatform !== undefined) fields.devicePlatform = input.devicePlatform;
   return fields;
 }
 

@@ -1,4 +1,4 @@
-import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, NonceStore } from "../ports/authorize.ts";
+import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, DeviceReport, NonceStore, Sighting } from "../ports/authorize.ts";
 import { toIso, toIsoOrNull, type Clock } from "../clock.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { constantTimeEqual, sha256Hex } from "../crypto/hash.ts";
@@ -12,7 +12,7 @@ import { loadDecisionView } from "./decision-view.ts";
 import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimiter } from "../ratelimit/limiter.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
-import { tighter } from "../ratelimit/headers.ts";
+import { tighter } from "../ratelimit/tighter.ts";
 
 export interface AuthorizeDeps {
   store: AuthorizeStore;
@@ -78,6 +78,20 @@ async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeIn
   return { license, decision };
 }
 
+function deviceReport(input: AuthorizeInput): DeviceReport {
+  return {
+    ...(input.deviceName !== undefined ? { name: input.deviceName } : {}),
+    ...(input.devicePlatform !== undefined ? { platform: input.devicePlatform } : {}),
+  };
+}
+
+/** The HWID and IP of this call that are bound to the license (just now or before). */
+function sighting(license: AuthorizeLicense, decision: Decision & { allow: true }, input: AuthorizeInput, ip: string, device: DeviceReport): Sighting {
+  const hwid = decision.bindHwid ?? (input.hwid !== undefined && license.hwids.includes(input.hwid) ? input.hwid : undefined);
+  const boundIp = decision.bindIp ?? (license.ips.includes(ip) ? ip : undefined);
+  return { ...(hwid !== undefined ? { hwid } : {}), ...(boundIp !== undefined ? { ip: boundIp } : {}), device };
+}
+
 /**
  * Rounds of read → decide → guarded writes. A lost guard means another call changed the
  * license (bound a value, took a session slot), so the next round reads a state closer to
@@ -89,8 +103,9 @@ const MAX_ROUNDS = 6;
 async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: Decision & { allow: true }, input: AuthorizeInput, ip: string, now: number) {
   const { store } = deps;
   const lost = (slot: Slot) => ({ lost: slot }) as const;
-  if (decision.bindHwid !== null && !(await store.bind("hwid", license, decision.bindHwid, now))) return lost("hwid");
-  if (decision.bindIp !== null && !(await store.bind("ip", license, decision.bindIp, now))) return lost("ip");
+  const device = deviceReport(input);
+  if (decision.bindHwid !== null && !(await store.bind("hwid", license, decision.bindHwid, now, device))) return lost("hwid");
+  if (decision.bindIp !== null && !(await store.bind("ip", license, decision.bindIp, now, device))) return lost("ip");
   if (decision.expiresAt !== null) await store.startClock(license.id, decision.expiresAt, now);
   const sessionExpiresAt = now + license.policy.sessionTtlSeconds * 1000;
   let sessionId = input.sessionId;
@@ -101,7 +116,7 @@ async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: D
   } else {
     store.heartbeat(sessionId!, sessionExpiresAt, now);
   }
-  store.touchLicense(license.id, now);
+  store.touchLicense(license, sighting(license, decision, input, ip, device), now);
   return { sessionId: sessionId!, sessionExpiresAt, expiresAt: decision.expiresAt ?? license.expiresAt };
 }
 

@@ -1,7 +1,7 @@
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { isUuid } from "../crypto/uuid.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../schemas/text.ts";
-import type { AuthorizeInput } from "./schemas.ts";
+import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, type AuthorizeInput } from "./schemas.ts";
 
 function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
   if (value === undefined) return undefined;
@@ -39,11 +39,15 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
   const appVersion = optionalString(fields.appVersion, "/appVersion", 64, details);
   const sessionId = optionalString(fields.sessionId, "/sessionId", 36, details);
   if (sessionId !== undefined && !isUuid(sessionId)) details.push({ path: "/sessionId", message: "Expected a UUID" });
+  const deviceName = optionalString(fields.deviceName, "/deviceName", DEVICE_NAME_MAX, details);
+  const devicePlatform = optionalString(fields.devicePlatform, "/devicePlatform", DEVICE_PLATFORM_MAX, details);
   if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
   return {
     licenseKey: licenseKey!,
     ...(hwid !== undefined ? { hwid } : {}),
     ...(sessionId !== undefined ? { sessionId } : {}),
     ...(appVersion !== undefined ? { appVersion } : {}),
+    ...(deviceName !== undefined ? { deviceName } : {}),
+    ...(devicePlatform !== undefined ? { devicePlatform } : {}),
   };
 }

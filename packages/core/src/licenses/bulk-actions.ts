@@ -1,7 +1,7 @@
 import type { GgContext } from "../context.ts";
 import type { LicensePatch, LicenseScope } from "../ports/licenses.ts";
 import type { Store } from "../ports/store.ts";
-import type { LicenseView } from "./license.ts";
+import { patchedView, type LicenseView } from "./license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { extend, freeze, unfreeze } from "./time-rules.ts";
 import { actionPatch } from "./patch-license.ts";
@@ -52,7 +52,7 @@ export async function bulkUpdateLicenses(ctx: GgContext, scope: LicenseScope, id
       const patch = bulkPatch(license, action, now);
       if (patch === null) continue;
       await tx.licenses.update(license.id, patch, now);
-      changed.push({ ...license, ...patch, updatedAt: now });
+      changed.push(patchedView(license, patch, now));
     }
     if (typeof action === "object") await recordLicenseEvents(tx, "license.extended", changed, now, () => ({ days: action.extendDays }));
     else await recordLicenseEvents(tx, BULK_EVENT[action], changed, now);

@@ -54,7 +54,7 @@ export async function createLicenses(ctx: GgContext, product: ProductRecord, inp
     updatedAt: now,
   }));
   const ownerView = owner === null ? null : { id: owner.id, username: owner.username, email: owner.email };
-  const views = records.map((record) => ({ ...record, owner: ownerView, productPolicy: product.policy }));
+  const views = records.map((record) => ({ ...record, devices: [], owner: ownerView, productPolicy: product.policy }));
   await ctx.store.transaction(async (tx) => {
     await tx.licenses.insertMany(records);
     await recordLicenseEvents(tx, "license.created", views, now);

@@ -33,7 +33,10 @@ async function* jsonItems(ctx: GgContext, scope: LicenseScope, filter: LicenseFi
   for await (const batch of ctx.store.licenses.scan(scope, filter, JSON_BATCH, now)) {
     let text = "";
     for (const license of batch) {
-      text += (first ? "" : ",") + JSON.stringify({ ...presentLicense(license, now, { includeOwner: true }) });
+      // The export's format stays as it was before devices were listed (like the CSV, it
+      // carries `hwids` and `ips` only): a license's devices are in its answers.
+      const { devices: _devices, ...item } = presentLicense(license, now, { includeOwner: true });
+      text += (first ? "" : ",") + JSON.stringify(item);
       first = false;
     }
     yield text;

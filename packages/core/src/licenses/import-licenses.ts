@@ -3,7 +3,7 @@ import type { ProductRecord } from "../ports/products.ts";
 import type { Store } from "../ports/store.ts";
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
-import type { LicenseRecord } from "./license.ts";
+import { newDevices, type LicenseRecord } from "./license.ts";
 import { portableErrors, type PortableLicense } from "./portable-license.ts";
 import type { EndUserRecord } from "../ports/endusers.ts";
 import { recordLicenseEvents } from "../webhooks/record-event.ts";
@@ -77,7 +77,7 @@ export async function importLicenses(ctx: GgContext, product: ProductRecord, ite
         await store.licenses.insertMany(batch);
         const views = batch.map((record) => {
           const owner = record.endUserId === null ? null : (owners.get(record.endUserId) ?? null);
-          return { ...record, owner: owner && { id: owner.id, username: owner.username, email: owner.email }, productPolicy: product.policy };
+          return { ...record, devices: newDevices(record.hwids, record.createdAt), owner: owner && { id: owner.id, username: owner.username, email: owner.email }, productPolicy: product.policy };
         });
         await recordLicenseEvents(store, "license.created", views, now);
         imported += batch.length;

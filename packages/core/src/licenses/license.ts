@@ -32,10 +32,38 @@ export interface LicenseOwner {
   email: string | null;
 }
 
-/** A license with what answers need beside it: its owner and its product's policy. */
+/**
+ * A machine bound to a license: one per entry of `hwids`, in the same order. Times are
+ * epoch milliseconds; `lastSeenAt` moves at a coarse granularity (docs/authorize.md,
+ * "Devices"). Name and platform are what the SDK last reported, when it did.
+ */
+export interface LicenseDevice {
+  hwid: string;
+  name: string | null;
+  platform: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** A license with what answers need beside it: its devices, its owner and its product's policy. */
 export interface LicenseView extends LicenseRecord {
+  devices: LicenseDevice[];
   owner: LicenseOwner | null;
   productPolicy: ProductPolicy;
+}
+
+/** Devices for HWIDs bound at `at` with nothing reported about them (create, import). */
+export function newDevices(hwids: readonly string[], at: number): LicenseDevice[] {
+  return hwids.map((hwid) => ({ hwid, name: null, platform: null, firstSeenAt: at, lastSeenAt: at }));
+}
+
+/**
+ * The view after a stored patch: the patch's fields, and the devices that are still bound
+ * when it replaces `hwids` (a reset clears them).
+ */
+export function patchedView<V extends LicenseView>(license: V, patch: Partial<LicenseRecord>, now: number): V {
+  const devices = patch.hwids === undefined ? license.devices : license.devices.filter((device) => patch.hwids!.includes(device.hwid));
+  return { ...license, ...patch, devices, updatedAt: now };
 }
 
 /** The policy in force for this license: product defaults, then the license's overrides. */

@@ -1,7 +1,7 @@
 import type { GgContext } from "../context.ts";
 import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { LicensePatch } from "../ports/licenses.ts";
-import type { LicenseView } from "./license.ts";
+import { patchedView, type LicenseView } from "./license.ts";
 import type { PatchLicenseInput } from "./schemas.ts";
 import { freeze, unfreeze } from "./time-rules.ts";
 import { assertMetadataSize } from "./metadata.ts";
@@ -40,7 +40,7 @@ export async function patchLicense(ctx: GgContext, license: LicenseView, orgId: 
   const now = ctx.clock.now();
   const patch = licensePatchFor(license, input, now);
   const ownerView = owner ? { id: owner.id, username: owner.username, email: owner.email } : input.endUserId === null ? null : license.owner;
-  const updated: LicenseView = { ...license, ...patch, owner: ownerView, updatedAt: now };
+  const updated: LicenseView = { ...patchedView(license, patch, now), owner: ownerView };
   await ctx.store.transaction(async (tx) => {
     await tx.licenses.update(license.id, patch, now);
     await recordLicenseEvent(tx, "license.updated", updated, now, { changes: Object.keys(patch) });
@@ -86,7 +86,7 @@ function actionChanges(license: LicenseView, action: LicenseAction): boolean {
 export async function applyLicenseAction(ctx: GgContext, license: LicenseView, action: LicenseAction): Promise<LicenseView> {
   const now = ctx.clock.now();
   const patch = actionPatch(action);
-  const updated = { ...license, ...patch, updatedAt: now };
+  const updated = patchedView(license, patch, now);
   const extra = action === "reset_hwid" ? { cleared: license.hwids } : action === "reset_ip" ? { cleared: license.ips } : undefined;
   await ctx.store.transaction(async (tx) => {
     await tx.licenses.update(license.id, patch, now);

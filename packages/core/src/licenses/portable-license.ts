@@ -59,28 +59,34 @@ function overridesWithoutLimits(overrides: LicensePolicyOverrides): LicensePolic
   return rest;
 }
 
-/** The CSV fields of a license, in CSV_COLUMNS order, each guarded against formula injection. */
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * The CSV fields of a license, in CSV_COLUMNS order, each guarded against formula
+ * injection (keyed, so every column has exactly one encoding).
+ */
 export function toCsvFields(license: LicenseView): string[] {
   const iso = (ms: number | null) => toIsoOrNull(ms) ?? "";
   const rest = overridesWithoutLimits(license.policyOverrides);
-  return [
-    license.key,
-    license.status,
-    String(license.frozen),
-    iso(license.frozenAt),
-    iso(license.expiresAt),
-    license.durationDays === null ? "" : String(license.durationDays),
-    license.policyOverrides.maxHwids === undefined ? "" : String(license.policyOverrides.maxHwids),
-    license.policyOverrides.maxIps === undefined ? "" : String(license.policyOverrides.maxIps),
-    Object.keys(rest).length === 0 ? "" : JSON.stringify(rest),
-    license.hwids.join(";"),
-    license.ips.join(";"),
-    license.note ?? "",
-    JSON.stringify(license.metadata),
-    license.endUserId ?? "",
-    iso(license.redeemedAt),
-    iso(license.lastAuthorizedAt),
-  ].map(neutralizeCell);
+  const fields: Record<CsvColumn, string> = {
+    key: license.key,
+    status: license.status,
+    frozen: String(license.frozen),
+    frozenAt: iso(license.frozenAt),
+    expiresAt: iso(license.expiresAt),
+    durationDays: license.durationDays === null ? "" : String(license.durationDays),
+    maxHwids: license.policyOverrides.maxHwids === undefined ? "" : String(license.policyOverrides.maxHwids),
+    maxIps: license.policyOverrides.maxIps === undefined ? "" : String(license.policyOverrides.maxIps),
+    policy: Object.keys(rest).length === 0 ? "" : JSON.stringify(rest),
+    hwids: license.hwids.join(";"),
+    ips: license.ips.join(";"),
+    note: license.note ?? "",
+    metadata: JSON.stringify(license.metadata),
+    endUserId: license.endUserId ?? "",
+    redeemedAt: iso(license.redeemedAt),
+    lastAuthorizedAt: iso(license.lastAuthorizedAt),
+  };
+  return CSV_COLUMNS.map((column) => neutralizeCell(fields[column]));
 }
 
 /** The CSV keeps the two limits in their own columns; the portable shape keeps one overrides object. */

@@ -20,6 +20,13 @@ export function presentLicense(license: LicenseView, now: number, options: { inc
     durationDays: license.durationDays,
     hwids: license.hwids,
     ips: license.ips,
+    devices: license.devices.map((device) => ({
+      hwid: device.hwid,
+      name: device.name,
+      platform: device.platform,
+      firstSeenAt: toIso(device.firstSeenAt),
+      lastSeenAt: toIso(device.lastSeenAt),
+    })),
     maxHwids: policy.maxHwids,
     maxIps: policy.maxIps,
     policy,

@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
 import type { EndUserRecord } from "../ports/endusers.ts";
-import type { LicenseView } from "./license.ts";
+import { patchedView, type LicenseView } from "./license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertCan } from "../orgs/roles.ts";
 import { newEndUser } from "../endusers/manage-end-users.ts";
@@ -52,7 +52,7 @@ export async function redeemLicense(ctx: GgContext, userId: string, input: Redee
     if (!(await tx.licenses.assignOwner(license.id, patch, now))) {
       throw new GgError("CONFLICT", "This license is already redeemed by an end user");
     }
-    const redeemed = { ...license, ...patch, owner: { id: owner.id, username: owner.username, email: owner.email }, updatedAt: now };
+    const redeemed = { ...patchedView(license, patch, now), owner: { id: owner.id, username: owner.username, email: owner.email } };
     await recordLicenseEvent(tx, "license.redeemed", redeemed, now);
     return redeemed;
   });

@@ -20,6 +20,19 @@ export type AuthorizeLicense = Pick<
   policy: ProductPolicy;
 };
 
+/** What the SDK reported about the machine on authorize (optional body fields). */
+export interface DeviceReport {
+  name?: string;
+  platform?: string;
+}
+
+/** The bound HWID and IP an allowed call came from (absent when not bound), and what it reported. */
+export interface Sighting {
+  hwid?: string;
+  ip?: string;
+  device: DeviceReport;
+}
+
 /**
  * What POST /v1/licenses/authorize reads and writes, named for the hot path. Reads must
  * see every committed change (a revoked key or license fails at once). Methods marked
@@ -34,11 +47,12 @@ export interface AuthorizeStore {
   findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number } | null>;
   countLiveSessions(licenseId: string, now: number): Promise<number>;
   /**
-   * Durable. Binds `value` iff it is not bound and fewer than the policy's maximum are;
-   * false when a concurrent call took the slot. A new HWID records `license.hwid_bound`
-   * in the same transaction (webhook outbox).
+   * Durable. Binds `value` iff it is not bound and fewer than the policy's maximum are,
+   * first and last seen `now` (an HWID with the reported name and platform); false when
+   * a concurrent call took the slot. A new HWID records `license.hwid_bound` in the same
+   * transaction (webhook outbox).
    */
-  bind(kind: "hwid" | "ip", license: AuthorizeLicense, value: string, now: number): Promise<boolean>;
+  bind(kind: "hwid" | "ip", license: AuthorizeLicense, value: string, now: number, device: DeviceReport): Promise<boolean>;
   /** Durable. Sets expiresAt iff the clock has not started (first authorize of a duration license). */
   startClock(licenseId: string, expiresAt: number, now: number): Promise<void>;
   /**
@@ -48,8 +62,11 @@ export interface AuthorizeStore {
   openSession(session: SessionRecord, license: AuthorizeLicense, now: number): Promise<boolean>;
   /** Batched: extends a live session and stamps it seen. */
   heartbeat(sessionId: string, expiresAt: number, now: number): void;
-  /** Batched: the license's lastAuthorizedAt. */
-  touchLicense(licenseId: string, now: number): void;
+  /**
+   * Batched: the license's lastAuthorizedAt, and the last-seen time of the bound HWID and
+   * IP of the call (with the name and platform reported), at the store's granularity.
+   */
+  touchLicense(license: AuthorizeLicense, seen: Sighting, now: number): void;
   /** PKCS#8 PEM of the product's response-signing key. */
   signingKeyPem(productId: string): Promise<string | null>;
   /** Writes everything batched so far (shutdown, tests). */

@@ -16,6 +16,7 @@ const license: LicenseView = {
   policyOverrides: { maxHwids: 2 },
   hwids: ["hw-1"],
   ips: ["198.51.100.7"],
+  devices: [{ hwid: "hw-1", name: "Ada's laptop", platform: "linux-x64", firstSeenAt: at - 3_000_000, lastSeenAt: at - 60_000 }],
   note: "Reseller order 1042",
   metadata: { plan: "pro", seats: 3 },
   endUserId: "01a21b4a-bf18-7026-8525-a53edfcf18dd",
@@ -31,6 +32,14 @@ test("a deferred license, through JSON as the outbox stores it, renders exactly 
   const stored = JSON.parse(JSON.stringify(deferredLicenseData(license, { changes: ["note"] })));
   expect(renderEventData(stored, at)).toEqual(JSON.parse(JSON.stringify(licenseEventData(license, at, { changes: ["note"] }))));
   expect(JSON.stringify(deferredLicenseData(license)).length).toBeLessThan(JSON.stringify(licenseEventData(license, at)).length * 0.7);
+});
+
+test("a snapshot recorded before devices were listed renders its HWIDs as devices seen at the event's time", () => {
+  const stored = JSON.parse(JSON.stringify(deferredLicenseData(license))) as { s: unknown[] };
+  stored.s = stored.s.slice(0, 20); // the field list as it was: devices came after productPolicy
+  const rendered = renderEventData(stored, at) as { license: { hwids: string[]; devices: unknown[] } };
+  expect(rendered.license.hwids).toEqual(["hw-1"]);
+  expect(rendered.license.devices).toEqual([{ hwid: "hw-1", name: null, platform: null, firstSeenAt: new Date(at).toISOString(), lastSeenAt: new Date(at).toISOString() }]);
 });
 
 test("other payloads pass through unchanged", () => {

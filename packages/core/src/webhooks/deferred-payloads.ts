@@ -1,4 +1,4 @@
-import type { LicenseView } from "../licenses/license.ts";
+import { newDevices, type LicenseView } from "../licenses/license.ts";
 import { licenseEventData } from "./event-payloads.ts";
 
 /**
@@ -10,10 +10,19 @@ import { licenseEventData } from "./event-payloads.ts";
  */
 
 const MARK = "$gg";
+/**
+ * Snapshot positions. Outbox rows already written hold snapshots in this order, so a new
+ * field is only ever appended (and rendering tolerates snapshots that end before it).
+ */
 const FIELDS = [
   "id", "productId", "key", "status", "frozen", "frozenAt", "expiresAt", "durationDays", "policyOverrides", "hwids", "ips",
   "note", "metadata", "endUserId", "redeemedAt", "lastAuthorizedAt", "createdAt", "updatedAt", "owner", "productPolicy",
+  "devices",
 ] as const satisfies readonly (keyof LicenseView)[];
+/** Fails the type check when LicenseView gains a field that FIELDS does not carry. */
+type Unlisted = Exclude<keyof LicenseView, (typeof FIELDS)[number]>;
+const EVERY_FIELD_LISTED: [Unlisted] extends [never] ? true : { unlisted: Unlisted } = true;
+void EVERY_FIELD_LISTED;
 
 interface DeferredLicense {
   [MARK]: "license";
@@ -38,5 +47,7 @@ function isDeferredLicense(data: unknown): data is DeferredLicense {
 export function renderEventData(data: unknown, at: number): unknown {
   if (!isDeferredLicense(data)) return data;
   const license = Object.fromEntries(FIELDS.map((field, i) => [field, data.s[i]])) as unknown as LicenseView;
+  // Snapshots recorded before devices were rows: the bound HWIDs, seen as of the event.
+  if (license.devices === undefined) license.devices = newDevices(license.hwids, at);
   return licenseEventData(license, at, data.x);
 }

@@ -1,6 +1,5 @@
 import { Elysia } from "elysia";
 import {
-  ApiKeyIdParams,
   CreateApiKeyBody,
   ListApiKeysQuery,
   UpdateApiKeyBody,
@@ -14,6 +13,7 @@ import {
   type GgContext,
   type IssuedApiKey,
 } from "@geckoguard/core";
+import { ApiKeyIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";

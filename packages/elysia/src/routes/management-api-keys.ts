@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
-import { ProductApiKeysParams, ProductApiKeysQuery, apiKeyCaller, presentWhoami, type GgContext } from "@geckoguard/core";
+import { ProductApiKeysQuery, apiKeyCaller, presentWhoami, type GgContext } from "@geckoguard/core";
+import { ProductApiKeysParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireApiKey } from "../http/require-api-key.ts";
 import { apiKeyOf } from "./operations/credential-reach.ts";

@@ -4,7 +4,6 @@ import {
   DashboardCreateLicensesBody,
   ExpiringQuery,
   ExtendBody,
-  OrgIdParams,
   bulkDeleteLicenses,
   bulkUpdateLicenses,
   listExpiringLicenses,
@@ -13,6 +12,7 @@ import {
   type BulkAction,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";

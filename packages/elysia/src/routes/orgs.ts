@@ -2,8 +2,6 @@ import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
 import {
   AddMemberBody,
-  OrgIdParams,
-  OrgMemberParams,
   OrgNameBody,
   TransferOwnershipBody,
   UpdateMemberBody,
@@ -24,6 +22,7 @@ import {
   transferOwnership,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams, OrgMemberParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 

@@ -3,9 +3,6 @@ import { Type } from "@sinclair/typebox";
 import {
   AddProductToOrgBody,
   CreateProductBody,
-  OrgIdParams,
-  OrgProductParams,
-  ProductIdParams,
   UpdateProductBody,
   createProduct,
   deleteOrgProduct,
@@ -20,6 +17,7 @@ import {
   updateProduct,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams, ProductIdParams, OrgProductParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 

@@ -2,8 +2,6 @@ import { Elysia } from "elysia";
 import {
   ListAttemptsQuery,
   ListDeliveriesQuery,
-  WebhookDeliveryParams,
-  WebhookEndpointParams,
   listWebhookAttempts,
   listWebhookDeliveries,
   presentWebhookAttempt,
@@ -11,6 +9,7 @@ import {
   redeliverWebhook,
   type GgContext,
 } from "@geckoguard/core";
+import { WebhookEndpointParams, WebhookDeliveryParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 

@@ -3,8 +3,6 @@ import { Type } from "@sinclair/typebox";
 import {
   CreateWebhookEndpointBody,
   UpdateWebhookEndpointBody,
-  WebhookEndpointParams,
-  WebhookProductParams,
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   getWebhookEndpoint,
@@ -19,6 +17,7 @@ import {
   type GgContext,
   type WebhookEndpointRecord,
 } from "@geckoguard/core";
+import { WebhookProductParams, WebhookEndpointParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";

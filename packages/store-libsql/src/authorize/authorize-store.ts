@@ -11,48 +11,15 @@ import {
   type WebhookEventType,
 } from "@geckoguard/core";
 import { toLicenseViews, type LicenseViewRow } from "../repositories/license-rows.ts";
-import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/subscription-sql.ts";
+import { SQL, type KeyRow, type LicenseRow } from "./authorize-sql.ts";
+import { DeviceSightings } from "./device-sightings.ts";
 import { outboxEventStatement } from "./outbox-statement.ts";
-import type { SqlRunner } from "./sql-runner.ts";
+import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
 import { WriteBehind } from "./write-behind.ts";
 import { ReadCache } from "./read-cache.ts";
 
-const SQL = {
-  key: `SELECT k.id, k.product_id, p.org_id, k.secret_hash, k.permissions, k.revoked_at
-        FROM api_keys k JOIN products p ON p.id = k.product_id WHERE k.prefix = ?`,
-  license: `SELECT l.id, l.status, l.frozen, l.frozen_at, l.expires_at, l.duration_days, l.hwids, l.ips, l.policy_overrides, p.policy
-            FROM licenses l JOIN products p ON p.id = l.product_id WHERE l.product_id = ? AND l.key = ?`,
-  hwidListed: `SELECT 1 AS hit FROM blacklist_entries WHERE product_id = ? AND type = 'HWID' AND value = ? LIMIT 1`,
-  ipListed: `SELECT 1 AS hit FROM blacklist_entries WHERE product_id = ? AND type = 'IP' AND range_start <= ? AND range_end >= ? LIMIT 1`,
-  session: `SELECT revoked_at, expires_at, license_id FROM license_sessions WHERE id = ?`,
-  liveSessions: `SELECT count(*) AS n FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?`,
-  // One statement each: the guard and the write happen under SQLite's write lock.
-  bindHwid: `UPDATE licenses SET hwids = json_insert(hwids, '$[#]', ?), updated_at = ?
-             WHERE id = ? AND json_array_length(hwids) < ? AND NOT EXISTS (SELECT 1 FROM json_each(licenses.hwids) WHERE value = ?)`,
-  bindIp: `UPDATE licenses SET ips = json_insert(ips, '$[#]', ?), updated_at = ?
-           WHERE id = ? AND json_array_length(ips) < ? AND NOT EXISTS (SELECT 1 FROM json_each(licenses.ips) WHERE value = ?)`,
-  startClock: `UPDATE licenses SET expires_at = ?, updated_at = ? WHERE id = ? AND expires_at IS NULL`,
-  openSession: `INSERT INTO license_sessions (id, license_id, hwid, ip, app_version, created_at, last_seen_at, expires_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?
-                WHERE (SELECT count(*) FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?) < ?`,
-  signingKey: `SELECT private_key FROM products WHERE id = ?`,
-  subscribed: `SELECT 1 AS hit WHERE ${PRODUCT_SUBSCRIBES_SQL}`,
-  // The whole license as the dashboard sees it, read only to describe a license.hwid_bound event.
-  fullLicense: `SELECT l.id, l.product_id AS productId, l.key, l.status, l.frozen, l.frozen_at AS frozenAt, l.expires_at AS expiresAt,
-                  l.duration_days AS durationDays, l.policy_overrides AS policyOverrides, l.hwids, l.ips, l.note, l.metadata,
-                  l.end_user_id AS endUserId, l.redeemed_at AS redeemedAt, l.last_authorized_at AS lastAuthorizedAt,
-                  l.created_at AS createdAt, l.updated_at AS updatedAt, e.id AS ownerId, e.username AS ownerUsername,
-                  e.email AS ownerEmail, p.policy AS productPolicy
-                FROM licenses l JOIN products p ON p.id = l.product_id LEFT JOIN end_users e ON e.id = l.end_user_id WHERE l.id = ?`,
-};
-
-interface KeyRow { id: string; product_id: string; org_id: string; secret_hash: string; permissions: string; revoked_at: number | null }
-interface LicenseRow {
-  id: string; status: "active" | "revoked"; frozen: number; frozen_at: number | null; expires_at: number | null; duration_days: number | null;
-  hwids: string; ips: string; policy_overrides: string; policy: string;
-}
-
 type FullLicenseRow = Omit<LicenseViewRow["license"], "frozen"> & Omit<LicenseViewRow, "license"> & { frozen: number };
+type Statement = { sql: string; args: SqlArgs };
 
 export type SqlAuthorizeStore = AuthorizeStore & {
   /** Drops the read cache if another connection committed (see the `revalidate` option). */
@@ -81,6 +48,7 @@ export function sqlAuthorizeStore(
 ): SqlAuthorizeStore {
   const writes = new WriteBehind(runner, options.flushIntervalMs, options.onError);
   const cache = new ReadCache(runner.dataVersion ?? (() => Number.NaN));
+  const sightings = new DeviceSightings(cache, writes);
   const cacheOn = runner.dataVersion !== null;
   const revalidatePerRequest = cacheOn && (options.revalidate ?? "per-request") === "per-request";
   const keys = cache.map<AuthorizeKey | null>();
@@ -109,20 +77,22 @@ export function sqlAuthorizeStore(
     cached(subscriptions, `${productId}\n${type}`, async () => (await runner.get(SQL.subscribed, [productId, type])) !== undefined);
 
   /**
-   * A guarded write, and when the product subscribes to `type`, the outbox insert of its
-   * event in the same transaction (written only if the guarded write changed a row).
-   * Answers whether the guarded write changed a row.
+   * A guarded write (with follow-ups that check `changes()` themselves), and when the
+   * product subscribes to `type`, the outbox insert of its event in the same transaction
+   * (written only if the last statement changed a row). Answers whether the guarded
+   * write changed a row.
    */
   async function writeWithEvent(
-    write: { sql: string; args: (string | number | null)[] },
+    guarded: [Statement, ...Statement[]],
     productId: string,
     type: WebhookEventType,
     data: () => Promise<unknown>,
     now: number,
   ): Promise<boolean> {
-    if (!(await subscribed(productId, type))) return (await runner.run(write.sql, write.args)) === 1;
-    const event = { id: uuidv7(now), productId, type, data: await data(), createdAt: now };
-    const [changed] = await runner.batch([write, outboxEventStatement(event, { afterChange: true })]);
+    const event = (await subscribed(productId, type)) ? { id: uuidv7(now), productId, type, data: await data(), createdAt: now } : null;
+    const statements = event === null ? guarded : [...guarded, outboxEventStatement(event, { afterChange: true })];
+    if (statements.length === 1) return (await runner.run(guarded[0].sql, guarded[0].args)) === 1;
+    const [changed] = await runner.batch(statements);
     return changed === 1;
   }
 
@@ -158,6 +128,7 @@ export function sqlAuthorizeStore(
         const row = await runner.get<LicenseRow>(SQL.license, [productId, key]);
         if (row === undefined) return null;
         const overrides = row.policy_overrides === "{}" ? {} : (JSON.parse(row.policy_overrides) as LicensePolicyOverrides);
+        const { hwids, ips } = sightings.load(row.id, row.hwids, row.ips);
         if (licenseCacheKeys.size > 200_000) licenseCacheKeys.clear();
         licenseCacheKeys.set(row.id, cacheKey);
         return {
@@ -169,8 +140,8 @@ export function sqlAuthorizeStore(
           frozenAt: row.frozen_at,
           expiresAt: row.expires_at,
           durationDays: row.duration_days,
-          hwids: row.hwids === "[]" ? [] : (JSON.parse(row.hwids) as string[]),
-          ips: row.ips === "[]" ? [] : (JSON.parse(row.ips) as string[]),
+          hwids,
+          ips,
           policy: { ...policyOf(row.policy), ...overrides, durationDays: row.duration_days },
         } satisfies AuthorizeLicense;
       });
@@ -197,19 +168,29 @@ export function sqlAuthorizeStore(
     async countLiveSessions(licenseId, now) {
       return (await runner.get<{ n: number }>(SQL.liveSessions, [licenseId, now]))?.n ?? 0;
     },
-    async bind(kind, license, value, now) {
-      const max = kind === "hwid" ? license.policy.maxHwids : license.policy.maxIps;
-      const write = { sql: kind === "hwid" ? SQL.bindHwid : SQL.bindIp, args: [value, now, license.id, max, value] };
+    async bind(kind, license, value, now, device) {
+      const bindWrite: Statement =
+        kind === "hwid"
+          ? { sql: SQL.bindHwid, args: [license.id, value, device.name ?? null, device.platform ?? null, now, now, license.id, license.policy.maxHwids] }
+          : { sql: SQL.bindIp, args: [license.id, value, now, now, license.id, license.policy.maxIps] };
       const bound =
         kind === "hwid"
-          ? await writeWithEvent(write, license.productId, "license.hwid_bound", async () => {
+          ? await writeWithEvent([bindWrite], license.productId, "license.hwid_bound", async () => {
               const row = await runner.get<FullLicenseRow>(SQL.fullLicense, [license.id]);
               if (row === undefined) return { license: null, hwid: value };
-              const { ownerId, ownerUsername, ownerEmail, productPolicy, ...fields } = row;
-              const [view] = toLicenseViews([{ license: { ...fields, frozen: row.frozen === 1 }, ownerId, ownerUsername, ownerEmail, productPolicy }]);
-              return deferredLicenseData({ ...view!, hwids: [...view!.hwids, value], updatedAt: now }, { hwid: value });
+              const { ownerId, ownerUsername, ownerEmail, productPolicy, devices, ips, ...fields } = row;
+              const [view] = toLicenseViews([{ license: { ...fields, frozen: row.frozen === 1 }, devices, ips, ownerId, ownerUsername, ownerEmail, productPolicy }]);
+              // Read before the bind commits: the event describes the license as it will be.
+              const boundDevice = { hwid: value, name: device.name ?? null, platform: device.platform ?? null, firstSeenAt: now, lastSeenAt: now };
+              return deferredLicenseData({ ...view!, hwids: [...view!.hwids, value], devices: [...view!.devices, boundDevice], updatedAt: now }, { hwid: value });
             }, now)
-          : (await runner.run(write.sql, write.args)) === 1;
+          : (await runner.run(bindWrite.sql, bindWrite.args)) === 1;
+      if (bound) {
+        sightings.bound(kind, license.id, value, now, device);
+        // The license's updatedAt follows with its lastAuthorizedAt (same row, same flush):
+        // a second statement here would double the bind's cost (measured, bench/README.md).
+        writes.touch(license.id, now, { changed: true });
+      }
       updateCachedLicense(license.id, (cachedLicense) =>
         !bound ? null : kind === "hwid" ? { ...cachedLicense, hwids: [...cachedLicense.hwids, value] } : { ...cachedLicense, ips: [...cachedLicense.ips, value] },
       );
@@ -221,12 +202,15 @@ export function sqlAuthorizeStore(
     },
     async openSession(s, license, now) {
       const args = [s.id, s.licenseId, s.hwid, s.ip, s.appVersion, s.createdAt, s.lastSeenAt, s.expiresAt, s.licenseId, now, license.policy.maxSessions];
-      const opened = await writeWithEvent({ sql: SQL.openSession, args }, license.productId, "session.opened", async () => sessionEventData(s, license), now);
+      const opened = await writeWithEvent([{ sql: SQL.openSession, args }], license.productId, "session.opened", async () => sessionEventData(s, license), now);
       if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt });
       return opened;
     },
     heartbeat: (sessionId, expiresAt, now) => writes.heartbeat(sessionId, expiresAt, now),
-    touchLicense: (licenseId, now) => writes.touch(licenseId, now),
+    touchLicense(license, seen, now) {
+      writes.touch(license.id, now);
+      sightings.see(license.id, seen, now);
+    },
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },

@@ -6,7 +6,7 @@
  * Calls arrive in batches and run in arrival order; durable writes have committed
  * before their answer is posted.
  */
-import { authorizeAnswerer, systemClock, type AuthorizeHttpRequest, type RateLimit } from "@geckoguard/core";
+import { authorizeAnswerer, systemClock, type AuthorizeRawRequest, type RateLimit } from "@geckoguard/core";
 import { nativeRunner } from "./sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize-store.ts";
 import { sharedStateStores } from "../shared-state-stores.ts";
@@ -35,7 +35,7 @@ function openThread(message: OpenMessage) {
   const rateLimiter = deploymentRateLimiter(runner, { buckets: shared.rateLimits, clock: systemClock, settings: message.rateLimits });
   const answer = authorizeAnswerer({ store, nonces: shared.nonces, clock: systemClock, rateLimiter });
   const handlers: Record<WorkerMethod, (...args: never[]) => Promise<unknown>> = {
-    authorize: (request: AuthorizeHttpRequest) => answer(request),
+    authorize: (request: AuthorizeRawRequest) => answer(request),
     // The HTTP thread's other routes share this thread's buckets (in-process mode).
     consume: (bucketKey: string, limit: RateLimit, nowMs: number) => shared.rateLimits.consume(bucketKey, limit, nowMs),
     purgeIdle: (beforeMs: number) => shared.rateLimits.purgeIdle(beforeMs),

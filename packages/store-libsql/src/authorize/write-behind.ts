@@ -1,19 +1,34 @@
+import type { DeviceReport } from "@geckoguard/core";
 import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
 
 const HEARTBEAT_SQL =
   "UPDATE license_sessions SET expires_at = max(expires_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ? AND revoked_at IS NULL";
 const CHUNK = 200;
 const TOUCH_SQL = "UPDATE licenses SET last_authorized_at = ? WHERE id = ? AND (last_authorized_at IS NULL OR last_authorized_at < ?)";
+/** A touch of a license that authorize also changed (a new binding): its updatedAt moves too. */
+const TOUCH_CHANGED_SQL =
+  "UPDATE licenses SET last_authorized_at = max(coalesce(last_authorized_at, 0), ?), updated_at = max(updated_at, ?) WHERE id = ?";
+const SEE_HWID_SQL =
+  "UPDATE license_hwids SET last_seen_at = max(last_seen_at, ?), name = coalesce(?, name), platform = coalesce(?, platform) WHERE license_id = ? AND hwid = ?";
+const SEE_IP_SQL = "UPDATE license_ips SET last_seen_at = max(last_seen_at, ?) WHERE license_id = ? AND ip = ?";
+
+interface HwidSeen { licenseId: string; hwid: string; at: number; name: string | null; platform: string | null }
+interface IpSeen { licenseId: string; ip: string; at: number }
 
 /**
- * Heartbeats and lastAuthorizedAt are not worth a write per call: they are kept here,
- * newest value per row, and written in one transaction at least every `intervalMs`
+ * Heartbeats, lastAuthorizedAt (with updatedAt after a bind) and bound devices' last-seen
+ * times are not worth a write per call: they are kept here, newest value per row, and
+ * written in one transaction at least every `intervalMs`
  * (and by flush() on shutdown). A pending heartbeat is visible to `pendingExpiry` so a
  * session is never judged by its stale stored expiry.
  */
 export class WriteBehind {
   private sessions = new Map<string, { expiresAt: number; seenAt: number }>();
   private licenses = new Map<string, number>();
+  /** Licenses among `licenses` whose row changed (updatedAt is written with the touch). */
+  private changed = new Set<string>();
+  private hwids = new Map<string, HwidSeen>();
+  private ips = new Map<string, IpSeen>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -33,8 +48,27 @@ export class WriteBehind {
     if (pending === undefined || pending.expiresAt < expiresAt) this.sessions.set(sessionId, { expiresAt, seenAt });
   }
 
-  touch(licenseId: string, at: number): void {
+  touch(licenseId: string, at: number, options?: { changed: boolean }): void {
     if ((this.licenses.get(licenseId) ?? 0) < at) this.licenses.set(licenseId, at);
+    if (options?.changed) this.changed.add(licenseId);
+  }
+
+  /** A bound HWID seen at `at`; a reported name or platform replaces the stored one. */
+  seeHwid(licenseId: string, hwid: string, at: number, device: DeviceReport): void {
+    const key = `${licenseId}\n${hwid}`;
+    const pending = this.hwids.get(key);
+    this.hwids.set(key, {
+      licenseId,
+      hwid,
+      at: Math.max(at, pending?.at ?? 0),
+      name: device.name ?? pending?.name ?? null,
+      platform: device.platform ?? pending?.platform ?? null,
+    });
+  }
+
+  seeIp(licenseId: string, ip: string, at: number): void {
+    const key = `${licenseId}\n${ip}`;
+    if ((this.ips.get(key)?.at ?? 0) < at) this.ips.set(key, { licenseId, ip, at });
   }
 
   pendingExpiry(sessionId: string): number | undefined {
@@ -44,11 +78,13 @@ export class WriteBehind {
   /** Writes what is pending; concurrent calls queue behind the one in progress. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
-      if (this.sessions.size === 0 && this.licenses.size === 0) return;
-      const sessions = this.sessions;
-      const licenses = this.licenses;
+      if (this.sessions.size === 0 && this.licenses.size === 0 && this.hwids.size === 0 && this.ips.size === 0) return;
+      const { sessions, licenses, changed, hwids, ips } = this;
       this.sessions = new Map();
       this.licenses = new Map();
+      this.changed = new Set();
+      this.hwids = new Map();
+      this.ips = new Map();
       // In key order: neighbouring keys share index pages, so each transaction dirties (and
       // writes to the WAL) fewer pages than in arrival order.
       const statements: { sql: string; args: SqlArgs }[] = [];
@@ -58,7 +94,15 @@ export class WriteBehind {
       }
       for (const id of [...licenses.keys()].sort()) {
         const at = licenses.get(id)!;
-        statements.push({ sql: TOUCH_SQL, args: [at, id, at] });
+        statements.push(changed.has(id) ? { sql: TOUCH_CHANGED_SQL, args: [at, at, id] } : { sql: TOUCH_SQL, args: [at, id, at] });
+      }
+      for (const key of [...hwids.keys()].sort()) {
+        const seen = hwids.get(key)!;
+        statements.push({ sql: SEE_HWID_SQL, args: [seen.at, seen.name, seen.platform, seen.licenseId, seen.hwid] });
+      }
+      for (const key of [...ips.keys()].sort()) {
+        const seen = ips.get(key)!;
+        statements.push({ sql: SEE_IP_SQL, args: [seen.at, seen.licenseId, seen.ip] });
       }
       try {
         // Small transactions with a turn of the event loop between them: a flush never
@@ -70,7 +114,12 @@ export class WriteBehind {
       } catch (error) {
         // Keep what failed for the next round rather than dropping it.
         for (const [id, value] of sessions) this.heartbeat(id, value.expiresAt, value.seenAt);
-        for (const [id, at] of licenses) this.touch(id, at);
+        for (const [id, at] of licenses) this.touch(id, at, { changed: changed.has(id) });
+        for (const [key, seen] of hwids) {
+          const newer = this.hwids.get(key);
+          this.hwids.set(key, newer === undefined ? seen : { ...newer, at: Math.max(newer.at, seen.at), name: newer.name ?? seen.name, platform: newer.platform ?? seen.platform });
+        }
+        for (const seen of ips.values()) this.seeIp(seen.licenseId, seen.ip, seen.at);
         throw error;
       }
     });

@@ -80,5 +80,19 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE TABLE `webhook_events` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`type` text NOT NULL,\n\t`data` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "CREATE TABLE `webhook_outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text,\n\t`org_id` text,\n\t`endpoint_id` text,\n\t`event_count` integer NOT NULL,\n\t`events` blob NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`endpoint_id`) REFERENCES `webhook_endpoints`(`id`) ON UPDATE no action ON DELETE cascade\n);"
     ]
+  },
+  {
+    "tag": "0005_license_bindings",
+    "hash": "c63ee38052bd067af4dfb7ab299eabac21310c838258e84a904f13886370ea20",
+    "statements": [
+      "CREATE TABLE `license_hwids` (\n\t`seq` integer PRIMARY KEY NOT NULL,\n\t`license_id` text NOT NULL,\n\t`hwid` text NOT NULL,\n\t`name` text,\n\t`platform` text,\n\t`first_seen_at` integer NOT NULL,\n\t`last_seen_at` integer NOT NULL,\n\tFOREIGN KEY (`license_id`) REFERENCES `licenses`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `license_hwids_license_hwid_unique` ON `license_hwids` (`license_id`,`hwid`);",
+      "CREATE TABLE `license_ips` (\n\t`seq` integer PRIMARY KEY NOT NULL,\n\t`license_id` text NOT NULL,\n\t`ip` text NOT NULL,\n\t`first_seen_at` integer NOT NULL,\n\t`last_seen_at` integer NOT NULL,\n\tFOREIGN KEY (`license_id`) REFERENCES `licenses`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `license_ips_license_ip_unique` ON `license_ips` (`license_id`,`ip`);",
+      "-- Hand-written: the JSON arrays become rows, in array order (so seq keeps bind order).\n-- Bind times were never stored: first and last seen start at the license's last\n-- authorize (its last change when it never authorized). Duplicates within one array\n-- (never written by authorize) collapse into one row.\nINSERT INTO `license_hwids` (`license_id`, `hwid`, `first_seen_at`, `last_seen_at`)\nSELECT l.`id`, j.`value`, coalesce(l.`last_authorized_at`, l.`updated_at`), coalesce(l.`last_authorized_at`, l.`updated_at`)\nFROM `licenses` l, json_each(l.`hwids`) j WHERE true ORDER BY l.`id`, j.`key`\nON CONFLICT DO NOTHING;",
+      "INSERT INTO `license_ips` (`license_id`, `ip`, `first_seen_at`, `last_seen_at`)\nSELECT l.`id`, j.`value`, coalesce(l.`last_authorized_at`, l.`updated_at`), coalesce(l.`last_authorized_at`, l.`updated_at`)\nFROM `licenses` l, json_each(l.`ips`) j WHERE true ORDER BY l.`id`, j.`key`\nON CONFLICT DO NOTHING;",
+      "ALTER TABLE `licenses` DROP COLUMN `hwids`;",
+      "ALTER TABLE `licenses` DROP COLUMN `ips`;"
+    ]
   }
 ];

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { CELL_ESCAPE, GUARDED_FIRST_CHARACTERS, MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS } from "@geckoguard/core";
+import { CELL_ESCAPE, CSV_COLUMNS, GUARDED_FIRST_CHARACTERS, MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS, type CsvColumn } from "@geckoguard/core";
 
 /**
  * One license's CSV line (CSV_COLUMNS order, with its "\n"), computed by SQLite. Exports
@@ -34,29 +34,33 @@ const readable = (column: string) =>
 const iso = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN '' ELSE strftime('%Y-%m-%dT%H:%M:%S', ${readable(column)} / 1000, 'unixepoch') || printf('.%03dZ', ${readable(column)} % 1000) END`;
 
-const joined = (column: string) =>
-  `CASE WHEN ${column} = '[]' THEN '' ELSE ${quoted(`(SELECT group_concat(value, ';') FROM json_each(${column}))`, `json_extract(${column}, '$[0]')`)} END`;
+/** A license's bound values, `;`-joined in bind order (NULL, so '', when there are none); aggregated once, then quoted. */
+const joined = (table: string, column: string) =>
+  `(SELECT ${quoted("v")} FROM (SELECT group_concat(${column}, ';' ORDER BY seq) AS v FROM ${table} WHERE license_id = "licenses"."id"))`;
 
 const limit = (name: string) => `coalesce(json_extract("licenses"."policy_overrides", '$.${name}'), '')`;
 
-const LINE = [
-  quoted(`"licenses"."key"`),
-  `"licenses"."status"`,
-  `CASE "licenses"."frozen" WHEN 1 THEN 'true' ELSE 'false' END`,
-  iso(`"licenses"."frozen_at"`),
-  iso(`"licenses"."expires_at"`),
-  `coalesce("licenses"."duration_days", '')`,
-  limit("maxHwids"),
-  limit("maxIps"),
-  `CASE WHEN "licenses"."policy_overrides" = '{}' THEN '' ELSE ${quoted(`nullif(json_remove("licenses"."policy_overrides", '$.maxHwids', '$.maxIps'), '{}')`, `"licenses"."policy_overrides"`)} END`,
-  joined(`"licenses"."hwids"`),
-  joined(`"licenses"."ips"`),
-  quoted(`"licenses"."note"`),
-  quoted(`"licenses"."metadata"`),
-  `coalesce("licenses"."end_user_id", '')`,
-  iso(`"licenses"."redeemed_at"`),
-  iso(`"licenses"."last_authorized_at"`),
-].join(" || ',' || ");
+/** Each CSV column's SQL, keyed by the column: a column added to CSV_COLUMNS fails the type check until it has one here. */
+const FIELD_SQL: Record<CsvColumn, string> = {
+  key: quoted(`"licenses"."key"`),
+  status: `"licenses"."status"`,
+  frozen: `CASE "licenses"."frozen" WHEN 1 THEN 'true' ELSE 'false' END`,
+  frozenAt: iso(`"licenses"."frozen_at"`),
+  expiresAt: iso(`"licenses"."expires_at"`),
+  durationDays: `coalesce("licenses"."duration_days", '')`,
+  maxHwids: limit("maxHwids"),
+  maxIps: limit("maxIps"),
+  policy: `CASE WHEN "licenses"."policy_overrides" = '{}' THEN '' ELSE ${quoted(`nullif(json_remove("licenses"."policy_overrides", '$.maxHwids', '$.maxIps'), '{}')`, `"licenses"."policy_overrides"`)} END`,
+  hwids: joined("license_hwids", "hwid"),
+  ips: joined("license_ips", "ip"),
+  note: quoted(`"licenses"."note"`),
+  metadata: quoted(`"licenses"."metadata"`),
+  endUserId: `coalesce("licenses"."end_user_id", '')`,
+  redeemedAt: iso(`"licenses"."redeemed_at"`),
+  lastAuthorizedAt: iso(`"licenses"."last_authorized_at"`),
+};
+
+const LINE = CSV_COLUMNS.map((column) => FIELD_SQL[column]).join(" || ',' || ");
 
 /** `SELECT last, n, text` for the next batch of CSV lines after `afterId`, in id order. */
 export function csvBatchQuery(where: SQL, afterId: string, batchSize: number): SQL {

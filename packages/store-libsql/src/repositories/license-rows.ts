@@ -1,10 +1,14 @@
+import { sql } from "drizzle-orm";
 import { readableTimestamp, type LicensePatch, type LicensePolicyOverrides, type LicenseRecord, type LicenseView, type ProductPolicy } from "@geckoguard/core";
 import { endUsers, licenses, products } from "../schema/index.ts";
+import { devicesJsonSql, ipsJsonSql, parseDevices, parseIps } from "./license-bindings.ts";
 import { parseProductPolicy } from "./product-policy-column.ts";
 
-/** The columns every license read selects: the license, its owner and its product's policy. */
+/** The columns every license read selects: the license, its bindings, its owner and its product's policy. */
 export const licenseViewColumns = {
   license: licenses,
+  devices: sql<string>`${sql.raw(devicesJsonSql(`"licenses"."id"`))}`,
+  ips: sql<string>`${sql.raw(ipsJsonSql(`"licenses"."id"`))}`,
   ownerId: endUsers.id,
   ownerUsername: endUsers.username,
   ownerEmail: endUsers.email,
@@ -14,16 +18,17 @@ export const licenseViewColumns = {
 type LicenseRow = typeof licenses.$inferSelect;
 export interface LicenseViewRow {
   license: LicenseRow;
+  /** devicesJsonSql / ipsJsonSql text. */
+  devices: string;
+  ips: string;
   ownerId: string | null;
   ownerUsername: string | null;
   ownerEmail: string | null;
   productPolicy: string;
 }
 
-const EMPTY_LIST = "[]";
 const EMPTY_OBJECT = "{}";
-/** Most licenses have no bindings, overrides or metadata: skip the parser for those. */
-const parseList = (json: string): string[] => (json === EMPTY_LIST ? [] : (JSON.parse(json) as string[]));
+/** Most licenses have no overrides or metadata: skip the parser for those. */
 const parseObject = <T>(json: string): T => (json === EMPTY_OBJECT ? ({} as T) : (JSON.parse(json) as T));
 
 const nullableTime = (ms: number | null) => (ms === null ? null : readableTimestamp(ms));
@@ -53,12 +58,14 @@ export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
       policy = parseProductPolicy(row.productPolicy);
       policies.set(row.productPolicy, policy);
     }
+    const devices = parseDevices(row.devices);
     return {
       ...row.license,
       ...readableTimes(row.license),
       policyOverrides: parseObject<LicensePolicyOverrides>(row.license.policyOverrides),
-      hwids: parseList(row.license.hwids),
-      ips: parseList(row.license.ips),
+      hwids: devices.map((device) => device.hwid),
+      ips: parseIps(row.ips),
+      devices,
       metadata: parseObject<Record<string, unknown>>(row.license.metadata),
       owner: row.ownerId === null ? null : { id: row.ownerId, username: row.ownerUsername!, email: row.ownerEmail },
       productPolicy: policy,
@@ -66,25 +73,22 @@ export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
   });
 }
 
-/** Record → row values (JSON columns serialised). */
+/** Record → row values (JSON columns serialised; the bindings are rows of their own: license-bindings.ts). */
 export function toLicenseRow(license: LicenseRecord): LicenseRow {
+  const { hwids: _hwids, ips: _ips, ...columns } = license;
   return {
-    ...license,
+    ...columns,
     policyOverrides: JSON.stringify(license.policyOverrides),
-    hwids: JSON.stringify(license.hwids),
-    ips: JSON.stringify(license.ips),
     metadata: JSON.stringify(license.metadata),
   };
 }
 
-/** Patch → column values (only what the patch names). */
+/** Patch → column values (only what the patch names; `hwids`/`ips` go to replaceBindings). */
 export function toLicenseSet(patch: LicensePatch): Partial<LicenseRow> {
-  const { policyOverrides, hwids, ips, metadata, ...plain } = patch;
+  const { policyOverrides, hwids: _hwids, ips: _ips, metadata, ...plain } = patch;
   return {
     ...plain,
     ...(policyOverrides !== undefined ? { policyOverrides: JSON.stringify(policyOverrides) } : {}),
-    ...(hwids !== undefined ? { hwids: JSON.stringify(hwids) } : {}),
-    ...(ips !== undefined ? { ips: JSON.stringify(ips) } : {}),
     ...(metadata !== undefined ? { metadata: JSON.stringify(metadata) } : {}),
   };
 }

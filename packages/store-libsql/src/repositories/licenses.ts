@@ -7,8 +7,9 @@ import { licenseViewColumns, toLicenseRow, toLicenseSet, toLicenseViews } from "
 import { filterCondition, scopeCondition } from "./license-conditions.ts";
 import { csvBatchQuery } from "./license-csv.ts";
 import { chunks } from "./chunks.ts";
+import { insertBindings, replaceBindings } from "./license-bindings.ts";
 
-/** SQLite binds at most 32766 variables; 19 columns × 500 rows stays well under. */
+/** SQLite binds at most 32766 variables; 17 columns × 500 rows stays well under. */
 const INSERT_CHUNK = 500;
 const ID_CHUNK = 900;
 
@@ -24,6 +25,7 @@ export function libsqlLicenses(db: Executor): LicenseStore {
     async insertMany(records) {
       try {
         for (const chunk of chunks(records, INSERT_CHUNK)) await db.insert(licenses).values(chunk.map(toLicenseRow));
+        await insertBindings(db, records);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const productId = records[0]!.productId;
@@ -62,6 +64,7 @@ export function libsqlLicenses(db: Executor): LicenseStore {
       return rows.map((row, i) => ({ license: views[i]!, orgId: row.orgId, role: row.role }));
     },
     async assignOwner(id, patch, now) {
+      // Redeem's patch names owner and clock fields only, never bindings.
       const result = await db
         .update(licenses)
         .set({ ...toLicenseSet(patch), updatedAt: now })
@@ -105,6 +108,7 @@ export function libsqlLicenses(db: Executor): LicenseStore {
         .update(licenses)
         .set({ ...toLicenseSet(patch), updatedAt: now })
         .where(eq(licenses.id, id));
+      await replaceBindings(db, id, patch, now);
     },
     async deleteMany(ids) {
       let deleted = 0;

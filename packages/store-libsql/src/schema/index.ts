@@ -2,6 +2,7 @@
 export * from "./accounts.ts";
 export * from "./orgs.ts";
 export * from "./licensing.ts";
+export * from "./license-bindings.ts";
 export * from "./authorize.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";

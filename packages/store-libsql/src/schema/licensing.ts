@@ -2,8 +2,9 @@ import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqli
 import { orgs, products } from "./orgs.ts";
 
 /**
- * The license domain: API keys, end users, licenses with their HWID/IP bindings,
- * sessions and blacklists. Every row hangs off a product (or, for end users, an org),
+ * The license domain: API keys, end users, licenses, sessions and blacklists (the
+ * HWID/IP bindings are rows of their own: license-bindings.ts). Every row hangs off a
+ * product (or, for end users, an org),
  * and deleting that parent cascades.
  */
 
@@ -66,9 +67,6 @@ export const licenses = sqliteTable(
     durationDays: integer("duration_days"),
     /** JSON object: the per-license overrides of the product policy. */
     policyOverrides: text("policy_overrides").notNull().default("{}"),
-    /** JSON arrays of bound HWIDs / IPs, grown by guarded single-statement updates. */
-    hwids: text("hwids").notNull().default("[]"),
-    ips: text("ips").notNull().default("[]"),
     note: text("note"),
     /** JSON object supplied by the vendor. */
     metadata: text("metadata").notNull().default("{}"),

@@ -1,9 +1,7 @@
 import {
   BlacklistEntryBody,
-  BlacklistEntryParams,
   BlacklistListQuery,
   BulkBlacklistBody,
-  ProductBlacklistParams,
   addBlacklistEntries,
   addBlacklistEntry,
   listBlacklistEntries,
@@ -11,6 +9,7 @@ import {
   removeBlacklistEntry,
   type Caller,
 } from "@geckoguard/core";
+import { BlacklistEntryParams, ProductBlacklistParams } from "../route-params.ts";
 import { operation } from "./operation.ts";
 
 /** A product's blacklist, for both families: the use cases take the caller and check it. */
