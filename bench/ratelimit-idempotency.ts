@@ -17,12 +17,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import {
-  argon2idHasher,
   createIdempotency,
   createRateLimiter,
   inProcessIdempotencyStore,
   inProcessRateLimitStore,
-  jwtAccessTokens,
   MAX_PER_MIN,
   silentLogger,
   systemClock,
@@ -30,6 +28,7 @@ import {
   type IdempotencyStore,
   type RateLimitStore,
 } from "@geckoguard/core";
+import { argon2idHasher, jwtAccessTokens } from "@geckoguard/drivers";
 import { createLibsqlStore, migrate, nativeRunner, openDatabase, sharedIdempotencyStore, sharedRateLimitStore } from "@geckoguard/store-libsql";
 import { ok } from "../packages/elysia/src/index.ts";
 import { geckoguardLifecycle, jsonBodies } from "../packages/elysia/src/http/lifecycle.ts";

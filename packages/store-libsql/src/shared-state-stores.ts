@@ -4,7 +4,9 @@ import { sharedNonceStore } from "./authorize/shared-nonce-store.ts";
 import { sharedRateLimitStore } from "./ratelimit/shared-rate-limit-store.ts";
 import { sharedIdempotencyStore } from "./idempotency/shared-idempotency-store.ts";
 
-export type SharedStateMode = "memory" | "database";
+/** Where shared state lives: this process, or the database every process shares. */
+export const SHARED_STATE_MODES = ["memory", "database"] as const;
+export type SharedStateMode = (typeof SHARED_STATE_MODES)[number];
 
 /** Rate-limit buckets, idempotency records and nonces: in this process, or on the database every process shares. */
 export function sharedStateStores(mode: SharedStateMode, runner: SqlRunner) {

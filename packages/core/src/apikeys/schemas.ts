@@ -16,7 +16,5 @@ export const UpdateApiKeyBody = Type.Object({
   name: Type.Optional(NameSchema),
   permissions: Type.Optional(PermissionsSchema),
 });
-export const ApiKeyIdParams = Type.Object({ id: IdParam });
 export const ListApiKeysQuery = Type.Object({ productId: IdParam, ...pageQuerySchema() });
-export const ProductApiKeysParams = Type.Object({ productId: IdParam });
 export const ProductApiKeysQuery = Type.Object(pageQuerySchema());

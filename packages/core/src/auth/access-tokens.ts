@@ -1,44 +1,9 @@
-import { SignJWT, jwtVerify } from "jose";
-import { GgError } from "../errors/gg-error.ts";
-
+/** How long an access token lives; the refresh answer reports it as `expiresIn`. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-const ISSUER = "geckoguard";
-const AUDIENCE = "geckoguard:dashboard";
 
+/** Issues and checks short-lived access tokens; the adapter (JWT in @geckoguard/drivers) lives outside core. */
 export interface AccessTokenService {
   issue(userId: string, nowMs: number): Promise<string>;
   /** The user id (`sub`); throws UNAUTHORIZED for anything not a live access token. */
   verify(token: string, nowMs: number): Promise<string>;
-}
-
-/** HS256 JWT access tokens (jose), 15 minutes, `sub` = user id. */
-export function jwtAccessTokens(secret: Uint8Array): AccessTokenService {
-  if (secret.byteLength < 32) throw new Error("The JWT secret must be at least 32 bytes");
-  return {
-    issue(userId, nowMs) {
-      const iat = Math.floor(nowMs / 1000);
-      return new SignJWT({ typ: "access" })
-        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-        .setSubject(userId)
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + ACCESS_TOKEN_TTL_SECONDS)
-        .sign(secret);
-    },
-    async verify(token, nowMs) {
-      try {
-        const { payload } = await jwtVerify(token, secret, {
-          algorithms: ["HS256"],
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          currentDate: new Date(nowMs),
-        });
-        if (payload.typ !== "access" || typeof payload.sub !== "string") throw new Error("wrong token type");
-        return payload.sub;
-      } catch {
-        throw new GgError("UNAUTHORIZED", "Invalid or expired access token");
-      }
-    },
-  };
 }

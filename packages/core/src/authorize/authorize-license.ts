@@ -12,7 +12,7 @@ import { loadDecisionView } from "./decision-view.ts";
 import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimiter } from "../ratelimit/limiter.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
-import { tighter } from "../ratelimit/headers.ts";
+import { tighter } from "../ratelimit/tighter.ts";
 
 export interface AuthorizeDeps {
   store: AuthorizeStore;

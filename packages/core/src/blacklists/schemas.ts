@@ -1,6 +1,5 @@
 import { Type } from "@sinclair/typebox";
 import { FreeText, SingleLine } from "../schemas/text.ts";
-import { IdParam } from "../orgs/schemas.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
 
 /** Bulk add ceiling (docs/api-keys-and-blacklists.md#blacklists). */
@@ -21,5 +20,3 @@ export const BulkBlacklistBody = Type.Object({
 });
 
 export const BlacklistListQuery = Type.Object({ type: Type.Optional(BlacklistTypeSchema), ...pageQuerySchema() });
-export const ProductBlacklistParams = Type.Object({ productId: IdParam });
-export const BlacklistEntryParams = Type.Object({ productId: IdParam, entryId: IdParam });

@@ -1,4 +1,5 @@
 import { statusOf, type ErrorCode } from "./catalogue.ts";
+import type { RateLimitFigures } from "../ratelimit/gcra.ts";
 
 /** A field-level reason attached to VALIDATION_ERROR (and import row errors). */
 export interface ErrorDetail {
@@ -14,20 +15,20 @@ export class GgError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[] | undefined;
-  /** Extra response headers the HTTP layer should set (e.g. Retry-After). */
-  readonly headers: Record<string, string> | undefined;
+  /** The refusing bucket's figures when a rate limit refused the request (the HTTP layer reports them). */
+  readonly rateLimit: RateLimitFigures | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { details?: ErrorDetail[]; headers?: Record<string, string> } = {},
+    extra: { details?: ErrorDetail[]; rateLimit?: RateLimitFigures } = {},
   ) {
     super(message);
     this.name = "GgError";
     this.code = code;
     this.status = statusOf(code);
     this.details = extra.details;
-    this.headers = extra.headers;
+    this.rateLimit = extra.rateLimit;
   }
 }
 

@@ -3,8 +3,6 @@ import { NameSchema } from "../auth/schemas.ts";
 import { IdParam } from "../orgs/schemas.ts";
 import { ProductPolicyPatchSchema } from "./policy.ts";
 
-export const ProductIdParams = Type.Object({ id: IdParam });
-export const OrgProductParams = Type.Object({ orgId: IdParam, productId: IdParam });
 export const CreateProductBody = Type.Object({
   orgId: Type.Optional(IdParam),
   name: NameSchema,

@@ -27,9 +27,9 @@ export interface BucketState {
   tatUs: number;
 }
 
-export interface RateLimitDecision {
+/** What a client is told about a bucket (the HTTP layer reports it in rate-limit headers). */
+export interface RateLimitFigures {
   allowed: boolean;
-  newState: BucketState;
   limit: number;
   /** Requests still allowed right now after this one. */
   remaining: number;
@@ -37,6 +37,16 @@ export interface RateLimitDecision {
   resetMs: number;
   /** Whole seconds to wait before a retry can pass (0 when allowed). */
   retryAfterSeconds: number;
+}
+
+export interface RateLimitDecision extends RateLimitFigures {
+  newState: BucketState;
+}
+
+/** A decision's figures without the bucket state: what travels with an error or an answer. */
+export function rateLimitFigures(decision: RateLimitFigures): RateLimitFigures {
+  const { allowed, limit, remaining, resetMs, retryAfterSeconds } = decision;
+  return { allowed, limit, remaining, resetMs, retryAfterSeconds };
 }
 
 /** Microseconds between two requests at the sustained rate (rounded up: never faster than the limit). */
@@ -66,7 +76,7 @@ export function gcraStep(tatUs: number | null, limit: RateLimit, nowUs: number):
   return { allowed, tatUs: allowed ? base + interval : base };
 }
 
-/** Headers-ready figures for a step's outcome; stores that run the step in SQL call this. */
+/** The figures and next state for a step's outcome; stores that run the step in SQL call this. */
 export function describeStep(step: { allowed: boolean; tatUs: number }, limit: RateLimit, nowMs: number): RateLimitDecision {
   const nowUs = toMicros(nowMs);
   const interval = emissionIntervalUs(limit);

@@ -37,7 +37,7 @@ async function refusal(attempt: () => Promise<unknown>): Promise<GgError> {
 }
 
 describe("rate limiter buckets", () => {
-  test("the per-IP bucket allows its limit, then answers 429 with Retry-After and RateLimit-* headers", async () => {
+  test("the per-IP bucket allows its limit, then refuses with 429 and the figures for Retry-After and RateLimit-*", async () => {
     const { limiter } = limiterWith({ ipPerMin: 3 });
     expect(await limiter.enforceIp("10.0.0.1")).toMatchObject({ allowed: true, remaining: 2, limit: 3 });
     await limiter.enforceIp("10.0.0.1");
@@ -45,7 +45,7 @@ describe("rate limiter buckets", () => {
     const error = await refusal(() => limiter.enforceIp("10.0.0.1"));
     expect(error.code).toBe("RATE_LIMITED");
     expect(error.status).toBe(429);
-    expect(error.headers).toEqual({ "ratelimit-limit": "3", "ratelimit-remaining": "0", "ratelimit-reset": "60", "retry-after": "20" });
+    expect(error.rateLimit).toEqual({ allowed: false, limit: 3, remaining: 0, resetMs: 60_000, retryAfterSeconds: 20 });
     expect(await outcomes(1, () => limiter.enforceIp("10.0.0.2"))).toEqual([null]);
   });
 
@@ -83,7 +83,7 @@ describe("rate limiter buckets", () => {
     expect(await outcomes(2, () => call("k2"))).toEqual([null, "PRODUCT_RATE_LIMITED"]);
     const error = await refusal(() => call("k3"));
     expect(error.code).toBe("PRODUCT_RATE_LIMITED");
-    expect(error.headers?.["retry-after"]).toBe("20");
+    expect(error.rateLimit?.retryAfterSeconds).toBe(20);
   });
 
   test("a product's own limits replace the deployment's", async () => {

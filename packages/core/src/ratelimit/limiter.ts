@@ -2,8 +2,8 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../ports/logger.ts";
 import type { RateLimitStore } from "../ports/rate-limit.ts";
 import { GgError } from "../errors/gg-error.ts";
-import type { RateLimitDecision } from "./gcra.ts";
-import { rateLimitHeaders, tighter } from "./headers.ts";
+import { rateLimitFigures, type RateLimitDecision } from "./gcra.ts";
+import { tighter } from "./tighter.ts";
 import { ipBucketSubject } from "./ip-subject.ts";
 import { DEFAULT_RATE_LIMITS, type ProductRateLimits, type RateLimitSettings } from "./settings.ts";
 
@@ -20,7 +20,7 @@ interface Bucket {
  * The buckets of docs/rate-limits-and-idempotency.md over a RateLimitStore. Every method consumes its buckets in
  * the order listed (cheapest to reject first), throws 429 at the first refusal (earlier
  * buckets keep the request: it did reach the server), and otherwise returns the tightest
- * decision for the `RateLimit-*` headers.
+ * decision (the HTTP layer reports its figures).
  */
 export interface RateLimiter {
   /** JWT routes and /v1/auth/*: the shared per-IP bucket. */
@@ -57,7 +57,7 @@ export interface RateLimiterOptions {
 
 export function rateLimitedError(decision: RateLimitDecision, code: Bucket["code"]): GgError {
   const what = code === "PRODUCT_RATE_LIMITED" ? "This product's request rate limit" : "Rate limit";
-  return new GgError(code, `${what} reached; retry after ${decision.retryAfterSeconds} s`, { headers: rateLimitHeaders(decision) });
+  return new GgError(code, `${what} reached; retry after ${decision.retryAfterSeconds} s`, { rateLimit: rateLimitFigures(decision) });
 }
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {

@@ -7,7 +7,7 @@ import type { AttemptReport } from "./delivery-outcome.ts";
 import { checkUrlSyntax, resolveTarget, type WebhookUrlPolicy } from "./url-policy.ts";
 import { deliveryBody, deliveryHeaders } from "./delivery-body.ts";
 import type { AttemptPolicy } from "./record-attempts.ts";
-import type { WebhookSender } from "./http-sender.ts";
+import type { WebhookSender } from "./webhook-sender.ts";
 
 export interface DeliveryDeps extends AttemptPolicy {
   store: Store;

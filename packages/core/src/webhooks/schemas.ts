@@ -12,9 +12,6 @@ const Events = Type.Array(SingleLine({ minLength: 1, maxLength: 100 }), {
 });
 const Description = FreeText({ maxLength: 500 });
 
-export const WebhookProductParams = Type.Object({ productId: IdParam });
-export const WebhookEndpointParams = Type.Object({ productId: IdParam, endpointId: IdParam });
-export const WebhookDeliveryParams = Type.Object({ productId: IdParam, endpointId: IdParam, deliveryId: IdParam });
 
 export const CreateWebhookEndpointBody = Type.Object({
   url: Url,

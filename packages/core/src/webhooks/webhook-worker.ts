@@ -3,7 +3,7 @@ import type { ClaimedDelivery } from "../ports/webhooks.ts";
 import { fanOutEvents } from "./fan-out.ts";
 import { attemptDelivery, type DeliveryDeps } from "./attempt-delivery.ts";
 import { recordAttempts, type FinishedAttempt } from "./record-attempts.ts";
-import { DELIVERY_TIMEOUT_MS } from "./http-sender.ts";
+import { DELIVERY_TIMEOUT_MS } from "./webhook-sender.ts";
 
 export interface WebhookWorkerOptions extends DeliveryDeps {
   /** Idle poll period; a busy worker claims again as soon as a delivery finishes. */

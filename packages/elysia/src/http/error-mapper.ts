@@ -1,5 +1,6 @@
-import { isGgError, silentLogger, statusOf, validationMessage, type ErrorDetail, type GgError, type Logger } from "@geckoguard/core";
+import { isGgError, silentLogger, statusOf, validationMessage, type ErrorCode, type ErrorDetail, type GgError, type Logger, type RateLimitFigures } from "@geckoguard/core";
 import { fail } from "./envelope.ts";
+import { rateLimitHeaders } from "./rate-limit-headers.ts";
 
 interface ValidationIssue {
   path?: string;
@@ -47,6 +48,16 @@ export function errorLogFields(error: unknown): { errorClass: string; cause: str
 }
 
 /**
+ * The status and headers of an answer with this code (null: a success) that reports
+ * these rate-limit figures: the catalogue's status, `RateLimit-*`, and `Retry-After`
+ * when the figures are a refusal. Every route's errors and the authorize answer's
+ * denials get theirs here.
+ */
+export function answerHead(code: ErrorCode | null, rateLimit: RateLimitFigures | undefined): { status: number; headers: Record<string, string> } {
+  return { status: code === null ? 200 : statusOf(code), headers: rateLimit === undefined ? {} : rateLimitHeaders(rateLimit) };
+}
+
+/**
  * The single place where an error becomes an HTTP answer. GgError carries its code;
  * Elysia's own errors map to the catalogue; anything else is a 500 whose log line names
  * the error class only (driver messages can hold SQL and parameters).
@@ -59,8 +70,9 @@ export function mapError(
 ) {
   const domain = ggErrorOf(error);
   if (domain !== undefined) {
-    set.status = domain.status;
-    if (domain.headers) Object.assign(set.headers, domain.headers);
+    const head = answerHead(domain.code, domain.rateLimit);
+    set.status = head.status;
+    Object.assign(set.headers, head.headers);
     return fail(domain.code, domain.message, domain.details);
   }
   switch (elysiaCode) {

@@ -1,4 +1,5 @@
-import { rateLimitHeaders, type GgContext, type RateLimitDecision } from "@geckoguard/core";
+import type { GgContext, RateLimitDecision } from "@geckoguard/core";
+import { rateLimitHeaders } from "./rate-limit-headers.ts";
 import { clientIpOf } from "./client-ip.ts";
 
 type HeaderBag = { headers: Record<string, string | number> };

@@ -1,6 +1,6 @@
 import { Elysia } from "elysia";
 import {
-  ApiKeyIdParams,
+  ApiKeySchema,
   CreateApiKeyBody,
   ListApiKeysQuery,
   UpdateApiKeyBody,
@@ -14,6 +14,7 @@ import {
   type GgContext,
   type IssuedApiKey,
 } from "@geckoguard/core";
+import { ApiKeyIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
@@ -22,7 +23,6 @@ import { apiKeyOperations, type ApiKeysReach } from "./operations/api-key-operat
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One, Done } from "../openapi/answer-shapes.ts";
-import { ApiKeySchema } from "@geckoguard/core";
 import { Type } from "@sinclair/typebox";
 
 const IssuedKey = Type.Object({ apiKey: ApiKeySchema, key: Type.String({ description: "The plaintext key, shown in this answer only", examples: ["gg_3fq9k2m7x8ab_Zk3v9Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6FeJu5Gh2Lo1Mn"] }) }, { additionalProperties: false });

@@ -2,9 +2,12 @@ import { Elysia } from "elysia";
 import {
   ForgotPasswordBody,
   LoginBody,
+  LoginResultSchema,
   RefreshBody,
   RegisterBody,
   ResetPasswordBody,
+  TokenPairSchema,
+  UserSchema,
   VerifyEmailBody,
   VerifyLoginBody,
   forgotPassword,
@@ -27,7 +30,6 @@ import { limitAuthAttempts, limitByIp, stringField } from "../http/rate-limit.ts
 import { noSoonerThan } from "../http/steady-duration.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One, Done } from "../openapi/answer-shapes.ts";
-import { UserSchema, LoginResultSchema, TokenPairSchema } from "@geckoguard/core";
 import { Type } from "@sinclair/typebox";
 
 const tags = ["Auth"];

@@ -6,9 +6,10 @@ import {
   isGgError,
   type AuthorizeAnswerer,
   type AuthorizeDeps,
-  type AuthorizeHttpRequest,
+  type AuthorizeRawRequest,
   type Logger,
 } from "@geckoguard/core";
+import { authorizeResponse } from "../http/authorize-response.ts";
 import { readBodyText } from "../http/body-parser.ts";
 import { clientIpOf } from "../http/client-ip.ts";
 import type { HttpMetrics } from "../http/metrics.ts";
@@ -19,7 +20,7 @@ import { AuthorizedSchema } from "../openapi/authorize-answer-schema.ts";
 export type AuthorizeWiring = AuthorizeDeps | { answer: AuthorizeAnswerer };
 
 /** The raw body within its limit, or why it could not be read (reported in docs/authorize.md's order, once the key is known). */
-async function readRawBody(request: Request, limit: number): Promise<AuthorizeHttpRequest["body"]> {
+async function readRawBody(request: Request, limit: number): Promise<AuthorizeRawRequest["body"]> {
   try {
     return { text: await readBodyText(request, limit) };
   } catch (error) {
@@ -30,7 +31,8 @@ async function readRawBody(request: Request, limit: number): Promise<AuthorizeHt
 /**
  * POST /v1/licenses/authorize. Mounted before the plugin's JSON parser: the signature
  * covers the raw body, so the handler reads the bytes itself and hands the request to
- * core's answerer, which returns the signed answer (docs/authentication.md#the-answer-signature).
+ * core's answerer, which returns the signed reply (docs/authentication.md#the-answer-signature);
+ * the HTTP answer is shaped here.
  */
 export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const answer = "answer" in wiring ? wiring.answer : authorizeAnswerer(wiring);
@@ -39,16 +41,16 @@ export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitByt
     "/v1/licenses/authorize",
     async ({ request, headers }) => {
       const url = request.url;
-      const result = await answer({
+      const reply = await answer({
         headers: { apiKey: headers["x-api-key"], timestamp: headers["x-gg-timestamp"], nonce: headers["x-gg-nonce"], signature: headers["x-gg-signature"] },
         pathWithQuery: url.slice(url.indexOf("/", url.indexOf("//") + 2)),
         body: await readRawBody(request, options.bodyLimitBytes),
         // Without a socket (app.handle in tests) the caller is this process.
         clientIp: clientIpOf(request, "127.0.0.1"),
       });
-      if (result.failure !== undefined) options.logger.error("authorize.failed", { errorClass: result.failure });
-      options.metrics?.authorizeOutcome(result.outcome);
-      return new Response(result.body, { status: result.status, headers: result.headers });
+      if (reply.failure !== undefined) options.logger.error("authorize.failed", { errorClass: reply.failure });
+      options.metrics?.authorizeOutcome(reply.code ?? "VALID");
+      return authorizeResponse(reply);
     },
     {
       parse: "none",

@@ -1,6 +1,6 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import { RedeemBody, dashboardLicense as loadLicense, redeemLicense, type GgContext } from "@geckoguard/core";
+import { LicenseSchema, RedeemBody, dashboardLicense as loadLicense, redeemLicense, type GgContext } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
@@ -10,7 +10,6 @@ import { licenseActionOperations, licenseOperations as op, type LicenseReach, ty
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One } from "../openapi/answer-shapes.ts";
-import { LicenseSchema } from "@geckoguard/core";
 
 const tags = ["Licenses"];
 const LicenseParams = Type.Object({ id: Type.String({ format: "uuid" }) });

@@ -1,11 +1,10 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import { dashboardLicense, listActiveSessions, presentSession, revokeAllSessions, revokeSession, type GgContext } from "@geckoguard/core";
+import { SessionSchema, dashboardLicense, listActiveSessions, presentSession, revokeAllSessions, revokeSession, type GgContext } from "@geckoguard/core";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { Count } from "../openapi/answer-shapes.ts";
-import { SessionSchema } from "@geckoguard/core";
 
 const tags = ["Sessions"];
 const Id = Type.String({ format: "uuid" });

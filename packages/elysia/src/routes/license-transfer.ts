@@ -3,7 +3,6 @@ import { Type } from "@sinclair/typebox";
 import {
   ExportQuery,
   GgError,
-  OrgIdParams,
   csvImportItems,
   exportLicenses,
   importLicenses,
@@ -15,6 +14,7 @@ import {
   type GgContext,
   type Logger,
 } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { abortOnFailure } from "../http/abort-on-failure.ts";
 import { errorLogFields } from "../http/error-mapper.ts";
 import { requestIdOf } from "../http/request-log.ts";

@@ -1,12 +1,12 @@
 import { Elysia } from "elysia";
-import { ProductApiKeysParams, ProductApiKeysQuery, apiKeyCaller, presentWhoami, type GgContext } from "@geckoguard/core";
+import { ProductApiKeysQuery, WhoamiSchema, apiKeyCaller, presentWhoami, type GgContext } from "@geckoguard/core";
+import { ProductApiKeysParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireApiKey } from "../http/require-api-key.ts";
 import { apiKeyOf } from "./operations/credential-reach.ts";
 import { apiKeyOperations, type ApiKeysReach } from "./operations/api-key-operations.ts";
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 import { answers } from "../openapi/answer-doc.ts";
-import { WhoamiSchema } from "@geckoguard/core";
 
 const tags = ["Token Introspection"];
 

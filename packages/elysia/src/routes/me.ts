@@ -1,7 +1,11 @@
 import { Elysia } from "elysia";
 import {
+  AnswerId,
+  Nullable,
+  OrgSchema,
   TotpCodeBody,
   UpdateMeBody,
+  UserSchema,
   disableTotp,
   enableTotp,
   getMe,
@@ -15,7 +19,6 @@ import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
 import { answers } from "../openapi/answer-doc.ts";
-import { UserSchema, OrgSchema, AnswerId, Nullable } from "@geckoguard/core";
 import { Type } from "@sinclair/typebox";
 
 const MeSchema = Type.Object({ user: UserSchema, orgs: Type.Array(OrgSchema), activeOrgId: Nullable(AnswerId) }, { additionalProperties: false });

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import { OrgIdParams, orgAccess, type EndUserScope, type GgContext } from "@geckoguard/core";
+import { orgAccess, type EndUserScope, type GgContext } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { requireUser } from "../http/require-user.ts";
 import { actionOf, userOf } from "./operations/credential-reach.ts";
 import { endUserOperations as op } from "./operations/end-user-operations.ts";

@@ -4,7 +4,8 @@ import {
   DashboardCreateLicensesBody,
   ExpiringQuery,
   ExtendBody,
-  OrgIdParams,
+  LicenseSchema,
+  PaginationSchema,
   bulkDeleteLicenses,
   bulkUpdateLicenses,
   listExpiringLicenses,
@@ -13,6 +14,7 @@ import {
   type BulkAction,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsLicenseKeys } from "../http/no-store.ts";
 import { requireUser } from "../http/require-user.ts";
@@ -22,7 +24,6 @@ import { licenseOperations as op, type LicensesReach } from "./operations/licens
 import { mountOperations, type ReachOf } from "./operations/mount-operations.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { Count } from "../openapi/answer-shapes.ts";
-import { LicenseSchema, PaginationSchema } from "@geckoguard/core";
 import { Type } from "@sinclair/typebox";
 
 const tags = ["Licenses"];

@@ -2,9 +2,9 @@ import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
 import {
   AddMemberBody,
-  OrgIdParams,
-  OrgMemberParams,
+  MemberSchema,
   OrgNameBody,
+  OrgSchema,
   TransferOwnershipBody,
   UpdateMemberBody,
   addMember,
@@ -24,11 +24,11 @@ import {
   transferOwnership,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams, OrgMemberParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One, Page, Done } from "../openapi/answer-shapes.ts";
-import { OrgSchema, MemberSchema } from "@geckoguard/core";
 
 const tags = ["Organizations"];
 const PageQuery = Type.Object(pageQuerySchema());

@@ -3,9 +3,7 @@ import { Type } from "@sinclair/typebox";
 import {
   AddProductToOrgBody,
   CreateProductBody,
-  OrgIdParams,
-  OrgProductParams,
-  ProductIdParams,
+  ProductSchema,
   UpdateProductBody,
   createProduct,
   deleteOrgProduct,
@@ -20,11 +18,11 @@ import {
   updateProduct,
   type GgContext,
 } from "@geckoguard/core";
+import { OrgIdParams, ProductIdParams, OrgProductParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One, Page, Done } from "../openapi/answer-shapes.ts";
-import { ProductSchema } from "@geckoguard/core";
 
 const tags = ["Products"];
 const PageQuery = Type.Object(pageQuerySchema());

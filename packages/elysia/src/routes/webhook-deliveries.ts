@@ -2,8 +2,8 @@ import { Elysia } from "elysia";
 import {
   ListAttemptsQuery,
   ListDeliveriesQuery,
-  WebhookDeliveryParams,
-  WebhookEndpointParams,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
   listWebhookAttempts,
   listWebhookDeliveries,
   presentWebhookAttempt,
@@ -11,11 +11,11 @@ import {
   redeliverWebhook,
   type GgContext,
 } from "@geckoguard/core";
+import { WebhookEndpointParams, WebhookDeliveryParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { requireUser } from "../http/require-user.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One, Page } from "../openapi/answer-shapes.ts";
-import { WebhookDeliverySchema, WebhookAttemptSchema } from "@geckoguard/core";
 
 const tags = ["Webhooks"];
 

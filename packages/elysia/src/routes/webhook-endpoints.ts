@@ -1,10 +1,10 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
 import {
+  AnswerId,
   CreateWebhookEndpointBody,
   UpdateWebhookEndpointBody,
-  WebhookEndpointParams,
-  WebhookProductParams,
+  WebhookEndpointSchema,
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   getWebhookEndpoint,
@@ -19,12 +19,12 @@ import {
   type GgContext,
   type WebhookEndpointRecord,
 } from "@geckoguard/core";
+import { WebhookProductParams, WebhookEndpointParams } from "./route-params.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret } from "../http/idempotency.ts";
 import { requireUser } from "../http/require-user.ts";
 import { answers } from "../openapi/answer-doc.ts";
 import { One, Page, Done } from "../openapi/answer-shapes.ts";
-import { WebhookEndpointSchema, AnswerId } from "@geckoguard/core";
 
 const WithSecret = Type.Object({ endpoint: WebhookEndpointSchema, secret: Type.String({ description: "The signing secret, shown in this answer only", examples: ["whsec_Zk3v9Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"] }) }, { additionalProperties: false });
 

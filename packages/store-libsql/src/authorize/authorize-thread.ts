@@ -1,4 +1,4 @@
-import type { AuthorizeAnswerer, AuthorizeHttpAnswer, RateLimitStore } from "@geckoguard/core";
+import type { AuthorizeAnswerer, AuthorizeReply, RateLimitStore } from "@geckoguard/core";
 import { errorFromShape, type FromWorker, type OpenMessage, type ToWorker, type WorkerCall, type WorkerMethod } from "./worker-protocol.ts";
 
 /** The database and state settings the thread opens with, and how this side hears of its failures. */
@@ -103,7 +103,7 @@ export async function startAuthorizeThread(options: AuthorizeThreadOptions): Pro
   });
 
   return {
-    answer: (request) => call<AuthorizeHttpAnswer>("authorize", request),
+    answer: (request) => call<AuthorizeReply>("authorize", request),
     rateLimits: {
       consume: (bucketKey, limit, nowMs) => call("consume", bucketKey, limit, nowMs),
       purgeIdle: (beforeMs) => call("purgeIdle", beforeMs),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { readableTimestamp, type LicensePatch, type LicensePolicyOverrides, type LicenseRecord, type LicenseView, type ProductPolicy } from "@geckoguard/core";
 import { endUsers, licenses, products } from "../schema/index.ts";
 import { devicesJsonSql, ipsJsonSql, parseDevices, parseIps } from "./license-bindings.ts";
+import { parseProductPolicy } from "./product-policy-column.ts";
 
 /** The columns every license read selects: the license, its bindings, its owner and its product's policy. */
 export const licenseViewColumns = {
@@ -54,7 +55,7 @@ export function toLicenseViews(rows: LicenseViewRow[]): LicenseView[] {
   return rows.map((row) => {
     let policy = policies.get(row.productPolicy);
     if (policy === undefined) {
-      policy = JSON.parse(row.productPolicy) as ProductPolicy;
+      policy = parseProductPolicy(row.productPolicy);
       policies.set(row.productPolicy, policy);
     }
     const devices = parseDevices(row.devices);

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { ProductPolicy, ProductRecord, ProductStore } from "@geckoguard/core";
+import type { ProductRecord, ProductStore } from "@geckoguard/core";
 import type { Executor } from "../executor.ts";
 import { orgMembers, products } from "../schema/index.ts";
+import { parseProductPolicy } from "./product-policy-column.ts";
 
 const productColumns = {
   id: products.id,
@@ -16,7 +17,7 @@ const productColumns = {
 type ProductRow = Omit<ProductRecord, "policy"> & { policy: string };
 
 function toRecord(row: ProductRow): ProductRecord {
-  return { ...row, policy: JSON.parse(row.policy) as ProductPolicy };
+  return { ...row, policy: parseProductPolicy(row.policy) };
 }
 
 export function libsqlProducts(db: Executor): ProductStore {

@@ -1,5 +1,4 @@
-import { listApiKeys, presentApiKey, type Caller } from "@geckoguard/core";
-import { ApiKeySchema } from "@geckoguard/core";
+import { ApiKeySchema, listApiKeys, presentApiKey, type Caller } from "@geckoguard/core";
 import { Page } from "../../openapi/answer-shapes.ts";
 import { operation } from "./operation.ts";
 

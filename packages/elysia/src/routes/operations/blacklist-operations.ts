@@ -1,9 +1,8 @@
 import {
   BlacklistEntryBody,
-  BlacklistEntryParams,
+  BlacklistEntrySchema,
   BlacklistListQuery,
   BulkBlacklistBody,
-  ProductBlacklistParams,
   addBlacklistEntries,
   addBlacklistEntry,
   listBlacklistEntries,
@@ -12,8 +11,8 @@ import {
   type Caller,
 } from "@geckoguard/core";
 import { Type } from "@sinclair/typebox";
-import { BlacklistEntrySchema } from "@geckoguard/core";
 import { Done, One, Page } from "../../openapi/answer-shapes.ts";
+import { BlacklistEntryParams, ProductBlacklistParams } from "../route-params.ts";
 import { operation } from "./operation.ts";
 
 /** A product's blacklist, for both families: the use cases take the caller and check it. */

@@ -1,5 +1,13 @@
-import { CreateEndUserBody, ListEndUsersQuery, createEndUser, getEndUser, listEndUsers, presentEndUser, type EndUserScope } from "@geckoguard/core";
-import { EndUserSchema } from "@geckoguard/core";
+import {
+  CreateEndUserBody,
+  EndUserSchema,
+  ListEndUsersQuery,
+  createEndUser,
+  getEndUser,
+  listEndUsers,
+  presentEndUser,
+  type EndUserScope,
+} from "@geckoguard/core";
 import { One, Page } from "../../openapi/answer-shapes.ts";
 import { operation } from "./operation.ts";
 

@@ -1,5 +1,7 @@
 import {
   CreateLicensesBody,
+  LicenseCountsSchema,
+  LicenseSchema,
   ListLicensesQuery,
   PatchLicenseBody,
   applyLicenseAction,
@@ -17,7 +19,6 @@ import {
 } from "@geckoguard/core";
 import { licensePage } from "../license-presenters.ts";
 import { Type } from "@sinclair/typebox";
-import { LicenseCountsSchema, LicenseSchema } from "@geckoguard/core";
 import { Count, One, Page } from "../../openapi/answer-shapes.ts";
 import { operation, type Operation } from "./operation.ts";
 

@@ -1,24 +1,7 @@
-import type { AttemptReport } from "./delivery-outcome.ts";
-import { isIpLiteral } from "./ip-address-class.ts";
+import { DELIVERY_TIMEOUT_MS, isIpLiteral, type WebhookSender } from "@geckoguard/core";
 
-/** Each attempt gets this long, reading the response included (10 s: docs/webhooks.md#guarantees-and-how-they-are-kept). */
-export const DELIVERY_TIMEOUT_MS = 10_000;
 /** The attempt log keeps this much of a response body; the rest is never read. */
 export const SNIPPET_BYTES = 1024;
-
-export interface SendRequest {
-  /** The endpoint's URL, as configured. */
-  url: URL;
-  /** The checked address to connect to (the host name is not resolved again). */
-  address: string;
-  headers: Record<string, string>;
-  body: string;
-  /** Aborts the attempt when the worker shuts down. */
-  shutdown: AbortSignal;
-  timeoutMs?: number;
-}
-
-export type WebhookSender = (request: SendRequest) => Promise<AttemptReport>;
 
 /** Reads at most `limit` bytes of a body, then cancels it: a 50 MB answer costs 1 KiB. */
 async function readSnippet(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { fetchSender, SNIPPET_BYTES } from "./http-sender.ts";
-import { checkUrlSyntax, resolveTarget, type WebhookUrlPolicy } from "./url-policy.ts";
+import { checkUrlSyntax, resolveTarget, type WebhookUrlPolicy } from "@geckoguard/core";
+import { fetchSender, SNIPPET_BYTES } from "./fetch-sender.ts";
 
 const seen: { host: string | null; path: string }[] = [];
 const receiver = Bun.serve({
