@@ -2286,8 +2286,8 @@ export interface operations {
                  *       "hwid": "a1b2c3d4e5f6",
                  *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
                  *       "appVersion": "2.4.1",
-                 *       "deviceName": "example",
-                 *       "devicePlatform": "example"
+                 *       "deviceName": "Ada's laptop",
+                 *       "devicePlatform": "linux-x64"
                  *     }
                  */
                 "application/json": {

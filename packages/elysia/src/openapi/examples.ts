@@ -21,6 +21,8 @@ const BY_NAME: Record<string, string> = {
   code: "123456",
   search: "ada",
   appVersion: "2.4.1",
+  deviceName: "Ada's laptop",
+  devicePlatform: "linux-x64",
   note: "Order #1042",
   reason: "Chargeback",
   description: "Billing sync",
