@@ -12,7 +12,7 @@ import { presentBlacklistEntry } from "../blacklists/present-blacklist-entry.ts"
 import { BlacklistEntrySchema } from "../blacklists/blacklist-entry-schema.ts";
 import { presentLicense } from "../licenses/present-license.ts";
 import { LicenseSchema } from "../licenses/license-schema.ts";
-import type { LicenseView } from "../licenses/license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { presentSession } from "../sessions/present-session.ts";
 import { SessionSchema } from "../sessions/session-schema.ts";
 import { presentProduct } from "../products/present-product.ts";

@@ -97,13 +97,18 @@ function withRequestExample(operation: Operation): Operation {
 /** The generated operation with its `responses` built from the route's AnswerDoc and the codes it can answer. */
 function documented(method: string, path: string, generated: Operation, security: SecurityRequirement[] | undefined, errors: ErrorResponses): Operation {
   const { [ANSWER_DOC_KEY]: answer, responses: own, ...operation } = generated as Operation & { [ANSWER_DOC_KEY]?: AnswerDoc; responses?: Record<string, unknown> };
-  const parameters = (operation.parameters as { in: string }[] | undefined) ?? [];
+  const parameters = (operation.parameters as { in: string; name: string }[] | undefined) ?? [];
+  const bodyFields = Object.keys(
+    (operation.requestBody as { content?: Record<string, { schema?: { properties?: object } }> } | undefined)?.content?.["application/json"]?.schema?.properties ?? {},
+  );
+  const fields = [...parameters.filter((parameter) => parameter.in === "query").map((parameter) => parameter.name), ...bodyFields];
   const codes = impliedErrors({
     method,
     security,
     hasInput: parameters.length > 0 || operation.requestBody !== undefined,
     hasBody: operation.requestBody !== undefined,
     hasPathParams: parameters.some((parameter) => parameter.in === "path") || path.includes("{"),
+    namesTenantField: fields.includes("orgId") || fields.includes("productId"),
   });
   return { ...withRequestExample(operation), responses: operationResponses(answer, own, [...codes, ...(answer?.errors ?? [])], errors) };
 }

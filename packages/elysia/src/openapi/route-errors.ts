@@ -8,6 +8,8 @@ export interface OperationFacts {
   hasInput: boolean;
   hasBody: boolean;
   hasPathParams: boolean;
+  /** `orgId` / `productId` in the query or body: checked like a path's (http/tenant-access.ts). */
+  namesTenantField: boolean;
 }
 
 /** Methods that take an Idempotency-Key (openapi-document.ts). */
@@ -32,12 +34,13 @@ export function impliedErrors(facts: OperationFacts): ErrorCode[] {
   if (facts.hasBody) codes.push("PAYLOAD_TOO_LARGE");
   if (writes) codes.push("IDEMPOTENCY_KEY_REUSE", "IDEMPOTENCY_KEY_IN_PROGRESS");
   if (bearer) codes.push("UNAUTHORIZED", "RATE_LIMITED");
-  // An org or product in the path: not yours (FORBIDDEN), your role is too low (PERMISSION_DENIED), or no such thing.
-  if (bearer && facts.hasPathParams) codes.push("FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND");
+  // An org or product named: not yours (FORBIDDEN), your role is too low (PERMISSION_DENIED), or no such thing.
+  const namesTenant = facts.hasPathParams || facts.namesTenantField;
+  if (bearer && namesTenant) codes.push("FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND");
   if (apiKey) codes.push("UNAUTHORIZED", "RATE_LIMITED", "PRODUCT_RATE_LIMITED");
-  // Every API-key route but whoami needs a scope; a product in the path must be the key's own.
+  // Every API-key route but whoami needs a scope; a product named must be the key's own.
   if (apiKey && facts.hasInput) codes.push("PERMISSION_DENIED");
-  if (apiKey && facts.hasPathParams) codes.push("FORBIDDEN", "NOT_FOUND");
+  if (apiKey && namesTenant) codes.push("FORBIDDEN", "NOT_FOUND");
   // The public routes that take input are the account routes, which have their own IP buckets.
   if (facts.security?.length === 0 && facts.hasInput) codes.push("RATE_LIMITED");
   if (has(facts.security, "metricsToken")) codes.push("UNAUTHORIZED");
