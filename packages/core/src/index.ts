@@ -13,6 +13,7 @@ export * from "./auth/totp.ts";
 export * from "./auth/recovery-codes.ts";
 export * from "./auth/present-user.ts";
 export * from "./auth/register.ts";
+export * from "./auth/registration-policy.ts";
 export * from "./auth/create-admin.ts";
 export * from "./auth/login.ts";
 export * from "./auth/verify-login.ts";
