@@ -125,6 +125,7 @@ export * from "./webhooks/delivery-outcome.ts";
 export * from "./webhooks/delivery-body.ts";
 export * from "./webhooks/webhook-sender.ts";
 export * from "./webhooks/record-attempts.ts";
+export * from "./webhooks/delivery-report.ts";
 export * from "./webhooks/attempt-delivery.ts";
 export * from "./webhooks/webhook-worker.ts";
 export * from "./webhooks/deferred-payloads.ts";
