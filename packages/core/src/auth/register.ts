@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
 import { GgError } from "../errors/gg-error.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 import { newUserRecord } from "./new-user.ts";
 import { SIGN_UP_CLOSED_MESSAGE, signUpRule, type SignUpRule } from "./registration-policy.ts";
 import { normalizeEmail, type RegisterInput } from "./schemas.ts";
