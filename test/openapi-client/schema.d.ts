@@ -92,7 +92,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Request counts, latency histograms per route and authorize outcomes (Prometheus text) */
+        /**
+         * Request counts, latency histograms per route, authorize outcomes and webhook delivery counters (Prometheus text)
+         * @description Loopback callers only, unless the server has a metrics token: then a bearer token from any address.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -2116,6 +2119,24 @@ export interface components {
                 };
             };
         };
+        /** @description FORBIDDEN */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
         /** @description INVALID_CREDENTIALS */
         InvalidCredentials: {
             headers: {
@@ -2182,24 +2203,6 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "UNAUTHORIZED" | "REFRESH_TOKEN_REUSED";
-                        message: string;
-                        details?: components["schemas"]["ErrorDetails"];
-                    };
-                };
-            };
-        };
-        /** @description FORBIDDEN */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    /** @constant */
-                    ok: false;
-                    error: {
-                        /** @enum {string} */
-                        code: "FORBIDDEN";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -2573,6 +2576,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];
         };

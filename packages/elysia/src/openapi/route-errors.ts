@@ -43,6 +43,7 @@ export function impliedErrors(facts: OperationFacts): ErrorCode[] {
   if (apiKey && namesTenant) codes.push("FORBIDDEN", "NOT_FOUND");
   // The public routes that take input are the account routes, which have their own IP buckets.
   if (facts.security?.length === 0 && facts.hasInput) codes.push("RATE_LIMITED");
-  if (has(facts.security, "metricsToken")) codes.push("UNAUTHORIZED");
+  // /metrics: a wrong token, or no token configured and a caller off this machine.
+  if (has(facts.security, "metricsToken")) codes.push("UNAUTHORIZED", "FORBIDDEN");
   return codes;
 }
