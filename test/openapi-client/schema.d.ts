@@ -2137,6 +2137,24 @@ export interface components {
                 };
             };
         };
+        /** @description PERMISSION_DENIED */
+        PermissionDenied: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "PERMISSION_DENIED";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
         /** @description INVALID_CREDENTIALS */
         InvalidCredentials: {
             headers: {
@@ -2239,24 +2257,6 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "NOT_FOUND" | "LICENSE_NOT_FOUND";
-                        message: string;
-                        details?: components["schemas"]["ErrorDetails"];
-                    };
-                };
-            };
-        };
-        /** @description PERMISSION_DENIED */
-        PermissionDenied: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    /** @constant */
-                    ok: false;
-                    error: {
-                        /** @enum {string} */
-                        code: "PERMISSION_DENIED";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -2642,6 +2642,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["ValidationError"];
+            403: components["responses"]["PermissionDenied"];
             409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];

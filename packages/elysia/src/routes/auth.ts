@@ -65,7 +65,7 @@ export function authRoutes(ctx: GgContext) {
         set.status = 201;
         return ok({ user: presentUser(user) });
       },
-      { transform: byEmail, body: RegisterBody, detail: { summary: "Create an account", ...answers(One("user", UserSchema), { status: 201, errors: ["CONFLICT"] }), tags } },
+      { transform: byEmail, body: RegisterBody, detail: { summary: "Create an account", ...answers(One("user", UserSchema), { status: 201, errors: ["CONFLICT", "PERMISSION_DENIED"] }), tags } },
     )
     .post("/login", async ({ body }) => ok(await login(ctx, body)), {
       transform: [answerHoldsSecret, byEmail],
