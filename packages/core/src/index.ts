@@ -127,5 +127,6 @@ export * from "./webhooks/record-attempts.ts";
 export * from "./webhooks/attempt-delivery.ts";
 export * from "./webhooks/webhook-worker.ts";
 export * from "./webhooks/deferred-payloads.ts";
+export * from "./mail/mail-worker.ts";
 export * from "./auth/new-user.ts";
 export * from "./streams/limited-text.ts";

@@ -26,6 +26,7 @@ import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
+import { actionPageRoutes } from "./routes/action-pages.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -54,6 +55,10 @@ export interface GeckoguardOptions {
   requestLog?: boolean;
   /** GET /metrics in the Prometheus text format; false turns it off, `token` requires `Authorization: Bearer <token>`. */
   metrics?: false | { token?: string };
+  /** More series for GET /metrics, each already in the Prometheus text format (the runtime's mail sender). */
+  extraMetrics?: readonly (() => string)[];
+  /** Serve the pages mailed links open, GET /verify-email and GET /reset-password (default true). */
+  actionPages?: boolean;
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
 }
@@ -79,7 +84,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES, logger }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
-    .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
+    .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token, extra: options.extraMetrics }))
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
@@ -95,7 +100,8 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(blacklistRoutes(ctx))
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
-    .use(webhookDeliveryRoutes(ctx));
+    .use(webhookDeliveryRoutes(ctx))
+    .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
   return app;

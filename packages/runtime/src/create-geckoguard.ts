@@ -1,4 +1,4 @@
-import { prepareLogin, systemClock, type GgContext, type Logger } from "@geckoguard/core";
+import { prepareLogin, systemClock, type GgContext, type Logger, type MailSender } from "@geckoguard/core";
 import { geckoguard } from "@geckoguard/elysia";
 import { createLibsqlStore, migrate, openDatabase, sharedStateStores, type GgDatabase, type SqlRunner } from "@geckoguard/store-libsql";
 import { startAuthorizePath, hotPathRunner, type AuthorizePath } from "./authorize-path.ts";
@@ -7,6 +7,8 @@ import { jsonLogger } from "./json-logger.ts";
 import { RUNTIME_DEFAULTS, type CreateGeckoguardOptions } from "./options.ts";
 import { secretBytes } from "./secret-bytes.ts";
 import { startWebhookDelivery } from "./webhook-delivery.ts";
+import { startMailDelivery } from "./mail-delivery.ts";
+import { renderMailMetrics } from "./mail-metrics.ts";
 
 /** A running GeckoGuard: mount `plugin` in an Elysia app, call `close()` when stopping. */
 export interface Geckoguard {
@@ -20,7 +22,7 @@ export interface Geckoguard {
   logger: Logger;
   /**
    * Stops everything in order: webhook delivery (attempts in flight get `webhooks.drainMs`),
-   * then the authorize path (its batched writes are flushed), then the database. Every
+   * the mail sender (sends in flight get `mail.drainMs`), then the authorize path (its batched writes are flushed), then the database. Every
    * step runs even when an earlier one fails; the first failure is thrown at the end.
    */
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
   });
   let runner: SqlRunner | null = null;
   let authorize: AuthorizePath | null = null;
+  let mail: MailSender | null = null;
   try {
     const appliedMigrations = await migrate(database.client);
     if (appliedMigrations.length > 0) logger.info("database.migrated", { applied: appliedMigrations });
@@ -81,7 +84,11 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
       logger,
     });
     await prepareLogin(context);
-    const plugin = geckoguard({ ...options, context, authorize: authorize.deps, logger });
+    const mailSettings = { ...RUNTIME_DEFAULTS.mail, ...options.mail };
+    mail = startMailDelivery(database, mailSettings, { clock, logger, transport: options.mailTransport });
+    const sender = mail;
+    const extraMetrics = sender === null ? [] : [() => renderMailMetrics(sender)];
+    const plugin = geckoguard({ ...options, context, authorize: authorize.deps, logger, extraMetrics });
     const delivery = { ...RUNTIME_DEFAULTS.webhooks, ...options.webhooks };
     const webhooks = startWebhookDelivery(context, delivery, options, logger);
     const running = authorize;
@@ -95,6 +102,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
         runInOrder(
           [
             { name: "webhooks", run: () => webhooks?.stop(delivery.drainMs) },
+            { name: "mail", run: () => sender?.stop(mailSettings.drainMs) },
             { name: "authorize", run: () => running.stop() },
             {
               name: "database",
@@ -108,6 +116,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
         ),
     };
   } catch (error) {
+    await mail?.stop(0).catch(() => {});
     await authorize?.stop().catch(() => {});
     runner?.close();
     database.close();

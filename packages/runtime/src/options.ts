@@ -1,4 +1,4 @@
-import type { Clock, Logger, PasswordHasher, RateLimitSettings, WebhookSender } from "@geckoguard/core";
+import type { Clock, Logger, MailTransport, PasswordHasher, RateLimitSettings, WebhookSender } from "@geckoguard/core";
 import type { GeckoguardOptions } from "@geckoguard/elysia";
 import { SHARED_STATE_MODES } from "@geckoguard/store-libsql";
 import type { LogLevel } from "./json-logger.ts";
@@ -17,6 +17,22 @@ export interface WebhookDeliveryOptions {
   drainMs: number;
 }
 
+/** Sending the mail outbox over SMTP (docs/mail.md); without `smtpUrl` mails stay in the outbox. */
+export interface MailOptions {
+  /** `smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`; unset: no sending. */
+  smtpUrl?: string;
+  /** The From header; required with `smtpUrl`. */
+  from?: string;
+  /** Send in this process (default true); false: another process on the same database sends. */
+  worker: boolean;
+  /** Wait before a mail's 2nd attempt; doubled for each further one, with jitter, never over 16 minutes. */
+  backoffBaseMs: number;
+  /** How often an idle sender looks for mail (idle polls only read). */
+  pollIntervalMs: number;
+  /** On close, how long sends in flight may finish (unfinished ones are retried after their lease). */
+  drainMs: number;
+}
+
 /** The allowed values of the options that are a choice (apps/server's settings table lists them from here). */
 export const RUNTIME_CHOICES = {
   sharedState: SHARED_STATE_MODES,
@@ -32,10 +48,11 @@ export const RUNTIME_DEFAULTS = {
   authorizeThread: "worker" as Choice<"authorizeThread">,
   databaseSyncIntervalSeconds: 60,
   webhooks: { worker: true, backoffBaseMs: 60_000, pollIntervalMs: 1000, concurrency: 16, drainMs: 10_000 } satisfies WebhookDeliveryOptions,
+  mail: { worker: true, backoffBaseMs: 30_000, pollIntervalMs: 1000, drainMs: 10_000 } satisfies MailOptions,
 } as const;
 
 /** The HTTP surface's own options, as the plugin declares them. */
-type PluginOptions = Omit<GeckoguardOptions, "context" | "authorize" | "logger">;
+type PluginOptions = Omit<GeckoguardOptions, "context" | "authorize" | "logger" | "extraMetrics">;
 
 /**
  * Everything `createGeckoguard` builds from. Only `databaseUrl`, `jwtSecret` and
@@ -75,6 +92,8 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   allowInsecureWebhooks?: boolean;
   /** Webhook delivery in this process; on by default. */
   webhooks?: Partial<WebhookDeliveryOptions>;
+  /** SMTP sending of the mail outbox; unset `smtpUrl` keeps mails in the outbox (`geckoguard mail`). */
+  mail?: Partial<MailOptions>;
   /** Where log lines go (default: JSON lines on stderr at `logLevel`). */
   logger?: Logger;
   /** Lowest level the default logger writes (default info; "silent" writes nothing). */
@@ -82,6 +101,8 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   /** Drivers and time, swappable (tests): default argon2id at OWASP parameters, fetch, the system resolver and clock. */
   passwords?: PasswordHasher;
   sendWebhook?: WebhookSender;
+  /** Replaces the SMTP transport that `mail.smtpUrl` would build. */
+  mailTransport?: MailTransport;
   resolveHost?: (hostname: string) => Promise<string[]>;
   clock?: Clock;
 }

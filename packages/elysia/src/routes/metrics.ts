@@ -14,7 +14,7 @@ function digest(value: string): Buffer {
  * text). With a token, a scraper must send `Authorization: Bearer <token>`; a wrong or
  * missing one is the usual 401 envelope.
  */
-export function metricsRoutes(metrics: HttpMetrics, options: { token?: string }) {
+export function metricsRoutes(metrics: HttpMetrics, options: { token?: string; extra?: readonly (() => string)[] }) {
   const expected = options.token === undefined ? null : digest(`Bearer ${options.token}`);
   return new Elysia().get(
     "/metrics",
@@ -22,7 +22,8 @@ export function metricsRoutes(metrics: HttpMetrics, options: { token?: string })
       if (expected !== null && !timingSafeEqual(digest(headers.authorization ?? ""), expected)) {
         throw new GgError("UNAUTHORIZED", "A valid metrics bearer token is required");
       }
-      return new Response(metrics.render(), { headers: { "content-type": PROMETHEUS_TEXT } });
+      const text = metrics.render() + (options.extra ?? []).map((render) => render()).join("");
+      return new Response(text, { headers: { "content-type": PROMETHEUS_TEXT } });
     },
     { detail: { summary: "Request counts, latency histograms per route and authorize outcomes (Prometheus text)", tags: ["Status"] } },
   );

@@ -1,0 +1,14 @@
+import type { MailSender } from "@geckoguard/core";
+
+/** The mail sender's counters in the Prometheus text format (appended to GET /metrics). */
+export function renderMailMetrics(sender: MailSender): string {
+  const s = sender.stats();
+  const series: [name: string, type: string, help: string, value: number][] = [
+    ["geckoguard_mail_sent_total", "counter", "Mails the SMTP server accepted.", s.sent],
+    ["geckoguard_mail_failed_total", "counter", "Mail attempts that failed (each is retried until the last).", s.failed],
+    ["geckoguard_mail_retried_total", "counter", "Mail attempts that were retries.", s.retried],
+    ["geckoguard_mail_given_up_total", "counter", "Mails given up after their last attempt.", s.givenUp],
+    ["geckoguard_mail_queue_depth", "gauge", "Mails waiting to be sent (at the sender's last poll).", s.queueDepth],
+  ];
+  return series.map(([name, type, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`).join("");
+}
