@@ -148,3 +148,6 @@ export * from "./webhooks/delivery-report.ts";
 export * from "./webhooks/attempt-delivery.ts";
 export * from "./webhooks/webhook-worker.ts";
 export * from "./webhooks/deferred-payloads.ts";
+
+// Mail: sending the outbox over SMTP (docs/mail.md)
+export * from "./mail/mail-worker.ts";
