@@ -50,7 +50,7 @@ export function interpretAnswer(
   nowMs: number,
 ): AuthorizeResult {
   const json = parseJson(answer.body);
-  if (!answer.signatureValid) return untrusted(answer, json);
+  if (!answer.signatureValid) return unverified(answer, json);
   const status = answer.status;
   if (!isRecord(json)) return failure("INVALID_RESPONSE", "answer is not a JSON object", { status });
   if (status >= 200 && status < 300) {
@@ -69,14 +69,31 @@ export function interpretAnswer(
   return failure(error.code, error.message, { status, retryAfterSeconds });
 }
 
-function untrusted(answer: RawAnswer, json: unknown): AuthorizeFailure {
+/**
+ * An answer whose signature is missing or does not verify. Only an unknown or revoked API
+ * key gets an unsigned error from the server itself (there is no product to sign with), so
+ * an unsigned 401 UNAUTHORIZED is an integration failure; an unsigned 429 or 5xx is a
+ * server or proxy in trouble (retry); another unsigned 4xx is a wrong baseUrl or a proxy's
+ * refusal (rejected). Anything else — a bad signature, or a success without one — cannot
+ * be trusted, and never counts as a grant.
+ */
+function unverified(answer: RawAnswer, json: unknown): AuthorizeFailure {
   const claimed = isRecord(json) && isRecord(json.error) && typeof json.error.code === "string" ? json.error.code : null;
+  const { status } = answer;
+  const said = claimed ? ` (it claimed ${status} ${claimed})` : ` (HTTP ${status})`;
+  const extra = { status, claimedCode: claimed };
+  if (answer.signatureHeader === null && status >= 400) {
+    if (status === 401 && claimed === "UNAUTHORIZED") {
+      return failure("UNAUTHORIZED", "the server does not know this API key, or it was revoked: check the apiKey option (an API key of this product with the license:authorize scope)", extra);
+    }
+    if (status === 429 || status >= 500) return failure("UNSIGNED_SERVER_ERROR", `unsigned error answer from the server or a proxy in front of it${said}: try again later`, extra);
+    return failure("UNSIGNED_REJECTION", `unsigned error answer${said}: check baseUrl and any proxy in front of the server`, extra);
+  }
   const why =
     answer.signatureHeader === null
       ? "answer carries no X-GG-Response-Signature"
       : "X-GG-Response-Signature does not verify for this request (forged, tampered or replayed answer, or wrong productPublicKey)";
-  const said = claimed ? ` (it claimed ${answer.status} ${claimed})` : ` (HTTP ${answer.status})`;
-  return failure("RESPONSE_SIGNATURE_INVALID", why + said, { status: answer.status, claimedCode: claimed });
+  return failure("RESPONSE_SIGNATURE_INVALID", why + said, extra);
 }
 
 /** Delay-seconds per RFC 9110, or an HTTP date; null when absent or unreadable. */

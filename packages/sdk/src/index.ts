@@ -3,7 +3,9 @@ export type { AuthorizeInput, FetchLike, LicenseClient, LicenseClientOptions } f
 export type { Authorized, AuthorizeResult, LicenseInfo, SessionHandle, SessionInfo } from "./answer.ts";
 export {
   CLIENT_CODES,
+  CODES_BY_KIND,
   DENIAL_CODES,
+  FAILURE_KINDS,
   HwidUnavailableError,
   LicenseClientConfigError,
   REJECTION_CODES,
