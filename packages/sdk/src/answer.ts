@@ -1,6 +1,6 @@
 import { failure, type AuthorizeFailure } from "./errors.ts";
 
-/** Turns an authorize answer (already signature-checked) into a typed result. */
+/** Turns signed answers (their signature already checked) into typed results. */
 
 export interface LicenseInfo {
   id: string;
@@ -36,6 +36,14 @@ export interface Authorized {
 
 export type AuthorizeResult = Authorized | AuthorizeFailure;
 
+/** The server ended the session (or it had already ended). */
+export interface Released {
+  ok: true;
+  released: true;
+}
+
+export type ReleaseResult = Released | AuthorizeFailure;
+
 export interface RawAnswer {
   status: number;
   body: string;
@@ -44,29 +52,41 @@ export interface RawAnswer {
   retryAfter: string | null;
 }
 
-export function interpretAnswer(
-  answer: RawAnswer,
-  request: Omit<SessionHandle, "sessionId">,
-  nowMs: number,
-): AuthorizeResult {
+/**
+ * What every signed call's answer shares: the signature check, the envelope, error codes
+ * and Retry-After. `success` reads a verified 2xx answer's `data` (null when the envelope
+ * is not `{ok:true,data:{…}}`).
+ */
+function interpretSigned<T>(answer: RawAnswer, nowMs: number, success: (data: Record<string, unknown> | null, status: number) => T | AuthorizeFailure): T | AuthorizeFailure {
   const json = parseJson(answer.body);
   if (!answer.signatureValid) return unverified(answer, json);
   const status = answer.status;
   if (!isRecord(json)) return failure("INVALID_RESPONSE", "answer is not a JSON object", { status });
-  if (status >= 200 && status < 300) {
-    const data = json.ok === true && isRecord(json.data) ? json.data : null;
-    if (!data || data.valid !== true || !isLicense(data.license) || !isSession(data.session)) {
-      return failure("INVALID_RESPONSE", "success answer lacks valid, license or session", { status });
-    }
-    const session = { id: data.session.id, expiresAt: data.session.expiresAt };
-    return { ok: true, valid: true, license: data.license, session, handle: { ...request, sessionId: session.id } };
-  }
+  if (status >= 200 && status < 300) return success(json.ok === true && isRecord(json.data) ? json.data : null, status);
   const error = json.ok === false && isRecord(json.error) ? json.error : null;
   if (!error || typeof error.code !== "string" || typeof error.message !== "string") {
     return failure("INVALID_RESPONSE", `HTTP ${status} answer without an error envelope`, { status });
   }
   const retryAfterSeconds = status === 429 ? parseRetryAfter(answer.retryAfter, nowMs) : null;
   return failure(error.code, error.message, { status, retryAfterSeconds });
+}
+
+/** Turns an authorize answer into a typed result. */
+export function interpretAnswer(answer: RawAnswer, request: Omit<SessionHandle, "sessionId">, nowMs: number): AuthorizeResult {
+  return interpretSigned<Authorized>(answer, nowMs, (data, status) => {
+    if (!data || data.valid !== true || !isLicense(data.license) || !isSession(data.session)) {
+      return failure("INVALID_RESPONSE", "success answer lacks valid, license or session", { status });
+    }
+    const session = { id: data.session.id, expiresAt: data.session.expiresAt };
+    return { ok: true, valid: true, license: data.license, session, handle: { ...request, sessionId: session.id } };
+  });
+}
+
+/** Turns a release answer into a typed result. */
+export function interpretReleaseAnswer(answer: RawAnswer, nowMs: number): ReleaseResult {
+  return interpretSigned<Released>(answer, nowMs, (data, status) =>
+    data?.released === true ? { ok: true, released: true } : failure("INVALID_RESPONSE", "success answer lacks released: true", { status }),
+  );
 }
 
 /**
