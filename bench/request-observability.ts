@@ -12,7 +12,7 @@
 import { Elysia } from "elysia";
 import { HttpMetrics, requestObservability } from "@geckoguard/elysia";
 import { silentLogger } from "@geckoguard/core";
-import { jsonLogger } from "../apps/server/src/logger.ts";
+import { jsonLogger } from "@geckoguard/runtime";
 import { median } from "./support.ts";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
@@ -21,7 +21,7 @@ const ROUNDS = 5;
 function app(variant: "bare" | "metrics" | "metrics+log") {
   const base = new Elysia();
   const observed =
-    variant === "bare" ? base : base.use(requestObservability({ logger: variant === "metrics" ? silentLogger : jsonLogger("info"), metrics: new HttpMetrics(), log: variant === "metrics+log" }));
+    variant === "bare" ? base : base.use(requestObservability({ logger: variant === "metrics" ? silentLogger : jsonLogger({ infoTo: "stdout" }), metrics: new HttpMetrics(), log: variant === "metrics+log" }));
   return observed
     .get("/v1/things/:id", ({ params }) => ({ ok: true, data: { id: params.id } }))
     .post("/v1/licenses/authorize", () => new Response('{"ok":true,"data":{"valid":true}}', { headers: { "content-type": "application/json" } }));

@@ -2,20 +2,19 @@
 // under /licensing. Run: `bun run server.ts` (PORT, GG_DATA_DIR, GG_JWT_SECRET optional).
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import { prepareLogin } from "@geckoguard/core";
-import { geckoguard } from "@geckoguard/elysia";
-import { openGeckoguardRuntime } from "@geckoguard/store-libsql";
+import { createGeckoguard } from "@geckoguard/runtime";
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.GG_DATA_DIR ?? "./data";
 
-const runtime = await openGeckoguardRuntime({
+// Opens and migrates the database, starts webhook delivery and builds the plugin.
+const runtime = await createGeckoguard({
   databaseUrl: `file:${dataDir}/geckoguard.db`,
-  // A real deployment keeps one secret (≥ 32 bytes) across restarts, or every login ends.
-  jwtSecret: process.env.GG_JWT_SECRET ? new TextEncoder().encode(process.env.GG_JWT_SECRET) : new Uint8Array(randomBytes(32)),
+  // A real deployment keeps one secret (≥ 32 characters) across restarts, or every login ends.
+  jwtSecret: process.env.GG_JWT_SECRET ?? new Uint8Array(randomBytes(32)),
   publicUrl: `http://localhost:${port}/licensing`,
+  prefix: "/licensing",
 });
-await prepareLogin(runtime.context);
 
 const notes = [{ id: 1, text: "Ship the licensing page" }];
 
@@ -36,7 +35,7 @@ const app = new Elysia()
     if (userId === null) set.status = 401;
     return userId === null ? { error: "log in at /licensing/v1/auth/login" } : { userId };
   })
-  .use(geckoguard({ context: runtime.context, authorize: runtime.authorize, prefix: "/licensing" }))
+  .use(runtime.plugin)
   .listen({ port, hostname: process.env.HOST ?? "127.0.0.1" });
 
 console.log(`Elysia host listening on http://${app.server!.hostname}:${app.server!.port} (GeckoGuard under /licensing)`);

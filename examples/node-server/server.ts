@@ -5,24 +5,22 @@ import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Elysia } from "elysia";
-import { prepareLogin } from "@geckoguard/core";
-import { geckoguard } from "@geckoguard/elysia";
-import { openGeckoguardRuntime } from "@geckoguard/store-libsql";
+import { createGeckoguard } from "@geckoguard/runtime";
 import { bridgedServer, sendWebResponse, toWebRequest } from "./node-bridge.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const dataDir = process.env.GG_DATA_DIR ?? "./data";
 
-const runtime = await openGeckoguardRuntime({
+// Opens and migrates the database, starts webhook delivery and builds the plugin.
+const runtime = await createGeckoguard({
   databaseUrl: `file:${dataDir}/geckoguard.db`,
-  // A real deployment keeps one secret (≥ 32 bytes) across restarts, or every login ends.
-  jwtSecret: process.env.GG_JWT_SECRET ? new TextEncoder().encode(process.env.GG_JWT_SECRET) : new Uint8Array(randomBytes(32)),
+  // A real deployment keeps one secret (≥ 32 characters) across restarts, or every login ends.
+  jwtSecret: process.env.GG_JWT_SECRET ?? new Uint8Array(randomBytes(32)),
   publicUrl: `http://localhost:${port}`,
 });
-await prepareLogin(runtime.context);
 
-const app = new Elysia().use(geckoguard({ context: runtime.context, authorize: runtime.authorize }));
+const app = new Elysia().use(runtime.plugin);
 // Elysia asks its server for the client's address; ours is node:http, which the bridge asks.
 app.server = bridgedServer as unknown as typeof app.server;
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
-import { routeTestSetup } from "../support/route-test.ts";
+import { routeTestSetup } from "../support/test-app.ts";
 import { orgWithProduct } from "../support/accounts.ts";
 import { issueApiKey, withKey } from "../support/api-keys.ts";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "bun:test";
-import { expectError, routeTestSetup } from "../support/route-test.ts";
+import { expectError, routeTestSetup } from "../support/test-app.ts";
 import { issueApiKey, withKey } from "../support/api-keys.ts";
 
 describe("blacklists: bad input, duplicates and all-or-nothing bulk adds", () => {

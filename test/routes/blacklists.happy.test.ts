@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { findBlacklistMatch } from "@geckoguard/core";
-import { routeTestSetup } from "../support/route-test.ts";
+import { routeTestSetup } from "../support/test-app.ts";
 import { issueApiKey, joinOrg, withKey } from "../support/api-keys.ts";
 
 describe("blacklists: the happy paths", () => {

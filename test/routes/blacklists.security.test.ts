@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { SCOPES } from "@geckoguard/core";
-import { expectError, routeTestSetup } from "../support/route-test.ts";
+import { expectError, routeTestSetup } from "../support/test-app.ts";
 import { orgWithProduct, signUp } from "../support/accounts.ts";
 import { issueApiKey, joinOrg, withKey } from "../support/api-keys.ts";
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { openTestApp, type TestApp } from "../support/test-app.ts";
+import { expectError, openTestApp, type TestApp } from "../support/test-app.ts";
 import { tenantWithEveryScope, type Tenant } from "../support/route-requests.ts";
 import { signedHeaders } from "../support/signed-authorize.ts";
-import { expectError } from "../support/route-test.ts";
 
 const PAST_JS_RANGE = "+275760-09-13T00:00:00.000Z";
 const LAST_DAY = "9999-12-31T00:00:00.000Z";

@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createHash } from "node:crypto";
 import { Elysia } from "elysia";
-import { inProcessNonceStore } from "@geckoguard/core";
-import { geckoguard } from "@geckoguard/elysia";
-import { clientRunner, sqlAuthorizeStore } from "@geckoguard/store-libsql";
 import { openTestApp, type TestApp } from "../support/test-app.ts";
 
 let testApp: TestApp;
 let host: { handle(request: Request): Promise<Response> };
 beforeAll(async () => {
-  testApp = await openTestApp();
-  const store = sqlAuthorizeStore(clientRunner(testApp.database.client), { flushIntervalMs: 60_000, onError: () => {} });
-  host = new Elysia()
-    .get("/", () => "host home")
-    .use(geckoguard({ context: testApp.context, authorize: { store, nonces: inProcessNonceStore() }, prefix: "/licensing", version: "9.9.9" }));
+  testApp = await openTestApp({ prefix: "/licensing", version: "9.9.9" });
+  host = new Elysia().get("/", () => "host home").use(testApp.plugin);
 });
 afterAll(() => testApp.close());
 

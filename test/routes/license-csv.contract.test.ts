@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { FORMULA_TRIGGERS, formatCsvRow, toCsvFields } from "@geckoguard/core";
-import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { tenantWithLicenses } from "../support/licensing-fixtures.ts";
 
-let app: InProcessApp;
+let app: TestApp;
 beforeAll(async () => {
-  app = await inProcessApp();
+  app = await openTestApp();
 });
 afterAll(() => app.close());
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { CsvParser, FORMULA_TRIGGERS } from "@geckoguard/core";
-import { routeTestSetup } from "../support/route-test.ts";
+import { routeTestSetup } from "../support/test-app.ts";
 
 const t = routeTestSetup();
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { tenantWithLicenses } from "../support/licensing-fixtures.ts";
 
-let app: InProcessApp;
+let app: TestApp;
 beforeAll(async () => {
-  app = await inProcessApp();
+  app = await openTestApp();
 });
 afterAll(() => app.close());
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { SCOPES, type Scope } from "@geckoguard/core";
-import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { apiKeyFor, tenantWithLicenses } from "../support/licensing-fixtures.ts";
 
-let app: InProcessApp;
+let app: TestApp;
 let tenant: Awaited<ReturnType<typeof tenantWithLicenses>>;
 let other: Awaited<ReturnType<typeof tenantWithLicenses>>;
 let endUserId: string;
 
 beforeAll(async () => {
-  app = await inProcessApp();
+  app = await openTestApp();
   tenant = await tenantWithLicenses(app.api, 2);
   other = await tenantWithLicenses(app.api, 1);
   const redeemed = await app.api("POST", "/v1/dashboard/licenses/redeem", {

@@ -3,7 +3,7 @@ import { totpCodeAt } from "@geckoguard/core";
 import { PASSWORD, signUp } from "../support/accounts.ts";
 import type { ApiResponse } from "../support/http-client.ts";
 import { apiKeyFor } from "../support/licensing-fixtures.ts";
-import { routeTestSetup } from "../support/route-test.ts";
+import { routeTestSetup } from "../support/test-app.ts";
 import { STEP_MS } from "../support/totp-user.ts";
 import { PUBLIC_HOOK_URL, webhooksPath } from "../support/webhook-endpoints.ts";
 

@@ -139,6 +139,21 @@ describe("a foreign org or product is refused before the body or query is judged
     expect(rowsAfter).toEqual(rowsBefore);
   });
 
+  test("an org or product named in the body or query is checked before validation too", async () => {
+    const cases: [string, string, CallOptions["rawBody"]][] = [
+      ["POST", "/v1/dashboard/products", JSON.stringify({ orgId: crew.orgId, name: 7 })],
+      ["POST", "/v1/dashboard/api-keys", JSON.stringify({ productId: crew.productId, name: 7, permissions: "all" })],
+      ["GET", `/v1/dashboard/api-keys?productId=${crew.productId}&page=0`, undefined],
+    ];
+    for (const [method, path, rawBody] of cases) {
+      const foreign = await t.api(method, path, { token: crew.stranger.token, rawBody });
+      const own = await t.api(method, path, { token: crew.owner.token, rawBody });
+      expect([method, path, foreign.status, foreign.body.error.code, own.status, own.body.error.code]).toEqual([method, path, 403, "FORBIDDEN", 400, "VALIDATION_ERROR"]);
+    }
+    const management = await t.api("GET", `/v1/products/${crew.stranger.productId}/licenses?page=0`, withKey(ownKey));
+    expect([management.status, management.body.error.code]).toEqual([403, "FORBIDDEN"]);
+  });
+
   test("a tenant param that is not a UUID is still a 400 naming the param", async () => {
     const answer = await t.api("POST", "/v1/dashboard/orgs/not-a-uuid/transfer-ownership", { token: crew.stranger.token, body: { userId: ANY_ID } });
     expect(answer.status).toBe(400);

@@ -69,6 +69,17 @@ describe("account request validation", () => {
     await expectUnchanged();
   });
 
+  test("JSON that is not an object is refused where every field is optional too", async () => {
+    const login = await t.api("POST", "/v1/auth/login", { body: { email: "existing@example.com", password: PASSWORD } });
+    const token = login.body.data.accessToken as string;
+    before = await snapshot(t);
+    for (const rawBody of ["[]", "[1]", "null", "3"]) {
+      // PATCH /v1/dashboard/me takes only optional fields: an array used to pass as an empty change.
+      expectValidationError(await t.api("PATCH", "/v1/dashboard/me", { token, rawBody }));
+    }
+    await expectUnchanged();
+  });
+
   test("tokens of the wrong shape on refresh, logout, reset and verify", async () => {
     expectValidationError(await t.api("POST", "/v1/auth/refresh", { body: { refreshToken: 123 } }), "/refreshToken");
     expectValidationError(await t.api("POST", "/v1/auth/logout", { body: {} }), "/refreshToken");

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { fanOutEvents } from "@geckoguard/core";
-import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { orgWithProduct, signUp } from "../support/accounts.ts";
 import { PUBLIC_HOOK_URL, createEndpoint, webhooksPath } from "../support/webhook-endpoints.ts";
 
-let app: InProcessApp;
+let app: TestApp;
 let token: string;
 let productId: string;
 beforeAll(async () => {
-  app = await inProcessApp();
+  app = await openTestApp();
   token = (await signUp(app.api)).token;
   productId = (await orgWithProduct(app.api, token)).productId;
 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { fanOutEvents } from "@geckoguard/core";
-import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { orgWithProduct, signUp } from "../support/accounts.ts";
 import { createEndpoint, webhooksPath } from "../support/webhook-endpoints.ts";
 
-let app: InProcessApp;
+let app: TestApp;
 beforeAll(async () => {
-  app = await inProcessApp();
+  app = await openTestApp();
 });
 afterAll(() => app.close());
 

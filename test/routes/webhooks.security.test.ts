@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { inProcessApp, type InProcessApp } from "../support/in-process-app.ts";
+import { openTestApp, type TestApp } from "../support/test-app.ts";
 import { orgWithProduct, signUp } from "../support/accounts.ts";
 import { PUBLIC_HOOK_URL, createEndpoint, webhooksPath } from "../support/webhook-endpoints.ts";
 
-let app: InProcessApp;
+let app: TestApp;
 beforeAll(async () => {
-  app = await inProcessApp();
+  app = await openTestApp();
 });
 afterAll(() => app.close());
 

@@ -1,24 +1,15 @@
+import { afterAll, beforeAll, expect } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
-import {
-  aesGcmSecretBox,
-  createIdempotency,
-  createRateLimiter,
-  inProcessIdempotencyStore,
-  inProcessNonceStore,
-  inProcessRateLimitStore,
-  manualClock,
-  MAX_PER_MIN,
-  type GgContext,
-  type Logger,
-} from "@geckoguard/core";
-import { argon2idHasher, jwtAccessTokens, systemResolveHost } from "@geckoguard/drivers";
-import { clientRunner, createLibsqlStore, listOutbox, migrate, openDatabase, sqlAuthorizeStore, type GgDatabase } from "@geckoguard/store-libsql";
-import { geckoguard } from "@geckoguard/elysia";
-import { apiClient, type Api } from "./http-client.ts";
+import { manualClock, MAX_PER_MIN, RATE_LIMIT_KNOBS, type GgContext, type Logger, type RateLimitSettings } from "@geckoguard/core";
+import { argon2idHasher } from "@geckoguard/drivers";
+import { listOutbox, type GgDatabase } from "@geckoguard/store-libsql";
+import { createGeckoguard, type CreateGeckoguardOptions, type Geckoguard } from "@geckoguard/runtime";
+import { orgWithProduct, signUp } from "./accounts.ts";
+import { apiClient, type Api, type ApiResponse } from "./http-client.ts";
 
 /** argon2id with tiny costs: route tests exercise the rules, not the hash strength. */
 const FAST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
@@ -27,15 +18,7 @@ const FAST_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
  * Every request of `app.handle` comes from one unknown address and the clock only moves
  * by hand, so route tests get limits they cannot reach; rate limits have their own tests.
  */
-const UNREACHABLE_LIMITS = {
-  ipPerMin: MAX_PER_MIN,
-  authIpPerMin: MAX_PER_MIN,
-  authAccountPerMin: MAX_PER_MIN,
-  apiKeyIpPerMin: MAX_PER_MIN,
-  keyPerMin: MAX_PER_MIN,
-  productPerMin: MAX_PER_MIN,
-  licensePerMin: MAX_PER_MIN,
-};
+const UNREACHABLE_LIMITS = Object.fromEntries(Object.keys(RATE_LIMIT_KNOBS).map((knob) => [knob, MAX_PER_MIN])) as RateLimitSettings;
 
 export interface LogLine {
   level: "info" | "warn" | "error";
@@ -49,6 +32,8 @@ export interface TestApp {
   /** Raw access for requests the JSON client cannot make (streams, odd headers). */
   handle(request: Request): Promise<Response>;
   clock: ReturnType<typeof manualClock>;
+  /** The plugin itself, for tests that mount it in a host app of their own. */
+  plugin: Geckoguard["plugin"];
   context: GgContext;
   database: GgDatabase;
   /** Every log line the plugin and the mailer wrote. */
@@ -60,11 +45,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole plugin on a fresh temp-file libSQL database, with a clock the test moves. */
-export async function openTestApp(): Promise<TestApp> {
+/**
+ * The whole runtime (createGeckoguard, as every host builds it) on a fresh temp-file
+ * database, swapped through its options only: a clock the test moves (authorize then
+ * runs on this thread), fast argon2, limits no test reaches, log lines captured, and no
+ * webhook delivery (route tests keep production URL rules; nothing is sent).
+ */
+export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" | "version"> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "gg-route-"));
-  const database = await openDatabase({ url: `file:${join(dir, "gg.db")}` });
-  await migrate(database.client);
   const logs: LogLine[] = [];
   const logger: Logger = {
     info: (event, fields = {}) => logs.push({ level: "info", event, fields }),
@@ -72,27 +60,26 @@ export async function openTestApp(): Promise<TestApp> {
     error: (event, fields = {}) => logs.push({ level: "error", event, fields }),
   };
   const clock = manualClock(Date.now());
-  const context: GgContext = {
-    store: createLibsqlStore(database.db, { clock, mailLog: ({ event, ...fields }) => logger.info(event, fields) }),
+  const runtime = await createGeckoguard({
+    databaseUrl: `file:${join(dir, "gg.db")}`,
+    jwtSecret: new Uint8Array(randomBytes(32)),
+    publicUrl: "http://localhost:8787",
     clock,
     passwords: argon2idHasher(FAST_ARGON2),
-    accessTokens: jwtAccessTokens(new Uint8Array(randomBytes(32))),
-    publicUrl: "http://localhost:8787",
-    rateLimiter: createRateLimiter({ store: inProcessRateLimitStore(), clock, settings: UNREACHABLE_LIMITS }),
-    idempotency: createIdempotency({ store: inProcessIdempotencyStore(), clock, fingerprintSecret: randomBytes(32) }),
-    // Production URL rules (https, public addresses only); nothing is delivered in route tests.
-    webhooks: {
-      secrets: aesGcmSecretBox(new Uint8Array(randomBytes(32))),
-      urlPolicy: { allowHttp: false, allowLoopback: false, resolveHost: systemResolveHost },
-    },
-  };
-  const authorize = { store: sqlAuthorizeStore(clientRunner(database.client), { flushIntervalMs: 60_000, onError: () => {} }), nonces: inProcessNonceStore() };
-  const app = new Elysia().use(geckoguard({ context, authorize, logger, version: "test" }));
+    rateLimits: UNREACHABLE_LIMITS,
+    webhooks: { worker: false },
+    logger,
+    version: "test",
+    ...mount,
+  });
+  const { context, database } = runtime;
+  const app = new Elysia().use(runtime.plugin);
   const handle = (request: Request) => app.handle(request);
   return {
     api: apiClient("http://localhost", (input, init) => handle(new Request(input, init))),
     handle,
     clock,
+    plugin: runtime.plugin,
     context,
     database,
     logs,
@@ -107,8 +94,35 @@ export async function openTestApp(): Promise<TestApp> {
       return token;
     },
     async close() {
-      database.close();
+      await runtime.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface RouteTest {
+  /** Usable at once; answers once the app has started (in beforeAll). */
+  api: Api;
+  app: TestApp;
+  /** Access token of the owner of `orgId`, which holds `productId`. */
+  owner: string;
+  orgId: string;
+  productId: string;
+}
+
+/** Registers beforeAll/afterAll for a describe block: the test app, an owner, an org and a product. */
+export function routeTestSetup(): RouteTest {
+  const setup = { api: ((...args) => setup.app.api(...args)) as Api } as RouteTest;
+  beforeAll(async () => {
+    setup.app = await openTestApp();
+    setup.owner = (await signUp(setup.api)).token;
+    Object.assign(setup, await orgWithProduct(setup.api, setup.owner));
+  });
+  afterAll(() => setup.app.close());
+  return setup;
+}
+
+/** The status and error code of an answer, compared together so a failure shows both. */
+export function expectError(response: ApiResponse, status: number, code: string): void {
+  expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });
 }

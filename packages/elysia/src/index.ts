@@ -9,7 +9,6 @@ export { clientIpOf } from "./http/client-ip.ts";
 export { answerHoldsSecret, checkIdempotencyKey } from "./http/idempotency.ts";
 export { answerHoldsLicenseKeys } from "./http/no-store.ts";
 export { SECURITY_HEADERS } from "./http/security-headers.ts";
-export type { GeckoguardContext } from "./http/context-defaults.ts";
 export { HttpMetrics, DURATION_BUCKETS } from "./http/metrics.ts";
 export { requestObservability } from "./http/request-log.ts";
 export { requestIdFor } from "./http/request-id.ts";

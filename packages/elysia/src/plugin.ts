@@ -1,7 +1,6 @@
 import { Elysia } from "elysia";
-import { silentLogger, type AuthorizeAnswerer, type AuthorizeDeps, type Logger } from "@geckoguard/core";
+import { silentLogger, type AuthorizeAnswerer, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
-import { withInProcessDefaults, type GeckoguardContext } from "./http/context-defaults.ts";
 import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
 import { HttpMetrics } from "./http/metrics.ts";
 import { requestObservability } from "./http/request-log.ts";
@@ -29,10 +28,10 @@ import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 
 export interface GeckoguardOptions {
-  /** Ports and settings for the use cases (the composition root builds it); rate limits and idempotency default to in-process. */
-  context: GeckoguardContext;
+  /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
+  context: GgContext;
   /**
-   * The authorize hot path: its own ports (see @geckoguard/store-libsql's sqlAuthorizeStore),
+   * The authorize hot path: its own ports (the context's rate limiter and clock are added),
    * or an answerer that runs the whole call elsewhere (the runtime's authorize thread).
    */
   authorize: Omit<AuthorizeDeps, "clock"> | { answer: AuthorizeAnswerer };
@@ -60,13 +59,14 @@ export interface GeckoguardOptions {
 }
 
 /**
- * The whole GeckoGuard API as one Elysia plugin. A host app `.use()`s it beside its own
+ * The whole GeckoGuard API as one Elysia plugin, built by @geckoguard/runtime's
+ * createGeckoguard (which every host uses). A host app `.use()`s it beside its own
  * routes; the self-host server mounts it alone. The client IP comes from the server the
  * app listens with (`server.requestIP`), so serve it with `.listen()` or set `app.server`.
  */
 export function geckoguard(options: GeckoguardOptions) {
   const logger = options.logger ?? silentLogger;
-  const ctx = withInProcessDefaults(options.context, logger);
+  const ctx = options.context;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const prefix = options.prefix ?? "";
   const metrics = options.metrics === false ? null : new HttpMetrics();

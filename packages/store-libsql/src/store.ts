@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
 import type { Clock, Store } from "@geckoguard/core";
-import type { Executor } from "./executor.ts";
-import { libsqlUsers } from "./repositories/users.ts";
-import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from "./repositories/tokens.ts";
-import { libsqlOrgMembers, libsqlOrgs } from "./repositories/orgs.ts";
-import { libsqlProducts } from "./repositories/products.ts";
-import { libsqlApiKeys } from "./repositories/api-keys.ts";
-import { libsqlLicenses } from "./repositories/licenses.ts";
-import { libsqlEndUsers } from "./repositories/end-users.ts";
-import { libsqlSessions } from "./repositories/sessions.ts";
-import { libsqlBlacklists } from "./repositories/blacklists.ts";
-import { outboxMailer, type MailLog } from "./repositories/mail-outbox.ts";
-import { libsqlOutboxEvents } from "./repositories/outbox-events.ts";
-import { libsqlWebhookEndpoints } from "./repositories/webhook-endpoints.ts";
-import { libsqlWebhookDeliveries } from "./repositories/webhook-deliveries.ts";
+import type { Executor } from "./connection/executor.ts";
+import { libsqlUsers } from "./repositories/accounts/users.ts";
+import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from "./repositories/accounts/tokens.ts";
+import { libsqlOrgMembers, libsqlOrgs } from "./repositories/accounts/orgs.ts";
+import { libsqlProducts } from "./repositories/licensing/products.ts";
+import { libsqlApiKeys } from "./repositories/licensing/api-keys.ts";
+import { libsqlLicenses } from "./repositories/licensing/licenses.ts";
+import { libsqlEndUsers } from "./repositories/licensing/end-users.ts";
+import { libsqlSessions } from "./repositories/licensing/sessions.ts";
+import { libsqlBlacklists } from "./repositories/licensing/blacklists.ts";
+import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.ts";
+import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
+import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
+import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliveries.ts";
 
 export interface StoreOptions {
   clock: Clock;

@@ -29,7 +29,8 @@ export async function createAdminCommand(config: ServerConfig, line: CommandLine
   if (!Value.Check(NameSchema, orgName)) throw new ConfigError("--org must be 1 to 200 characters and not blank");
   if (name !== undefined && !Value.Check(NameSchema, name)) throw new ConfigError("--name must be 1 to 200 characters and not blank");
 
-  const runtime = await startRuntime(config, silentLogger);
+  // A one-off command: no webhook delivery (the server delivers what it records).
+  const runtime = await startRuntime(config, silentLogger, { webhooks: { worker: false } });
   try {
     const { user, org } = await createAdmin(runtime.context, { email, password, orgName, ...(name ? { name } : {}) });
     console.log(`Created ${user.email} (user ${user.id}), owner of org '${org.name}' (${org.id}).`);

@@ -1,35 +1,19 @@
 import { Elysia } from "elysia";
-import { geckoguard } from "@geckoguard/elysia";
-import { prepareLogin } from "@geckoguard/core";
+import { jsonLogger } from "@geckoguard/runtime";
 import type { ServerConfig } from "../config.ts";
-import { jsonLogger } from "../logger.ts";
 import { startRuntime } from "../runtime.ts";
-import { drainAndClose, type Closer } from "../shutdown.ts";
+import { drainAndClose } from "../shutdown.ts";
 import { VERSION } from "../version.ts";
-import { startWebhookDelivery } from "../webhook-delivery.ts";
 
 /** `geckoguard serve`: migrate, listen, deliver webhooks; on SIGTERM/SIGINT drain, flush and close the database. */
 export async function serve(config: ServerConfig): Promise<void> {
-  const logger = jsonLogger(config.logLevel);
+  // The server's output is its log: info lines on stdout, warnings and errors on stderr.
+  const logger = jsonLogger({ level: config.logLevel, infoTo: "stdout" });
   if (config.webhooks.allowHttp) {
     logger.warn("webhooks.http_allowed", { setting: "GG_ALLOW_HTTP_WEBHOOKS", detail: "http:// and loopback webhook URLs are accepted; for development only" });
   }
   const runtime = await startRuntime(config, logger);
-  if (runtime.appliedMigrations.length > 0) logger.info("database.migrated", { applied: runtime.appliedMigrations });
-  await prepareLogin(runtime.context);
-
-  const app = new Elysia().use(
-    geckoguard({
-      context: runtime.context,
-      authorize: runtime.authorize,
-      version: VERSION,
-      logger,
-      bodyLimitBytes: config.bodyLimitBytes,
-      importLimitBytes: config.importLimitBytes,
-      trustedProxyHops: config.trustedProxyHops,
-      metrics: { token: config.metricsToken },
-    }),
-  );
+  const app = new Elysia().use(runtime.plugin);
   let server: ReturnType<typeof Bun.serve>;
   try {
     server = Bun.serve({
@@ -57,22 +41,15 @@ export async function serve(config: ServerConfig): Promise<void> {
     version: VERSION,
   });
 
-  // What runs after the HTTP drain, in order. Background workers that write through the
-  // runtime (e.g. webhook delivery) stop before it; the runtime flushes the authorize
-  // write-behind and closes the database last.
-  const webhooks = startWebhookDelivery(runtime.context, config.webhooks, logger);
-  const closers: Closer[] = [
-    // Attempts in flight get GG_WEBHOOK_DRAIN_MS; aborted ones are logged and retried by the next start.
-    ...(webhooks === null ? [] : [{ name: "webhooks", close: () => webhooks.stop(config.webhooks.drainMs) }]),
-    { name: "runtime", close: () => runtime.close() },
-  ];
-
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info("server.stopping", { signal });
-    const clean = await drainAndClose(server, closers, { timeoutMs: config.shutdownTimeoutMs, logger });
+    // After the HTTP drain, the runtime stops webhook delivery (attempts in flight get
+    // GG_WEBHOOK_DRAIN_MS; aborted ones are retried by the next start), flushes the
+    // authorize write-behind and closes the database, in that order.
+    const clean = await drainAndClose(server, [{ name: "runtime", close: () => runtime.close() }], { timeoutMs: config.shutdownTimeoutMs, logger });
     logger.info("server.stopped", { clean });
     process.exit(clean ? 0 : 1);
   };

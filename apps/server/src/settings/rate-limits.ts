@@ -1,20 +1,33 @@
-import { DEFAULT_RATE_LIMITS, MAX_PER_MIN, type RateLimitSettings } from "@geckoguard/core";
+import { MAX_PER_MIN, RATE_LIMIT_KNOBS, type RateLimitKnob } from "@geckoguard/core";
 import { ConfigError } from "../config-error.ts";
-import { custom, integer } from "./kinds.ts";
+import { custom, integer, type Setting } from "./kinds.ts";
 
-function perMinute(variable: string, knob: keyof RateLimitSettings, summary: string) {
-  return integer(variable, { group: "Rate limits", fallback: DEFAULT_RATE_LIMITS[knob], min: 1, max: MAX_PER_MIN, summary });
-}
+/** The environment variable of each rate-limit knob (its default and summary are core's, RATE_LIMIT_KNOBS). */
+export const RATE_LIMIT_VARIABLES = {
+  ipPerMin: "GG_RATE_LIMIT_IP_PER_MIN",
+  authIpPerMin: "GG_RATE_LIMIT_AUTH_IP_PER_MIN",
+  authAccountPerMin: "GG_RATE_LIMIT_AUTH_ACCOUNT_PER_MIN",
+  apiKeyIpPerMin: "GG_RATE_LIMIT_APIKEY_IP_PER_MIN",
+  keyPerMin: "GG_RATE_LIMIT_KEY_PER_MIN",
+  productPerMin: "GG_RATE_LIMIT_PRODUCT_PER_MIN",
+  licensePerMin: "GG_RATE_LIMIT_LICENSE_PER_MIN",
+} as const satisfies Record<RateLimitKnob, string>;
 
-/** The rate-limit part of the settings table (docs/rate-limits-and-idempotency.md): one per-minute knob per bucket, and the proxy rule. */
+export const RATE_LIMIT_KNOB_NAMES = Object.keys(RATE_LIMIT_KNOBS) as RateLimitKnob[];
+
+const perMinute = Object.fromEntries(
+  RATE_LIMIT_KNOB_NAMES.map((knob) => {
+    const { perMinute: fallback, summary } = RATE_LIMIT_KNOBS[knob];
+    return [knob, integer(RATE_LIMIT_VARIABLES[knob], { group: "Rate limits", fallback, min: 1, max: MAX_PER_MIN, summary })];
+  }),
+) as Record<RateLimitKnob, Setting<number>>;
+
+/**
+ * The rate-limit part of the settings table (docs/rate-limits-and-idempotency.md): one
+ * per-minute knob per bucket (named as core names it), and the proxy rule.
+ */
 export const RATE_LIMIT_SETTINGS = {
-  rateLimitIpPerMin: perMinute("GG_RATE_LIMIT_IP_PER_MIN", "ipPerMin", "JWT routes and /v1/auth/*, per client IP"),
-  rateLimitAuthIpPerMin: perMinute("GG_RATE_LIMIT_AUTH_IP_PER_MIN", "authIpPerMin", "login, TOTP, register, forgot-password: per client IP, on top"),
-  rateLimitAuthAccountPerMin: perMinute("GG_RATE_LIMIT_AUTH_ACCOUNT_PER_MIN", "authAccountPerMin", "the same routes, per account email"),
-  rateLimitApiKeyIpPerMin: perMinute("GG_RATE_LIMIT_APIKEY_IP_PER_MIN", "apiKeyIpPerMin", "API-key routes, per client IP (a product may set its own)"),
-  rateLimitKeyPerMin: perMinute("GG_RATE_LIMIT_KEY_PER_MIN", "keyPerMin", "API-key routes, per API key (a product may set its own)"),
-  rateLimitProductPerMin: perMinute("GG_RATE_LIMIT_PRODUCT_PER_MIN", "productPerMin", "API-key routes, per product (a product may set its own)"),
-  rateLimitLicensePerMin: perMinute("GG_RATE_LIMIT_LICENSE_PER_MIN", "licensePerMin", "authorize, per license key (a product may set its own)"),
+  ...perMinute,
   trustedProxyHops: custom("GG_TRUST_PROXY", {
     group: "Rate limits",
     shownDefault: "false",
@@ -31,14 +44,3 @@ export const RATE_LIMIT_SETTINGS = {
     },
   }),
 };
-
-/** Which setting holds each knob of core's RateLimitSettings. */
-export const RATE_LIMIT_KNOBS = {
-  ipPerMin: "rateLimitIpPerMin",
-  authIpPerMin: "rateLimitAuthIpPerMin",
-  authAccountPerMin: "rateLimitAuthAccountPerMin",
-  apiKeyIpPerMin: "rateLimitApiKeyIpPerMin",
-  keyPerMin: "rateLimitKeyPerMin",
-  productPerMin: "rateLimitProductPerMin",
-  licensePerMin: "rateLimitLicensePerMin",
-} as const satisfies Record<keyof RateLimitSettings, keyof typeof RATE_LIMIT_SETTINGS>;

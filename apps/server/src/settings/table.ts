@@ -1,3 +1,5 @@
+import { DEFAULT_BODY_LIMIT_BYTES } from "@geckoguard/elysia";
+import { LOG_LEVELS, MIN_SECRET_BYTES, RUNTIME_CHOICES, RUNTIME_DEFAULTS } from "@geckoguard/runtime";
 import { choice, integer, text, type Setting } from "./kinds.ts";
 import { RATE_LIMIT_SETTINGS } from "./rate-limits.ts";
 import { WEBHOOK_SETTINGS } from "./webhooks.ts";
@@ -49,34 +51,34 @@ export const SETTINGS = {
   }),
   databaseSyncIntervalSeconds: integer("GG_DATABASE_SYNC_INTERVAL_SECONDS", {
     group: "Database",
-    fallback: 60,
+    fallback: RUNTIME_DEFAULTS.databaseSyncIntervalSeconds,
     min: 0,
     max: 86_400,
     summary: "an embedded replica pulls the primary's changes this often (0: at start and after its own writes only)",
   }),
-  synchronous: choice("GG_SYNCHRONOUS", ["normal", "full"], {
+  synchronous: choice("GG_SYNCHRONOUS", RUNTIME_CHOICES.synchronous, {
     group: "Database",
-    fallback: "normal",
+    fallback: RUNTIME_DEFAULTS.synchronous,
     summary: "SQLite `synchronous` of the authorize path's writes on an embedded file (full: fsync every commit)",
   }),
-  authorizeThread: choice("GG_AUTHORIZE_THREAD", ["worker", "main"], {
+  authorizeThread: choice("GG_AUTHORIZE_THREAD", RUNTIME_CHOICES.authorizeThread, {
     group: "Database",
-    fallback: "worker",
+    fallback: RUNTIME_DEFAULTS.authorizeThread,
     summary: "where authorize calls run on an embedded file: their own thread (with the database work, checks and signing), or the HTTP thread (`main`)",
   }),
-  sharedState: choice("GG_SHARED_STATE", ["memory", "database"], {
+  sharedState: choice("GG_SHARED_STATE", RUNTIME_CHOICES.sharedState, {
     group: "Database",
-    fallback: "memory",
+    fallback: RUNTIME_DEFAULTS.sharedState,
     summary: "where rate-limit buckets, idempotency records and nonces live: `database` when several processes serve one database",
   }),
   jwtSecret: text("GG_JWT_SECRET", {
     group: "Security",
     fallback: undefined,
     shownDefault: "generated",
-    allowed: "≥ 32 characters",
+    allowed: `≥ ${MIN_SECRET_BYTES} characters`,
     secret: true,
     summary: "signs access tokens; unset: generated once and kept in $GG_DATA_DIR/jwt-secret",
-    check: (value) => (value.length >= 32 ? null : "must be at least 32 characters"),
+    check: (value) => (value.length >= MIN_SECRET_BYTES ? null : `must be at least ${MIN_SECRET_BYTES} characters`),
   }),
   metricsToken: text("GG_METRICS_TOKEN", {
     group: "Security",
@@ -88,7 +90,7 @@ export const SETTINGS = {
   }),
   bodyLimitBytes: integer("GG_BODY_LIMIT_BYTES", {
     group: "Limits",
-    fallback: 1024 * 1024,
+    fallback: DEFAULT_BODY_LIMIT_BYTES,
     min: 1024,
     max: 1024 * 1024 * 1024,
     summary: "largest JSON body; larger → 413 PAYLOAD_TOO_LARGE",
@@ -101,7 +103,7 @@ export const SETTINGS = {
     summary: "largest license import body (CSV or JSON)",
   }),
   ...RATE_LIMIT_SETTINGS,
-  logLevel: choice("GG_LOG_LEVEL", ["info", "warn", "error", "silent"], {
+  logLevel: choice("GG_LOG_LEVEL", LOG_LEVELS, {
     group: "Logging and metrics",
     fallback: "info",
     summary: "lowest level written; `info` includes one line per request",

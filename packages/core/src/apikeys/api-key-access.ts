@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import type { ApiKeyRecord } from "../records/api-key.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertCan, type OrgAction } from "../orgs/roles.ts";
 

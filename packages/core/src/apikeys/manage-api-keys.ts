@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import type { ApiKeyRecord } from "../records/api-key.ts";
 import { pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";

@@ -1,5 +1,5 @@
 import { toIso, toIsoOrNull } from "../clock.ts";
-import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { ApiKeyPrincipal } from "./principal.ts";
 
 /** Key metadata as every route shows it: never the hash, never the secret. */

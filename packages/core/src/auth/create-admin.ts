@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
-import type { UserRecord } from "../ports/users.ts";
-import type { OrgRecord } from "../ports/orgs.ts";
+import type { UserRecord } from "../records/user.ts";
+import type { OrgRecord } from "../records/org.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { normalizeEmail } from "./schemas.ts";

@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./access-tokens.ts";
 import { newOpaqueToken, REFRESH_TOKEN_TTL_MS } from "./opaque-tokens.ts";

@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
-import type { OrgMembership } from "../ports/orgs.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { OrgMembership } from "../records/org.ts";
+import type { UserRecord } from "../records/user.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { requireUser } from "./require-user.ts";
 import type { UpdateMeInput } from "./schemas.ts";

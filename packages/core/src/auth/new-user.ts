@@ -1,5 +1,5 @@
 import { uuidv7 } from "../crypto/uuid.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 
 /** A fresh account record: no 2FA, unverified, no active org. */
 export function newUserRecord(input: { email: string; name?: string | null; passwordHash: string }, now: number): UserRecord {

@@ -1,7 +1,8 @@
 import { randomToken } from "../crypto/random.ts";
 import { sha256Hex } from "../crypto/hash.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
-import type { OneTimeTokenPurpose, OneTimeTokenStore } from "../ports/tokens.ts";
+import type { OneTimeTokenStore } from "../ports/tokens.ts";
+import type { OneTimeTokenPurpose } from "../records/tokens.ts";
 
 /**
  * Opaque bearer secrets (refresh, reset, verification, challenge tokens): 256 bits from

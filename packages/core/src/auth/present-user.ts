@@ -1,5 +1,5 @@
 import { toIso, toIsoOrNull } from "../clock.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 
 /** The user as the API shows it: no hash, no TOTP secret. */
 export function presentUser(user: UserRecord) {

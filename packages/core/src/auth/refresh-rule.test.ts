@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { judgeRefreshToken } from "./refresh-rule.ts";
-import type { RefreshTokenRecord } from "../ports/tokens.ts";
+import type { RefreshTokenRecord } from "../records/tokens.ts";
 
 const base: RefreshTokenRecord = {
   id: "t1",

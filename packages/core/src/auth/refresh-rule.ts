@@ -1,4 +1,4 @@
-import type { RefreshTokenRecord } from "../ports/tokens.ts";
+import type { RefreshTokenRecord } from "../records/tokens.ts";
 
 export type RefreshVerdict = "live" | "unknown" | "expired" | "revoked" | "reused";
 

@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 import { newUserRecord } from "./new-user.ts";
 import { normalizeEmail, type RegisterInput } from "./schemas.ts";
 import { sendEmailVerification } from "./verify-email.ts";

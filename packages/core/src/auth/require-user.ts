@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 import { GgError } from "../errors/gg-error.ts";
 
 /** The user behind a verified access token; a deleted user is no longer authorized. */

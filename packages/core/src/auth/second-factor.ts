@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 import { matchTotpStep } from "./totp.ts";
 import { hashRecoveryCode, looksLikeRecoveryCode } from "./recovery-codes.ts";
 

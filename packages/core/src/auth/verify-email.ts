@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { UserRecord } from "../ports/users.ts";
+import type { UserRecord } from "../records/user.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { hashOpaqueToken, issueOneTimeToken, VERIFY_EMAIL_TOKEN_TTL_MS } from "./opaque-tokens.ts";
 

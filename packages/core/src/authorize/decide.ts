@@ -1,5 +1,5 @@
 import type { ProductPolicy } from "../products/policy.ts";
-import type { LicenseRecord } from "../licenses/license.ts";
+import type { LicenseRecord } from "../records/license.ts";
 import { licenseState } from "../licenses/state.ts";
 import { startClock } from "../licenses/time-rules.ts";
 

@@ -1,5 +1,5 @@
 import type { Store } from "../ports/store.ts";
-import type { BlacklistRecord } from "../ports/blacklists.ts";
+import type { BlacklistRecord } from "../records/blacklist.ts";
 import { ipToHex } from "./ip-address.ts";
 
 /**

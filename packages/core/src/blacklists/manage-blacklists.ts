@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { BlacklistRecord, BlacklistType } from "../ports/blacklists.ts";
+import type { BlacklistRecord, BlacklistType } from "../records/blacklist.ts";
 import { pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import type { ErrorDetail } from "../errors/gg-error.ts";
 import { GgError } from "../errors/gg-error.ts";

@@ -1,4 +1,4 @@
-import type { BlacklistRecord, BlacklistType } from "../ports/blacklists.ts";
+import type { BlacklistRecord, BlacklistType } from "../records/blacklist.ts";
 import { parseIpRange } from "./ip-range.ts";
 
 export interface BlacklistEntryInput {

@@ -1,5 +1,5 @@
 import { toIso } from "../clock.ts";
-import type { BlacklistRecord } from "../ports/blacklists.ts";
+import type { BlacklistRecord } from "../records/blacklist.ts";
 
 /** The entry as both route families show it; the range bounds are storage detail. */
 export function presentBlacklistEntry(entry: BlacklistRecord) {

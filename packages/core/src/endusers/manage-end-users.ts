@@ -1,5 +1,6 @@
 import type { GgContext } from "../context.ts";
-import type { EndUserFilter, EndUserRecord, EndUserScope } from "../ports/endusers.ts";
+import type { EndUserFilter, EndUserScope } from "../ports/endusers.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";

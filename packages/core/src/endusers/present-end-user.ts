@@ -1,4 +1,4 @@
-import type { EndUserRecord } from "../ports/endusers.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
 import { toIso } from "../clock.ts";
 
 /** An end user as every answer and webhook payload shows it. */

@@ -1,7 +1,8 @@
 import type { GgContext } from "../context.ts";
 import type { LicensePatch, LicenseScope } from "../ports/licenses.ts";
 import type { Store } from "../ports/store.ts";
-import { patchedView, type LicenseView } from "./license.ts";
+import { patchedView } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { extend, freeze, unfreeze } from "./time-rules.ts";
 import { actionPatch } from "./patch-license.ts";

@@ -1,11 +1,11 @@
 import type { GgContext } from "../context.ts";
 import { assertTimestampInRange } from "../schemas/timestamp.ts";
-import type { ProductRecord } from "../ports/products.ts";
-import type { EndUserRecord } from "../ports/endusers.ts";
+import type { ProductRecord } from "../records/product.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { newLicenseKey } from "./license-key.ts";
-import type { LicenseRecord, LicenseView } from "./license.ts";
+import type { LicenseRecord, LicenseView } from "../records/license.ts";
 import type { CreateLicensesInput } from "./schemas.ts";
 import { assertMetadataSize } from "./metadata.ts";
 import { recordLicenseEvents } from "../webhooks/record-event.ts";

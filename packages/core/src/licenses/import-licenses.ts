@@ -1,11 +1,12 @@
 import type { GgContext } from "../context.ts";
-import type { ProductRecord } from "../ports/products.ts";
+import type { ProductRecord } from "../records/product.ts";
 import type { Store } from "../ports/store.ts";
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
-import { newDevices, type LicenseRecord } from "./license.ts";
+import { newDevices } from "./license.ts";
+import type { LicenseRecord } from "../records/license.ts";
 import { portableErrors, type PortableLicense } from "./portable-license.ts";
-import type { EndUserRecord } from "../ports/endusers.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
 import { recordLicenseEvents } from "../webhooks/record-event.ts";
 
 export interface ImportItem {

@@ -1,9 +1,9 @@
 import type { GgContext } from "../context.ts";
 import type { LicenseScope } from "../ports/licenses.ts";
-import type { ProductRecord } from "../ports/products.ts";
+import type { ProductRecord } from "../records/product.ts";
 import type { ApiKeyPrincipal } from "../apikeys/principal.ts";
 import type { Scope } from "../apikeys/scopes.ts";
-import type { LicenseView } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertKeyCan } from "../apikeys/principal.ts";
 import { assertCan, type OrgAction } from "../orgs/roles.ts";

@@ -1,4 +1,5 @@
-import type { LicenseRecord } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
+import type { LicenseRecord } from "../records/license.ts";
 
 /**
  * Every field of a stored license, declared once: where the store keeps it (a column of

@@ -1,7 +1,8 @@
 import type { GgContext } from "../context.ts";
 import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { LicensePatch } from "../ports/licenses.ts";
-import { patchedView, type LicenseView } from "./license.ts";
+import { patchedView } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
 import type { PatchLicenseInput } from "./schemas.ts";
 import { freeze, unfreeze } from "./time-rules.ts";
 import { assertMetadataSize } from "./metadata.ts";

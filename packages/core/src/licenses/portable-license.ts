@@ -5,7 +5,7 @@ import { isTimestampInRange, Timestamp } from "../schemas/timestamp.ts";
 import { Value } from "@sinclair/typebox/value";
 import { toIsoOrNull } from "../clock.ts";
 import type { ErrorDetail } from "../errors/gg-error.ts";
-import type { LicensePolicyOverrides, LicenseView } from "./license.ts";
+import type { LicensePolicyOverrides, LicenseView } from "../records/license.ts";
 import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema, NoteSchema } from "./schemas.ts";
 import { MAX_METADATA_BYTES } from "./metadata.ts";
 import { neutralizeCell, restoreCell } from "../csv/formula-guard.ts";

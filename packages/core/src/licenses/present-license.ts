@@ -1,5 +1,6 @@
 import { toIso, toIsoOrNull } from "../clock.ts";
-import { effectivePolicy, type LicenseView } from "./license.ts";
+import { effectivePolicy } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { licenseState } from "./state.ts";
 
 /**

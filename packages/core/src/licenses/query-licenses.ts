@@ -1,6 +1,6 @@
 import type { GgContext } from "../context.ts";
 import type { LicenseCounts, LicenseFilter, LicenseScope } from "../ports/licenses.ts";
-import type { LicenseView } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { offsetOf, paginationOf, pageRequest, type Pagination } from "../pagination/pagination.ts";
 import { DAY_MS } from "./time-rules.ts";
 

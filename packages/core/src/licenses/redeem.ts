@@ -1,6 +1,7 @@
 import type { GgContext } from "../context.ts";
-import type { EndUserRecord } from "../ports/endusers.ts";
-import { patchedView, type LicenseView } from "./license.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
+import { patchedView } from "./license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertCan } from "../orgs/roles.ts";
 import { newEndUser } from "../endusers/manage-end-users.ts";

@@ -1,4 +1,4 @@
-import type { LicenseRecord } from "./license.ts";
+import type { LicenseRecord } from "../records/license.ts";
 
 export type LicenseState = "revoked" | "frozen" | "expired" | "valid";
 

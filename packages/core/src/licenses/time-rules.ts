@@ -1,4 +1,4 @@
-import type { LicenseRecord } from "./license.ts";
+import type { LicenseRecord } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertTimestampInRange, MAX_TIMESTAMP_MS } from "../schemas/timestamp.ts";
 import { MAX_DURATION_DAYS } from "./schemas.ts";

@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { OrgMemberRecord } from "../ports/orgs.ts";
+import type { OrgMemberRecord } from "../records/org.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { normalizeEmail } from "../auth/schemas.ts";
 import { orgAccess } from "./org-access.ts";

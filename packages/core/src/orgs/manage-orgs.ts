@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { OrgMembership } from "../ports/orgs.ts";
+import type { OrgMembership } from "../records/org.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { orgAccess } from "./org-access.ts";
 

@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { OrgMembership } from "../ports/orgs.ts";
+import type { OrgMembership } from "../records/org.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertCan, type OrgAction } from "./roles.ts";
 

@@ -1,5 +1,5 @@
 import { toIso } from "../clock.ts";
-import type { OrgMemberRecord, OrgMembership } from "../ports/orgs.ts";
+import type { OrgMemberRecord, OrgMembership } from "../records/org.ts";
 
 export function presentOrg({ org, role }: OrgMembership) {
   return { id: org.id, name: org.name, role, createdAt: toIso(org.createdAt), updatedAt: toIso(org.updatedAt) };

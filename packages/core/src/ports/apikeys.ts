@@ -1,21 +1,7 @@
+import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { OrgRole } from "../orgs/roles.ts";
 import type { Scope } from "../apikeys/scopes.ts";
 import type { PageRequest } from "../pagination/pagination.ts";
-
-export interface ApiKeyRecord {
-  id: string;
-  productId: string;
-  name: string;
-  /** Public random part of the key, unique: the O(1) lookup. */
-  prefix: string;
-  /** SHA-256 hex of the whole key string. */
-  secretHash: string;
-  permissions: Scope[];
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
 
 /**
  * Every write names the product as well as the key id: the product is the tenancy

@@ -1,7 +1,7 @@
 import type { Scope } from "../apikeys/scopes.ts";
-import type { LicenseRecord } from "../licenses/license.ts";
+import type { LicenseRecord } from "../records/license.ts";
 import type { ProductPolicy } from "../products/policy.ts";
-import type { SessionRecord } from "./sessions.ts";
+import type { SessionRecord } from "../records/session.ts";
 
 export interface AuthorizeKey {
   id: string;

@@ -1,19 +1,5 @@
+import type { BlacklistRecord, BlacklistType } from "../records/blacklist.ts";
 import type { PageRequest } from "../pagination/pagination.ts";
-
-export type BlacklistType = "HWID" | "IP";
-
-export interface BlacklistRecord {
-  id: string;
-  productId: string;
-  type: BlacklistType;
-  /** HWID as given, or an IP address / CIDR range in normal form (see blacklists/ip-range.ts). */
-  value: string;
-  /** IP entries: first and last covered address as 32 hex digits; null for HWID entries. */
-  rangeStart: string | null;
-  rangeEnd: string | null;
-  reason: string | null;
-  createdAt: number;
-}
 
 /** What the authorize path asks: the caller's HWID as sent, and its IP in `ipToHex` form. */
 export interface BlacklistProbe {

@@ -1,13 +1,5 @@
+import type { EndUserRecord } from "../records/end-user.ts";
 import type { OrgRole } from "../orgs/roles.ts";
-
-export interface EndUserRecord {
-  id: string;
-  orgId: string;
-  username: string;
-  email: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
 
 /** Exact lookups are case-insensitive; `search` is a partial match over username and email. */
 export interface EndUserFilter {

@@ -1,5 +1,5 @@
 import type { OrgRole } from "../orgs/roles.ts";
-import type { LicenseRecord, LicenseView } from "../licenses/license.ts";
+import type { LicenseRecord, LicenseView } from "../records/license.ts";
 
 /** Whose licenses a query may see; the adapter puts this in the WHERE clause. */
 export type LicenseScope =

@@ -1,25 +1,5 @@
+import type { OrgMemberRecord, OrgMembership, OrgRecord } from "../records/org.ts";
 import type { OrgRole } from "../orgs/roles.ts";
-
-export interface OrgRecord {
-  id: string;
-  name: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface OrgMembership {
-  org: OrgRecord;
-  role: OrgRole;
-}
-
-export interface OrgMemberRecord {
-  orgId: string;
-  userId: string;
-  email: string;
-  name: string | null;
-  role: OrgRole;
-  createdAt: number;
-}
 
 export interface OrgStore {
   /** Creates the org with `ownerId` as its owner, atomically. */

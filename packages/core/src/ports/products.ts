@@ -1,16 +1,6 @@
+import type { ProductRecord } from "../records/product.ts";
 import type { OrgRole } from "../orgs/roles.ts";
 import type { ProductPolicy } from "../products/policy.ts";
-
-export interface ProductRecord {
-  id: string;
-  orgId: string;
-  name: string;
-  policy: ProductPolicy;
-  /** Ed25519 public key, SPKI PEM; returned to clients to verify authorize answers. */
-  publicKey: string;
-  createdAt: number;
-  updatedAt: number;
-}
 
 /** What a user may do with a product: the product and the user's role in its org. */
 export interface ProductAccess {

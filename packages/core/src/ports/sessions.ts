@@ -1,14 +1,4 @@
-export interface SessionRecord {
-  id: string;
-  licenseId: string;
-  hwid: string | null;
-  ip: string | null;
-  appVersion: string | null;
-  createdAt: number;
-  lastSeenAt: number;
-  expiresAt: number;
-  revokedAt: number | null;
-}
+import type { SessionRecord } from "../records/session.ts";
 
 export interface SessionStore {
   /** Sessions of the license that are neither expired nor revoked, newest first. */

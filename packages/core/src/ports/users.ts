@@ -1,20 +1,4 @@
-/** A dashboard account. Times are epoch milliseconds. */
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string | null;
-  passwordHash: string;
-  emailVerifiedAt: number | null;
-  /** Base32 TOTP secret once 2FA is enabled. */
-  totpSecret: string | null;
-  /** Secret handed out by setup and not yet confirmed by enable. */
-  totpPendingSecret: string | null;
-  /** Highest TOTP time step ever accepted; a code of that step or older is refused. */
-  totpLastStep: number | null;
-  activeOrgId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+import type { UserRecord } from "../records/user.ts";
 
 export type UserPatch = Partial<
   Pick<UserRecord, "name" | "passwordHash" | "emailVerifiedAt" | "totpSecret" | "totpPendingSecret" | "totpLastStep" | "activeOrgId">

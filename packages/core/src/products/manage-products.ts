@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { ProductRecord } from "../ports/products.ts";
+import type { ProductRecord } from "../records/product.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { getMe } from "../auth/me.ts";

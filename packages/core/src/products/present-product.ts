@@ -1,5 +1,5 @@
 import { toIso } from "../clock.ts";
-import type { ProductRecord } from "../ports/products.ts";
+import type { ProductRecord } from "../records/product.ts";
 
 /** The product as the API shows it; the private signing key is not part of the record. */
 export function presentProduct(product: ProductRecord) {

@@ -1,32 +1,28 @@
 import { Type, type Static } from "@sinclair/typebox";
 
-/** Per-minute limits of every bucket (docs/authentication.md#rate-limits); each is a deployment knob. */
-export interface RateLimitSettings {
-  /** JWT routes and /v1/auth/* together, per client IP. */
-  ipPerMin: number;
-  /** Login, TOTP verify-login, register, forgot-password: per client IP, on top of `ipPerMin`. */
-  authIpPerMin: number;
-  /** The same routes, per account (email). */
-  authAccountPerMin: number;
-  /** API-key routes, per client IP. */
-  apiKeyIpPerMin: number;
-  /** API-key routes, per API key. */
-  keyPerMin: number;
-  /** API-key routes, per product (all its keys together). */
-  productPerMin: number;
-  /** POST /v1/licenses/authorize, per license key. */
-  licensePerMin: number;
-}
+/**
+ * Every rate-limit bucket of a deployment, once: its default per-minute limit and what it
+ * counts. The settings type, the defaults and apps/server's settings table (with
+ * `--help` and docs/configuration.md) all derive from this table.
+ */
+export const RATE_LIMIT_KNOBS = {
+  ipPerMin: { perMinute: 120, summary: "JWT routes and /v1/auth/*, per client IP" },
+  authIpPerMin: { perMinute: 10, summary: "login, TOTP, register, forgot-password: per client IP, on top" },
+  authAccountPerMin: { perMinute: 5, summary: "the same routes, per account email" },
+  apiKeyIpPerMin: { perMinute: 600, summary: "API-key routes, per client IP (a product may set its own)" },
+  keyPerMin: { perMinute: 60_000, summary: "API-key routes, per API key (a product may set its own)" },
+  productPerMin: { perMinute: 120_000, summary: "API-key routes, per product (a product may set its own)" },
+  licensePerMin: { perMinute: 20, summary: "authorize, per license key (a product may set its own)" },
+} as const;
 
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
-  ipPerMin: 120,
-  authIpPerMin: 10,
-  authAccountPerMin: 5,
-  apiKeyIpPerMin: 600,
-  keyPerMin: 60_000,
-  productPerMin: 120_000,
-  licensePerMin: 20,
-};
+export type RateLimitKnob = keyof typeof RATE_LIMIT_KNOBS;
+
+/** Per-minute limits of every bucket (docs/authentication.md#rate-limits); each is a deployment knob. */
+export type RateLimitSettings = Record<RateLimitKnob, number>;
+
+export const DEFAULT_RATE_LIMITS = Object.fromEntries(
+  Object.entries(RATE_LIMIT_KNOBS).map(([knob, { perMinute }]) => [knob, perMinute]),
+) as RateLimitSettings;
 
 /**
  * Highest per-minute limit accepted ("no limit" for benchmarks). GCRA intervals are whole

@@ -1,7 +1,7 @@
 import type { GgContext } from "../context.ts";
-import type { SessionRecord } from "../ports/sessions.ts";
+import type { SessionRecord } from "../records/session.ts";
 import { GgError } from "../errors/gg-error.ts";
-import type { LicenseView } from "../licenses/license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { recordSessionEvent } from "../webhooks/record-event.ts";
 
 export function listActiveSessions(ctx: GgContext, licenseId: string): Promise<SessionRecord[]> {

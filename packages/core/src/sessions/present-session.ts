@@ -1,4 +1,4 @@
-import type { SessionRecord } from "../ports/sessions.ts";
+import type { SessionRecord } from "../records/session.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
 
 /** A session as every answer and webhook payload shows it. */

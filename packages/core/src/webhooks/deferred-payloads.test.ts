@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import type { LicenseView } from "../licenses/license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { licenseEventData } from "./event-payloads.ts";
 import { deferredLicenseData, renderEventData } from "./deferred-payloads.ts";
 

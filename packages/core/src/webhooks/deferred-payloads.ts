@@ -1,4 +1,5 @@
-import { newDevices, type LicenseView } from "../licenses/license.ts";
+import { newDevices } from "../licenses/license.ts";
+import type { LicenseView } from "../records/license.ts";
 import { licenseEventData } from "./event-payloads.ts";
 
 /**

@@ -1,4 +1,5 @@
-import type { AttemptOutcome, DeliveryResult } from "../ports/webhooks.ts";
+import type { DeliveryResult } from "../ports/webhooks.ts";
+import type { AttemptOutcome } from "../records/webhook.ts";
 import { retryDelayMs } from "./backoff.ts";
 
 /** An endpoint whose attempts have all failed for this long is switched off. */

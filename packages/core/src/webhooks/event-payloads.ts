@@ -1,7 +1,7 @@
-import type { LicenseView } from "../licenses/license.ts";
-import type { EndUserRecord } from "../ports/endusers.ts";
-import type { SessionRecord } from "../ports/sessions.ts";
-import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import type { LicenseView } from "../records/license.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
+import type { SessionRecord } from "../records/session.ts";
+import type { ApiKeyRecord } from "../records/api-key.ts";
 import { presentLicense } from "../licenses/present-license.ts";
 import { presentEndUser } from "../endusers/present-end-user.ts";
 import { presentSession } from "../sessions/present-session.ts";

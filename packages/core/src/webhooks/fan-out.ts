@@ -1,5 +1,6 @@
 import type { Store } from "../ports/store.ts";
-import type { NewWebhookDelivery, OutboxEvent, WebhookEndpointRecord } from "../ports/webhooks.ts";
+import type { NewWebhookDelivery, OutboxEvent } from "../ports/webhooks.ts";
+import type { WebhookEndpointRecord } from "../records/webhook.ts";
 import { renderEventData } from "./deferred-payloads.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { subscribesTo } from "./event-catalogue.ts";

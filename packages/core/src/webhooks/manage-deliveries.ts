@@ -1,5 +1,6 @@
 import type { GgContext } from "../context.ts";
-import type { DeliveryStatus, WebhookAttemptRecord, WebhookDeliveryView } from "../ports/webhooks.ts";
+import type { DeliveryStatus, WebhookDeliveryView } from "../ports/webhooks.ts";
+import type { WebhookAttemptRecord } from "../records/webhook.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { productAccess } from "../products/product-access.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";

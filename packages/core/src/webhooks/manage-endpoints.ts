@@ -1,5 +1,6 @@
 import type { GgContext } from "../context.ts";
-import type { WebhookEndpointPatch, WebhookEndpointRecord } from "../ports/webhooks.ts";
+import type { WebhookEndpointPatch } from "../ports/webhooks.ts";
+import type { WebhookEndpointRecord } from "../records/webhook.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { productAccess } from "../products/product-access.ts";

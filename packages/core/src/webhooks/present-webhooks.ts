@@ -1,4 +1,5 @@
-import type { WebhookAttemptRecord, WebhookDeliveryView, WebhookEndpointRecord } from "../ports/webhooks.ts";
+import type { WebhookDeliveryView } from "../ports/webhooks.ts";
+import type { WebhookAttemptRecord, WebhookEndpointRecord } from "../records/webhook.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
 
 /** An endpoint as the API shows it: never its secret. */

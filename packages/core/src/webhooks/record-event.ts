@@ -1,8 +1,8 @@
 import type { Store } from "../ports/store.ts";
-import type { LicenseView } from "../licenses/license.ts";
-import type { EndUserRecord } from "../ports/endusers.ts";
-import type { SessionRecord } from "../ports/sessions.ts";
-import type { ApiKeyRecord } from "../ports/apikeys.ts";
+import type { LicenseView } from "../records/license.ts";
+import type { EndUserRecord } from "../records/end-user.ts";
+import type { SessionRecord } from "../records/session.ts";
+import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { WebhookEventType } from "./event-catalogue.ts";
 import { apiKeyEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
 import { deferredLicenseData } from "./deferred-payloads.ts";

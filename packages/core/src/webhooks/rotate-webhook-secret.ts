@@ -1,5 +1,5 @@
 import type { GgContext } from "../context.ts";
-import type { WebhookEndpointRecord } from "../ports/webhooks.ts";
+import type { WebhookEndpointRecord } from "../records/webhook.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { productAccess } from "../products/product-access.ts";
 import { webhookSettingsOf } from "./settings.ts";

@@ -21,16 +21,23 @@ export async function readBodyText(request: Request, limit: number): Promise<str
 }
 
 /**
- * JSON body parser with the size limit; malformed JSON is a 400 VALIDATION_ERROR.
+ * JSON body parser with the size limit; malformed JSON, or JSON that is not an object, is a
+ * 400 VALIDATION_ERROR.
  * `onText` sees the raw text first (the Idempotency-Key fingerprint needs its bytes).
  */
 export async function parseJsonBody(request: Request, limit: number, onText?: (text: string) => void): Promise<unknown> {
   const text = await readBodyText(request, limit);
   onText?.(text);
   if (text.trim() === "") return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text);
   } catch {
     throw new GgError("VALIDATION_ERROR", "Malformed request body: expected valid JSON");
   }
+  // Every JSON body of the API is an object; an array would pass a schema whose fields are all optional.
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new GgError("VALIDATION_ERROR", "Request validation failed", { details: [{ path: "/", message: "Expected a JSON object" }] });
+  }
+  return body;
 }

@@ -34,7 +34,19 @@ function idsOf(names: string[], params: Record<string, string | undefined>): str
   return names.map((name) => params[name]).filter((id): id is string => id !== undefined && UUID.test(id));
 }
 
-type RouteRequest = { route: string; params: Record<string, string | undefined> };
+type RouteRequest = { route: string; params: Record<string, string | undefined>; body?: unknown; query?: Record<string, string | undefined> };
+
+/**
+ * The org and product ids a request names: in its path (by the rule above), and as
+ * `orgId` / `productId` in its query or JSON body (`POST /v1/dashboard/products {orgId}`,
+ * `GET /v1/dashboard/api-keys?productId=`). The body is read as parsed, before validation.
+ */
+function namedTenants({ route, params, body, query }: RouteRequest): { orgIds: string[]; productIds: string[] } {
+  const names = tenantParamsOf(route);
+  const fields = { ...(query ?? {}), ...(body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {}) };
+  const field = (name: string) => [fields[name]].filter((id): id is string => typeof id === "string" && UUID.test(id));
+  return { orgIds: [...idsOf(names.org, params), ...field("orgId")], productIds: [...idsOf(names.product, params), ...field("productId")] };
+}
 
 const checks = new WeakMap<Request, () => Promise<void> | void>();
 
@@ -60,17 +72,17 @@ export async function tenantRefusal(request: Request): Promise<unknown> {
 }
 
 /**
- * A user may reach the org or product the path names (any role): another tenant's is 403
+ * A user may reach every org and product the request names (any role): another tenant's is 403
  * FORBIDDEN, a missing one 404. Any role will do: the use case checks the one its
  * operation needs.
  */
-export async function assertUserTenant(ctx: GgContext, userId: string, { route, params }: RouteRequest): Promise<void> {
-  const names = tenantParamsOf(route);
-  for (const orgId of idsOf(names.org, params)) await orgAccess(ctx, userId, orgId, "read");
-  for (const productId of idsOf(names.product, params)) await productAccess(ctx, userId, productId, "read");
+export async function assertUserTenant(ctx: GgContext, userId: string, request: RouteRequest): Promise<void> {
+  const { orgIds, productIds } = namedTenants(request);
+  for (const orgId of orgIds) await orgAccess(ctx, userId, orgId, "read");
+  for (const productId of productIds) await productAccess(ctx, userId, productId, "read");
 }
 
 /** An API key reaches its own product only (403 FORBIDDEN). */
-export function assertKeyTenant(apiKey: ApiKeyPrincipal, { route, params }: RouteRequest): void {
-  for (const productId of idsOf(tenantParamsOf(route).product, params)) assertKeyOnProduct(apiKey, productId);
+export function assertKeyTenant(apiKey: ApiKeyPrincipal, request: RouteRequest): void {
+  for (const productId of namedTenants(request).productIds) assertKeyOnProduct(apiKey, productId);
 }

@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { licenses } from "../schema/index.ts";
-import { devicesJsonSql, ipsJsonSql } from "../repositories/license-bindings.ts";
-import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/subscription-sql.ts";
+import { devicesJsonSql, ipsJsonSql } from "../repositories/licensing/license-bindings.ts";
+import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/webhooks/subscription-sql.ts";
 
 /**
  * The authorize path's statements: plain SQL on prepared statements, no ORM on the hot

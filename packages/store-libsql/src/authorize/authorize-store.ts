@@ -10,7 +10,7 @@ import {
   type Scope,
   type WebhookEventType,
 } from "@geckoguard/core";
-import { toLicenseViews, type LicenseViewRow } from "../repositories/license-rows.ts";
+import { toLicenseViews, type LicenseViewRow } from "../repositories/licensing/license-rows.ts";
 import { SQL, type KeyRow, type LicenseRow, type SessionRow } from "./authorize-sql.ts";
 import { DeviceSightings } from "./device-sightings.ts";
 import { outboxEventStatement } from "./outbox-statement.ts";

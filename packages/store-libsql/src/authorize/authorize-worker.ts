@@ -6,10 +6,11 @@
  * Calls arrive in batches and run in arrival order; durable writes have committed
  * before their answer is posted.
  */
-import { authorizeAnswerer, cachedProductLimits, createRateLimiter, systemClock, type AuthorizeRawRequest, type ProductPolicy, type RateLimit } from "@geckoguard/core";
+import { authorizeAnswerer, systemClock, type AuthorizeRawRequest, type RateLimit } from "@geckoguard/core";
 import { nativeRunner } from "./sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize-store.ts";
-import { sharedStateStores } from "../shared-state-stores.ts";
+import { sharedStateStores } from "../shared-state/shared-state-stores.ts";
+import { deploymentRateLimiter } from "../shared-state/deployment-rate-limiter.ts";
 import { errorShape, type FromWorker, type OpenMessage, type ToWorker, type WorkerCall, type WorkerMethod } from "./worker-protocol.ts";
 
 declare const self: { onmessage: ((event: MessageEvent<string>) => void) | null; postMessage(message: string): void };
@@ -31,17 +32,7 @@ function openThread(message: OpenMessage) {
   const store = sqlAuthorizeStore(runner, { flushIntervalMs: message.flushIntervalMs, onError: reportFailure("flush"), revalidate: "by-caller" });
   store.start();
   const shared = sharedStateStores(message.sharedState, runner);
-  const policyOf = async (productId: string) =>
-    (await runner.get<{ policy: string }>("SELECT policy FROM products WHERE id = ?", [productId]))?.policy ?? null;
-  const rateLimiter = createRateLimiter({
-    store: shared.rateLimits,
-    clock: systemClock,
-    settings: message.rateLimits,
-    productLimits: cachedProductLimits(async (productId) => {
-      const policy = await policyOf(productId);
-      return policy === null ? null : ((JSON.parse(policy) as ProductPolicy).rateLimits ?? null);
-    }, systemClock),
-  });
+  const rateLimiter = deploymentRateLimiter(runner, { buckets: shared.rateLimits, clock: systemClock, settings: message.rateLimits });
   const answer = authorizeAnswerer({ store, nonces: shared.nonces, clock: systemClock, rateLimiter });
   const handlers: Record<WorkerMethod, (...args: never[]) => Promise<unknown>> = {
     authorize: (request: AuthorizeRawRequest) => answer(request),

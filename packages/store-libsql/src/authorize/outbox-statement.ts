@@ -1,7 +1,7 @@
 import type { WebhookEventType } from "@geckoguard/core";
 import type { SqlArgs } from "./sql-runner.ts";
-import { packEvents } from "../repositories/outbox-batch.ts";
-import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/subscription-sql.ts";
+import { packEvents } from "../repositories/webhooks/outbox-batch.ts";
+import { PRODUCT_SUBSCRIBES_SQL } from "../repositories/webhooks/subscription-sql.ts";
 
 /**
  * For raw-SQL write paths (the authorize hot path, which writes through a SqlRunner and

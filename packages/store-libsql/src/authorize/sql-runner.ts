@@ -1,6 +1,6 @@
 import type { Client, InArgs } from "@libsql/client";
 import Database from "libsql";
-import type { LocalWriteLock } from "../local-write-gate.ts";
+import type { LocalWriteLock } from "../connection/local-write-gate.ts";
 
 export type SqlArgs = (string | number | null | Uint8Array)[];
 

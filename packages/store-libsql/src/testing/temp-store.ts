@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { manualClock, newUserRecord, type Store, type UserRecord } from "@geckoguard/core";
-import { openDatabase, type GgDatabase } from "../open-database.ts";
+import { openDatabase, type GgDatabase } from "../connection/open-database.ts";
 import { migrate } from "../migrations/migrate.ts";
 import { createLibsqlStore } from "../store.ts";
 

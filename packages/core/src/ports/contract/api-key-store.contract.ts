@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from "bun:test";
 import type { Store } from "../store.ts";
-import type { ApiKeyRecord } from "../apikeys.ts";
+import type { ApiKeyRecord } from "../../records/api-key.ts";
 import { uuidv7 } from "../../crypto/uuid.ts";
 import { newApiKey } from "../../apikeys/key-format.ts";
 import { isGgError } from "../../errors/gg-error.ts";

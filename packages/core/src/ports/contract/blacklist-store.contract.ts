@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from "bun:test";
 import type { Store } from "../store.ts";
-import type { BlacklistRecord } from "../blacklists.ts";
+import type { BlacklistRecord } from "../../records/blacklist.ts";
 import { uuidv7 } from "../../crypto/uuid.ts";
 import { isGgError } from "../../errors/gg-error.ts";
 import { ipToHex } from "../../blacklists/ip-address.ts";
