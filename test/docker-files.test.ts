@@ -13,10 +13,17 @@ import { startServer } from "./support/server-process.ts";
  */
 const dockerDir = join(import.meta.dir, "../docker");
 const dockerfile = readFileSync(join(dockerDir, "Dockerfile"), "utf8");
-const composeFiles = ["compose.yaml", "compose.replica.yaml"];
+const composeFiles = ["compose.yaml", "compose.replica.yaml", "compose.proxy.yaml"];
 const knownVariables = new Set(Object.values(SETTINGS).map((setting) => setting.variable));
 
-type ComposeService = { environment?: Record<string, string>; image?: string; build?: unknown; volumes?: string[] };
+type ComposeService = { environment?: Record<string, string>; image?: string; build?: unknown; volumes?: string[]; ports?: string[]; expose?: string[] };
+
+/** Compose's interpolation as the operator's shell would leave it: defaults taken, required values made up. */
+function filled(environment: Record<string, string>): Record<string, string> {
+  const interpolate = (value: string) =>
+    value.replace(/\$\{[A-Z_]+(?::-([^}]*)|:\?[^}]*)\}/g, (_match, fallback: string | undefined) => fallback ?? "x".repeat(40));
+  return Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, interpolate(value)]));
+}
 
 function services(file: string): Record<string, ComposeService> {
   return (Bun.YAML.parse(readFileSync(join(dockerDir, file), "utf8")) as { services: Record<string, ComposeService> }).services;
@@ -51,11 +58,9 @@ describe("docker/compose*.yaml", () => {
     for (const file of composeFiles) {
       for (const [name, service] of Object.entries(services(file))) {
         const environment = service.environment ?? {};
-        if (service.image?.startsWith("ghcr.io/tursodatabase/libsql-server")) continue;
+        if (service.image?.startsWith("ghcr.io/tursodatabase/libsql-server") || service.image?.startsWith("caddy:")) continue;
         for (const variable of Object.keys(environment)) expect(`${file} ${name} ${variable}`).toBe(`${file} ${name} ${knownVariables.has(variable) ? variable : "(unknown)"}`);
-        // ${VAR:?…} is filled in by compose from the operator's environment.
-        const filled = Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, v.startsWith("${") ? "x".repeat(40) : v]));
-        expect(() => loadConfig(filled)).not.toThrow();
+        expect(() => loadConfig(filled(environment))).not.toThrow();
       }
     }
   });
@@ -63,10 +68,23 @@ describe("docker/compose*.yaml", () => {
   test("the replica file runs a libSQL server primary and the app as an embedded replica of it", () => {
     const replica = services("compose.replica.yaml");
     expect(replica.libsql?.image).toStartWith("ghcr.io/tursodatabase/libsql-server:");
-    const app = loadConfig(Object.fromEntries(Object.entries(replica.geckoguard!.environment!).map(([k, v]) => [k, v.startsWith("${") ? "x".repeat(40) : v])));
+    const app = loadConfig(filled(replica.geckoguard!.environment!));
     expect(app.databaseUrl).toStartWith("file:/var/lib/geckoguard/");
     expect(app.databaseSyncUrl).toBe("http://libsql:8080");
     expect(app.sharedState).toBe("database");
+  });
+
+  test("the proxy file: Caddy's official image is the only published service, GeckoGuard trusts exactly that one proxy", () => {
+    const proxy = services("compose.proxy.yaml");
+    expect(proxy.caddy?.image).toBe("caddy:2");
+    expect(proxy.caddy?.volumes).toContain("./Caddyfile:/etc/caddy/Caddyfile:ro");
+    expect(proxy.caddy?.ports).toContain("0.0.0.0:443:443");
+    // Published, it could be reached past Caddy with a forged X-Forwarded-For.
+    expect(proxy.geckoguard?.ports).toBeUndefined();
+    expect(proxy.geckoguard?.expose).toEqual(["8787"]);
+    const app = loadConfig(filled(proxy.geckoguard!.environment!));
+    expect(app.trustedProxyHops).toBe(1);
+    expect(app.publicUrl).toBe("https://localhost");
   });
 });
 

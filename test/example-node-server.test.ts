@@ -1,26 +1,52 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiClient } from "./support/http-client.ts";
 import { signUp } from "./support/accounts.ts";
 import { authorizeCall, authorizeFixture } from "./support/signed-authorize.ts";
 import { startExample, type RunningExample } from "./support/example-process.ts";
+import { node22, node22Env } from "./support/node22.ts";
+import { packPackages, RUNTIME_PACKAGES } from "./support/packed-packages.ts";
 
-/** Node 20 as installed on these machines, not Bun's node shim. */
-const NODE = "/usr/bin/node";
-const exampleDir = join(import.meta.dir, "../examples/node-server");
+/**
+ * examples/node-server as its README runs it: copied out of the repository, the packed
+ * packages and their registry dependencies installed with npm, started with Node 22.
+ * Nothing of the workspace (its node_modules, Bun, TypeScript sources) is reachable.
+ */
+const exampleSource = join(import.meta.dir, "../examples/node-server");
+let folder: string;
 let example: RunningExample;
 
 beforeAll(async () => {
-  // The README's two steps: build (bundles the TypeScript workspace packages), then run with node.
-  const build = Bun.spawnSync([process.execPath, "build.ts"], { cwd: exampleDir, stderr: "pipe" });
-  if (build.exitCode !== 0) throw new Error(`build failed: ${build.stderr.toString()}`);
-  example = await startExample([NODE, "dist/server.mjs"], exampleDir);
-});
-afterAll(() => example.stop());
+  const tarballs = packPackages(RUNTIME_PACKAGES);
+  folder = join(mkdtempSync(join(tmpdir(), "gg-node-example-")), "node-server");
+  cpSync(exampleSource, folder, { recursive: true, filter: (path) => !/\/(node_modules|data)$/.test(path) });
+  const install = Bun.spawnSync(["npm", "install", "--no-audit", "--no-fund", "--prefer-offline", ...tarballs], {
+    cwd: folder,
+    env: node22Env(),
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  if (install.exitCode !== 0) throw new Error(`npm install failed: ${install.stderr.toString()}`);
+  example = await startExample([node22(), "server.ts"], folder);
+}, 240_000);
 
-describe("examples/node-server: GeckoGuard on a plain node:http server", () => {
-  test("it runs on Node 20, not Bun", () => {
-    expect(example.output.join("\n")).toMatch(/GeckoGuard on Node v20\./);
+afterAll(async () => {
+  await example?.stop();
+  if (folder !== undefined) rmSync(join(folder, ".."), { recursive: true, force: true });
+});
+
+describe("examples/node-server: packed packages on a plain node:http server", () => {
+  test("it runs on Node 22 from its own folder, outside the repository", () => {
+    expect(example.output.join("\n")).toMatch(/GeckoGuard on Node v22\./);
+    expect(folder.startsWith(join(import.meta.dir, ".."))).toBe(false);
+  });
+
+  test("the installed packages are the packed ones, running their built JS", async () => {
+    const runtime = await Bun.file(join(folder, "node_modules/@geckoguard/runtime/package.json")).json();
+    expect(runtime.exports["."].default).toBe("./dist/index.js");
+    expect(runtime.dependencies["@geckoguard/core"]).toBe(runtime.version);
   });
 
   test("health, register, login and a dashboard call", async () => {

@@ -1,6 +1,6 @@
-// GeckoGuard on a plain Node 20 `node:http` server: the Elysia plugin answers through
+// GeckoGuard on a plain Node 22 `node:http` server: the Elysia plugin answers through
 // `app.handle` (web Request in, Response out), so no Bun API is involved.
-// Build with `bun run build.ts`, run with `node dist/server.mjs`.
+// `npm install`, then `node server.ts` (Node 22.18+ runs TypeScript by stripping its types).
 import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";

