@@ -58,6 +58,7 @@ function contextWith(rateLimits: RateLimitStore, idempotency: IdempotencyStore):
     passwords: argon2idHasher(),
     accessTokens: jwtAccessTokens(randomBytes(32)),
     publicUrl: "http://127.0.0.1",
+    registration: "open",
     // Far above what one machine sends: the bench measures the checks, not refusals.
     rateLimiter: createRateLimiter({ store: rateLimits, clock, settings: { ipPerMin: MAX_PER_MIN } }),
     idempotency: createIdempotency({ store: idempotency, clock, fingerprintSecret: randomBytes(32) }),

@@ -49,17 +49,19 @@ describe("examples/node-server: packed packages on a plain node:http server", ()
     expect(runtime.dependencies["@geckoguard/core"]).toBe(runtime.version);
   });
 
+  // The example keeps the default sign-up policy (first): its one account is reused below.
+  let user: Awaited<ReturnType<typeof signUp>>;
   test("health, register, login and a dashboard call", async () => {
     const api = apiClient(example.baseUrl);
     expect((await api("GET", "/health")).body).toEqual({ ok: true, data: { status: "ok" } });
-    const user = await signUp(api);
+    user = await signUp(api);
     const me = await api("GET", "/v1/dashboard/me", { token: user.token });
     expect(me.body.data.user.id).toBe(user.userId);
   });
 
   test("a signed authorize call: its raw body streams through the bridge intact", async () => {
     const api = apiClient(example.baseUrl);
-    const fixture = await authorizeFixture(api, { hwidBinding: "off" });
+    const fixture = await authorizeFixture(api, { hwidBinding: "off" }, 1, user);
     const answer = await authorizeCall(example.baseUrl, fixture.apiKey, { licenseKey: fixture.licenses[0]!.key });
     expect([answer.status, answer.body.data?.valid]).toEqual([200, true]);
   });

@@ -15,7 +15,8 @@ jq -nc --arg org "$ORG_ID" --arg product "$PRODUCT_ID" --arg license "$LICENSE_K
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer();
+  // The default sign-up policy (first), as a fresh install has it: empty means unset.
+  server = await startServer({ env: { GG_REGISTRATION: "" } });
 });
 afterAll(() => server.stop());
 

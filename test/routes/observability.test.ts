@@ -11,7 +11,8 @@ const UUIDV7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await openTestApp();
+  // One proxy hop trusted, so a scrape can say it comes from loopback (/metrics needs that without a token).
+  app = await openTestApp({ trustedProxyHops: 1 });
 });
 afterAll(() => app.close());
 
@@ -67,7 +68,7 @@ describe("request ids, log lines and metrics", () => {
     await authorize(f.apiKey, { licenseKey: key, hwid: "a" }, (h) => void (h["x-gg-signature"] = "0".repeat(64)));
     await app.handle(new Request("http://localhost/v1/dashboard/licenses/01900000-0000-7000-8000-000000000000"));
     await settled();
-    const response = await app.handle(new Request("http://localhost/metrics"));
+    const response = await app.handle(new Request("http://localhost/metrics", { headers: { "x-forwarded-for": "127.0.0.1" } }));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const text = await response.text();

@@ -17,6 +17,9 @@ const ROOMY_RATE_LIMITS = {
   GG_RATE_LIMIT_LICENSE_PER_MIN: "1000",
 };
 
+/** They also sign up many accounts; tests of the sign-up policy (and the quickstart) pass their own GG_REGISTRATION. */
+const OPEN_SIGN_UP = { GG_REGISTRATION: "open" };
+
 export interface RunningServer {
   baseUrl: string;
   port: number;
@@ -84,7 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const command = options.executable ? [options.executable, "serve"] : [process.execPath, join(repoRoot, "apps/server/src/main.ts"), "serve"];
   const child = Bun.spawn(command, {
     cwd: options.cwd ?? repoRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", GG_HOST: "127.0.0.1", GG_DATA_DIR: dataDir, ...ROOMY_RATE_LIMITS, ...options.env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", GG_HOST: "127.0.0.1", GG_DATA_DIR: dataDir, ...ROOMY_RATE_LIMITS, ...OPEN_SIGN_UP, ...options.env },
     stdout: "pipe",
     stderr: "pipe",
   });

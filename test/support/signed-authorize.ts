@@ -46,9 +46,12 @@ export function answerVerifies(publicKeyPem: string, nonce: string, raw: string,
   return verify(null, Buffer.from(`${nonce}\n${raw}`), createPublicKey(publicKeyPem), Buffer.from(signature, "base64url"));
 }
 
-/** An owner, a product with `policy`, licenses, and a license:authorize key. */
-export async function authorizeFixture(api: Api, policy: object = {}, licenses = 1) {
-  const owner = await signUp(api);
+/**
+ * An owner (signed up now, or the one given: a server that lets only its first account
+ * sign up), a product with `policy`, licenses, and a license:authorize key.
+ */
+export async function authorizeFixture(api: Api, policy: object = {}, licenses = 1, existingOwner?: Awaited<ReturnType<typeof signUp>>) {
+  const owner = existingOwner ?? (await signUp(api));
   const { orgId, productId } = await orgWithProduct(api, owner.token);
   const product = await api("PATCH", `/v1/dashboard/products/${productId}`, { token: owner.token, body: { policy } });
   const created = await api("POST", `/v1/dashboard/orgs/${orgId}/licenses`, { token: owner.token, body: { productId, count: licenses } });

@@ -48,10 +48,10 @@ export interface TestApp {
 /**
  * The whole runtime (createGeckoguard, as every host builds it) on a fresh temp-file
  * database, swapped through its options only: a clock the test moves (authorize then
- * runs on this thread), fast argon2, limits no test reaches, log lines captured, and no
- * webhook delivery (route tests keep production URL rules; nothing is sent).
+ * runs on this thread), fast argon2, limits no test reaches, open sign-up, log lines
+ * captured, and no webhook delivery (route tests keep production URL rules; nothing is sent).
  */
-export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" | "version"> = {}): Promise<TestApp> {
+export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" | "version" | "registration" | "trustedProxyHops" | "metrics"> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "gg-route-"));
   const logs: LogLine[] = [];
   const logger: Logger = {
@@ -68,6 +68,8 @@ export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" 
     passwords: argon2idHasher(FAST_ARGON2),
     rateLimits: UNREACHABLE_LIMITS,
     webhooks: { worker: false },
+    // Route tests sign up many accounts; the sign-up policy has its own tests.
+    registration: "open",
     logger,
     version: "test",
     ...mount,

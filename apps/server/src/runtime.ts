@@ -19,6 +19,7 @@ export function runtimeOptions(config: ServerConfig, jwtSecret: Uint8Array, logg
     databaseSyncIntervalSeconds: config.databaseSyncIntervalSeconds,
     jwtSecret,
     publicUrl: config.publicUrl,
+    registration: config.registration,
     sharedState: config.sharedState,
     synchronous: config.synchronous,
     authorizeThread: config.authorizeThread,

@@ -5,6 +5,7 @@ import type { AccessTokenService } from "./auth/access-tokens.ts";
 import type { RateLimiter } from "./ratelimit/limiter.ts";
 import type { Idempotency } from "./idempotency/idempotency.ts";
 import type { WebhookSettings } from "./webhooks/settings.ts";
+import type { RegistrationPolicy } from "./auth/registration-policy.ts";
 
 /**
  * What every use case receives: its ports and settings. Built once by the composition
@@ -17,6 +18,8 @@ export interface GgContext {
   accessTokens: AccessTokenService;
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
+  /** Who may sign up through the API (docs/authentication.md#sign-up-policy). */
+  registration: RegistrationPolicy;
   /** The rate-limit buckets (docs/rate-limits-and-idempotency.md), over an in-process or a shared store. */
   rateLimiter: RateLimiter;
   /** Idempotency-Key records (docs/rate-limits-and-idempotency.md), over an in-process or a shared store. */

@@ -52,8 +52,13 @@ export interface GeckoguardOptions {
   logger?: Logger;
   /** One `http.request` line per request through `logger` (default true). */
   requestLog?: boolean;
-  /** GET /metrics in the Prometheus text format; false turns it off, `token` requires `Authorization: Bearer <token>`. */
-  metrics?: false | { token?: string };
+  /**
+   * GET /metrics in the Prometheus text format; false turns it off. Without `token` only
+   * loopback callers are answered; with it, `Authorization: Bearer <token>` from anywhere.
+   * `registry`: the series to expose (default a fresh one; the runtime passes its own, in
+   * which the webhook worker counts).
+   */
+  metrics?: false | { token?: string; registry?: HttpMetrics };
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
 }
@@ -69,7 +74,7 @@ export function geckoguard(options: GeckoguardOptions) {
   const ctx = options.context;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const prefix = options.prefix ?? "";
-  const metrics = options.metrics === false ? null : new HttpMetrics();
+  const metrics = options.metrics === false ? null : (options.metrics?.registry ?? new HttpMetrics());
   const app = new Elysia({ name: "geckoguard", prefix })
     .use(requestObservability({ logger, metrics, log: options.requestLog ?? true }))
     .use(securityHeaders(prefix))

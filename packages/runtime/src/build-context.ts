@@ -11,7 +11,7 @@ import {
 } from "@geckoguard/core";
 import { argon2idHasher, jwtAccessTokens, systemResolveHost } from "@geckoguard/drivers";
 import { deploymentRateLimiter, type SqlRunner } from "@geckoguard/store-libsql";
-import type { CreateGeckoguardOptions } from "./options.ts";
+import { RUNTIME_DEFAULTS, type CreateGeckoguardOptions } from "./options.ts";
 
 export interface ContextParts {
   store: Store;
@@ -33,6 +33,7 @@ export function buildContext(options: CreateGeckoguardOptions, parts: ContextPar
     passwords: options.passwords ?? argon2idHasher(),
     accessTokens: jwtAccessTokens(secret),
     publicUrl: options.publicUrl,
+    registration: options.registration ?? RUNTIME_DEFAULTS.registration,
     rateLimiter: deploymentRateLimiter(parts.runner, { buckets: parts.buckets, clock, settings: options.rateLimits, logger }),
     idempotency: createIdempotency({
       store: parts.idempotencyRecords,

@@ -1,5 +1,5 @@
 import { prepareLogin, systemClock, type GgContext, type Logger } from "@geckoguard/core";
-import { geckoguard } from "@geckoguard/elysia";
+import { HttpMetrics, geckoguard, webhookMetrics } from "@geckoguard/elysia";
 import { createLibsqlStore, migrate, openDatabase, sharedStateStores, type GgDatabase, type SqlRunner } from "@geckoguard/store-libsql";
 import { startAuthorizePath, hotPathRunner, type AuthorizePath } from "./authorize-path.ts";
 import { buildContext } from "./build-context.ts";
@@ -81,9 +81,13 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
       logger,
     });
     await prepareLogin(context);
-    const plugin = geckoguard({ ...options, context, authorize: authorize.deps, logger });
+    // One registry for the plugin's HTTP series and the webhook worker's counters.
+    const registry = options.metrics === false ? null : (options.metrics?.registry ?? new HttpMetrics());
+    const metrics = registry === null ? false : { ...options.metrics, registry };
+    const plugin = geckoguard({ ...options, metrics, context, authorize: authorize.deps, logger });
     const delivery = { ...RUNTIME_DEFAULTS.webhooks, ...options.webhooks };
-    const webhooks = startWebhookDelivery(context, delivery, options, logger);
+    const observer = registry === null ? undefined : webhookMetrics(registry, context.store.webhookDeliveries);
+    const webhooks = startWebhookDelivery(context, delivery, { ...options, observer }, logger);
     const running = authorize;
     return {
       plugin,

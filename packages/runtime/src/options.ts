@@ -1,4 +1,4 @@
-import type { Clock, Logger, PasswordHasher, RateLimitSettings, WebhookSender } from "@geckoguard/core";
+import { DEFAULT_REGISTRATION_POLICY, REGISTRATION_POLICIES, type Clock, type Logger, type PasswordHasher, type RateLimitSettings, type WebhookSender } from "@geckoguard/core";
 import type { GeckoguardOptions } from "@geckoguard/elysia";
 import { SHARED_STATE_MODES } from "@geckoguard/store-libsql";
 import type { LogLevel } from "./json-logger.ts";
@@ -22,6 +22,7 @@ export const RUNTIME_CHOICES = {
   sharedState: SHARED_STATE_MODES,
   synchronous: ["normal", "full"],
   authorizeThread: ["worker", "main"],
+  registration: REGISTRATION_POLICIES,
 } as const;
 type Choice<K extends keyof typeof RUNTIME_CHOICES> = (typeof RUNTIME_CHOICES)[K][number];
 
@@ -30,6 +31,7 @@ export const RUNTIME_DEFAULTS = {
   sharedState: "memory" as Choice<"sharedState">,
   synchronous: "normal" as Choice<"synchronous">,
   authorizeThread: "worker" as Choice<"authorizeThread">,
+  registration: DEFAULT_REGISTRATION_POLICY as Choice<"registration">,
   databaseSyncIntervalSeconds: 60,
   webhooks: { worker: true, backoffBaseMs: 60_000, pollIntervalMs: 1000, concurrency: 16, drainMs: 10_000 } satisfies WebhookDeliveryOptions,
 } as const;
@@ -57,6 +59,11 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   jwtSecret: string | Uint8Array;
   /** Base URL put in mailed links (verification, password reset). */
   publicUrl: string;
+  /**
+   * Who may sign up through `POST /v1/auth/register` (default first: only until the first
+   * account exists; open: anyone; closed: nobody). docs/authentication.md#sign-up-policy.
+   */
+  registration?: Choice<"registration">;
   /** Where rate limits, idempotency records and nonces live: this process (default) or the database every process shares. */
   sharedState?: Choice<"sharedState">;
   /** Deployment-wide per-minute limits; unset ones keep their defaults (docs/authentication.md). */

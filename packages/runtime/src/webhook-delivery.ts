@@ -1,4 +1,4 @@
-import { startWebhookWorker, type GgContext, type Logger, type WebhookWorker } from "@geckoguard/core";
+import { startWebhookWorker, type GgContext, type Logger, type WebhookDeliveryObserver, type WebhookWorker } from "@geckoguard/core";
 import { fetchSender } from "@geckoguard/drivers";
 import type { CreateGeckoguardOptions, WebhookDeliveryOptions } from "./options.ts";
 
@@ -6,7 +6,7 @@ import type { CreateGeckoguardOptions, WebhookDeliveryOptions } from "./options.
 export function startWebhookDelivery(
   context: GgContext,
   settings: WebhookDeliveryOptions,
-  options: Pick<CreateGeckoguardOptions, "sendWebhook">,
+  options: Pick<CreateGeckoguardOptions, "sendWebhook"> & { observer?: WebhookDeliveryObserver },
   logger: Logger,
 ): WebhookWorker | null {
   if (!settings.worker || context.webhooks === undefined) return null;
@@ -21,5 +21,6 @@ export function startWebhookDelivery(
     random: Math.random,
     pollIntervalMs: settings.pollIntervalMs,
     concurrency: settings.concurrency,
+    ...(options.observer ? { observer: options.observer } : {}),
   });
 }

@@ -2,6 +2,7 @@ import { Elysia } from "elysia";
 import { jsonLogger } from "@geckoguard/runtime";
 import type { ServerConfig } from "../config.ts";
 import { startRuntime } from "../runtime.ts";
+import { logStartupWarnings } from "../startup-warnings.ts";
 import { drainAndClose } from "../shutdown.ts";
 import { VERSION } from "../version.ts";
 
@@ -9,9 +10,7 @@ import { VERSION } from "../version.ts";
 export async function serve(config: ServerConfig): Promise<void> {
   // The server's output is its log: info lines on stdout, warnings and errors on stderr.
   const logger = jsonLogger({ level: config.logLevel, infoTo: "stdout" });
-  if (config.webhooks.allowHttp) {
-    logger.warn("webhooks.http_allowed", { setting: "GG_ALLOW_HTTP_WEBHOOKS", detail: "http:// and loopback webhook URLs are accepted; for development only" });
-  }
+  logStartupWarnings(config, logger);
   const runtime = await startRuntime(config, logger);
   const app = new Elysia().use(runtime.plugin);
   let server: ReturnType<typeof Bun.serve>;

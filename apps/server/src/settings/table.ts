@@ -80,12 +80,18 @@ export const SETTINGS = {
     summary: "signs access tokens; unset: generated once and kept in $GG_DATA_DIR/jwt-secret",
     check: (value) => (value.length >= MIN_SECRET_BYTES ? null : `must be at least ${MIN_SECRET_BYTES} characters`),
   }),
+  registration: choice("GG_REGISTRATION", RUNTIME_CHOICES.registration, {
+    group: "Security",
+    fallback: RUNTIME_DEFAULTS.registration,
+    summary:
+      "who may sign up through POST /v1/auth/register: `first` until the first account exists, `open` anyone (warned at start on a non-loopback GG_HOST), `closed` nobody; `geckoguard create-admin` works under every policy",
+  }),
   metricsToken: text("GG_METRICS_TOKEN", {
     group: "Security",
     fallback: undefined,
     allowed: "≥ 16 characters",
     secret: true,
-    summary: "when set, GET /metrics needs `Authorization: Bearer <token>`; unset: /metrics is open",
+    summary: "when set, GET /metrics needs `Authorization: Bearer <token>` from any address; unset: /metrics answers loopback callers only (behind GG_TRUST_PROXY, the forwarded client address counts)",
     check: (value) => (value.length >= 16 ? null : "must be at least 16 characters"),
   }),
   bodyLimitBytes: integer("GG_BODY_LIMIT_BYTES", {

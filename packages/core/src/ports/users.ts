@@ -7,6 +7,14 @@ export type UserPatch = Partial<
 export interface UserStore {
   /** Throws GgError CONFLICT when the (lower-cased) email is taken. */
   insert(user: UserRecord): Promise<void>;
+  /**
+   * Inserts only while the deployment has no account at all, in one guarded statement:
+   * of concurrent callers (any process on the database) at most one gets true. False
+   * writes nothing, whatever the email (an existing email is not a CONFLICT here).
+   */
+  insertIfFirst(user: UserRecord): Promise<boolean>;
+  /** Whether any account exists (one indexed read). */
+  anyExists(): Promise<boolean>;
   findById(id: string): Promise<UserRecord | null>;
   /** `email` must already be lower-cased. */
   findByEmail(email: string): Promise<UserRecord | null>;

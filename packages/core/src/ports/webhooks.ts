@@ -148,6 +148,8 @@ export interface WebhookDeliveryStore {
   claimDue(limit: number, lease: { token: string; until: number }, now: number, skipEndpointIds?: string[]): Promise<ClaimedDelivery[]>;
   /** A read (no lock): would `claimDue` find anything now? Lets an idle worker poll without writing. */
   hasDue(now: number): Promise<boolean>;
+  /** Pending deliveries of the whole deployment, due or waiting for a retry (the /metrics queue depth; one indexed count). */
+  countPending(): Promise<number>;
   /** Writes an attempt's result if `leaseToken` still holds the delivery; false (nothing written) otherwise. */
   finish(id: string, leaseToken: string, result: DeliveryResult, now: number): Promise<boolean>;
   insertAttempts(attempts: WebhookAttemptRecord[]): Promise<void>;

@@ -32,10 +32,6 @@ export async function attemptDelivery(deps: DeliveryDeps, claimed: ClaimedDelive
   if (!target.ok) return refused("blocked_address", target.reason);
   const body = deliveryBody(claimed.event);
   const headers = deliveryHeaders(claimed, secret, body, deps.clock.now());
-  const report = await deps.send({ url: target.url, address: target.address, headers, body, shutdown });
-  if (report.outcome !== "success") {
-    const fields = { deliveryId: claimed.id, endpointId: claimed.endpoint.id, eventType: claimed.event.type, attempt: claimed.attempt };
-    deps.logger.warn("webhook.attempt_failed", { ...fields, outcome: report.outcome, statusCode: report.statusCode });
-  }
-  return report;
+  // Logged by the worker once written, with the next attempt's time (delivery-report.ts).
+  return deps.send({ url: target.url, address: target.address, headers, body, shutdown });
 }

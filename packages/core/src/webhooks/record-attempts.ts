@@ -3,6 +3,7 @@ import type { ClaimedDelivery } from "../ports/webhooks.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { toIso } from "../clock.ts";
 import { deliveryResultAfter, failingTooLong, type AttemptReport } from "./delivery-outcome.ts";
+import type { RecordedAttempt } from "./delivery-report.ts";
 
 export interface AttemptPolicy {
   backoffBaseMs: number;
@@ -21,14 +22,22 @@ export interface FinishedAttempt {
  * attempt, the delivery's next state (only while this worker's lease still holds it; an
  * attempt whose lease was lost is dropped) and its log row; then the endpoints' failure
  * runs. An endpoint whose run reaches three days is switched off, with a
- * `webhook_endpoint.disabled` event in the same transaction. Returns those endpoints.
+ * `webhook_endpoint.disabled` event in the same transaction. Returns the attempts that
+ * were written, with their deliveries' next states, and those endpoints.
  */
-export async function recordAttempts(store: Store, finished: FinishedAttempt[], policy: AttemptPolicy): Promise<{ disabled: ClaimedDelivery["endpoint"][] }> {
+export async function recordAttempts(
+  store: Store,
+  finished: FinishedAttempt[],
+  policy: AttemptPolicy,
+): Promise<{ recorded: RecordedAttempt[]; disabled: ClaimedDelivery["endpoint"][] }> {
   return store.transaction(async (tx) => {
     const kept: FinishedAttempt[] = [];
+    const recorded: RecordedAttempt[] = [];
     for (const item of finished) {
       const result = deliveryResultAfter(item.claimed, item.report, item.at, policy.backoffBaseMs, policy.random());
-      if (await tx.webhookDeliveries.finish(item.claimed.id, item.claimed.leaseToken, result, item.at)) kept.push(item);
+      if (!(await tx.webhookDeliveries.finish(item.claimed.id, item.claimed.leaseToken, result, item.at))) continue;
+      kept.push(item);
+      recorded.push({ claimed: item.claimed, report: item.report, result });
     }
     await tx.webhookDeliveries.insertAttempts(
       kept.map(({ claimed, report, at }) => ({ id: uuidv7(at), deliveryId: claimed.id, endpointId: claimed.endpoint.id, attempt: claimed.attempt, ...report, createdAt: at })),
@@ -51,6 +60,6 @@ export async function recordAttempts(store: Store, finished: FinishedAttempt[], 
       await tx.events.record(productId, "webhook_endpoint.disabled", { endpoint: { id, url, failingSince: toIso(failingSince) }, reason }, at);
       disabled.push(claimed.endpoint);
     }
-    return { disabled };
+    return { recorded, disabled };
   });
 }

@@ -4,6 +4,7 @@ import { fanOutEvents } from "./fan-out.ts";
 import { attemptDelivery, type DeliveryDeps } from "./attempt-delivery.ts";
 import { recordAttempts, type FinishedAttempt } from "./record-attempts.ts";
 import { DELIVERY_TIMEOUT_MS } from "./webhook-sender.ts";
+import { logRecordedAttempt, type WebhookDeliveryObserver } from "./delivery-report.ts";
 
 export interface WebhookWorkerOptions extends DeliveryDeps {
   /** Idle poll period; a busy worker claims again as soon as a delivery finishes. */
@@ -12,6 +13,8 @@ export interface WebhookWorkerOptions extends DeliveryDeps {
   concurrency: number;
   /** Events and their delivery logs are kept this long, then pruned. */
   retentionMs?: number;
+  /** Told about each written outcome (the runtime's /metrics counters); outcomes are logged either way. */
+  observer?: WebhookDeliveryObserver;
 }
 
 export interface WebhookWorker {
@@ -51,12 +54,21 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     if (finished.length === 0) return;
     const batch = finished;
     finished = [];
+    let written: Awaited<ReturnType<typeof recordAttempts>>;
     try {
-      const { disabled } = await recordAttempts(store, batch, options);
-      for (const endpoint of disabled) logger.warn("webhook.endpoint_disabled", { endpointId: endpoint.id, productId: endpoint.productId });
+      written = await recordAttempts(store, batch, options);
     } catch (error) {
       finished = [...batch, ...finished]; // written on the next tick (within the lease)
       throw error;
+    }
+    // Reported once committed: a rolled-back batch is retried and reported then.
+    for (const attempt of written.recorded) {
+      logRecordedAttempt(logger, attempt);
+      options.observer?.attemptRecorded(attempt);
+    }
+    for (const endpoint of written.disabled) {
+      logger.warn("webhook.endpoint_disabled", { endpointId: endpoint.id, productId: endpoint.productId });
+      options.observer?.endpointDisabled(endpoint);
     }
   }
 

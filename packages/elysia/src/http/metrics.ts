@@ -1,3 +1,16 @@
+import { escapeLabel as label } from "./metric-families.ts";
+
+/**
+ * A family of series owned by another file (http/webhook-metrics.ts, …) and rendered
+ * after the HTTP ones: the small building blocks are in http/metric-families.ts.
+ */
+export interface MetricsSource {
+  /** Reads what a scrape must read fresh (a count in the database); a failure keeps the last value. */
+  refresh?(): Promise<void>;
+  /** Exposition lines: `# HELP`, `# TYPE`, then the samples. */
+  lines(): string[];
+}
+
 /** Upper bounds of the latency histogram, in seconds (Prometheus `le`). */
 export const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
@@ -12,10 +25,6 @@ class RouteSeries {
   count = 0;
 }
 
-function label(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-}
-
 /**
  * In-process request metrics, cheap to record (two map lookups and a short bucket scan
  * per request, no allocation once a route has been seen) and rendered in the Prometheus
@@ -25,6 +34,18 @@ function label(value: string): string {
 export class HttpMetrics {
   private readonly routes = new Map<string, Map<string, RouteSeries>>();
   private readonly outcomes = new Map<string, number>();
+  private readonly sources: MetricsSource[] = [];
+
+  /** Adds a family of series to every scrape (each owner registers its own, once). */
+  register(source: MetricsSource): void {
+    this.sources.push(source);
+  }
+
+  /** What GET /metrics answers: the registered sources refreshed, then everything rendered. */
+  async collect(): Promise<string> {
+    await Promise.allSettled(this.sources.map((source) => source.refresh?.()));
+    return this.render();
+  }
 
   observe(method: string, route: string, status: number, seconds: number): void {
     const verb = KNOWN_METHODS.has(method) ? method : "OTHER";
@@ -70,6 +91,7 @@ export class HttpMetrics {
       "# TYPE geckoguard_process_resident_memory_bytes gauge",
       `geckoguard_process_resident_memory_bytes ${process.memoryUsage.rss()}`,
     ];
-    return [...requests, ...durations, ...outcomes, ...memory].join("\n") + "\n";
+    const registered = this.sources.flatMap((source) => source.lines());
+    return [...requests, ...durations, ...outcomes, ...memory, ...registered].join("\n") + "\n";
   }
 }

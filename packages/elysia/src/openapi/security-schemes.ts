@@ -42,7 +42,7 @@ export const securitySchemes = {
   metricsToken: {
     type: "http",
     scheme: "bearer",
-    description: "Only when the server is given a metrics token (GG_METRICS_TOKEN); otherwise /metrics is open.",
+    description: "Only when the server is given a metrics token (GG_METRICS_TOKEN); otherwise /metrics answers loopback callers only.",
   },
 } as const;
 
@@ -52,7 +52,7 @@ const PUBLIC: SecurityRequirement[] = [];
 const BEARER: SecurityRequirement[] = [{ bearerAuth: [] }];
 const API_KEY: SecurityRequirement[] = [{ apiKey: [] }];
 const SIGNED_REQUEST: SecurityRequirement[] = [{ apiKey: [], ggTimestamp: [], ggNonce: [], ggSignature: [] }];
-/** Open, or a bearer token when the deployment sets one. */
+/** Loopback callers without a credential, or a bearer token when the deployment sets one. */
 const OPTIONAL_METRICS_TOKEN: SecurityRequirement[] = [{}, { metricsToken: [] }];
 
 /** Most specific first; `*` ends a family (the path itself or anything below it). */

@@ -76,9 +76,12 @@ describe("the webhook outbox (libSQL)", () => {
       return recordAttempts(db.store, [{ claimed: claimed!, report: failure, at }], policy);
     };
     const start = db.clock.now();
-    expect(await attemptAt(start)).toEqual({ disabled: [] });
+    const first = await attemptAt(start);
+    expect(first.disabled).toEqual([]);
+    expect(first.recorded.map((r) => [r.claimed.endpoint.id, r.result.status])).toEqual([[failing.id, "pending"]]);
+    expect(await db.store.webhookDeliveries.countPending()).toBe(1); // waiting for its retry
     expect((await db.store.webhookEndpoints.find(productId, failing.id))?.failingSince).toBe(start);
-    expect(await attemptAt(start + DISABLE_AFTER_FAILING_MS - 1)).toEqual({ disabled: [] });
+    expect((await attemptAt(start + DISABLE_AFTER_FAILING_MS - 1)).disabled).toEqual([]);
     expect((await attemptAt(start + DISABLE_AFTER_FAILING_MS)).disabled.map((e) => e.id)).toEqual([failing.id]);
     const disabled = await db.store.webhookEndpoints.find(productId, failing.id);
     expect(disabled).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("failed since") });

@@ -78,6 +78,10 @@ export function libsqlWebhookDeliveries(db: Executor): WebhookDeliveryStore {
       const row = await db.select({ id: d.id }).from(d).innerJoin(e, eq(e.id, d.endpointId)).where(dueNow(now)).limit(1).get();
       return row !== undefined;
     },
+    async countPending() {
+      const row = await db.select({ n: count() }).from(d).where(eq(d.status, "pending")).get();
+      return row?.n ?? 0;
+    },
     async finish(id, leaseToken, result, now) {
       const updated = await db
         .update(d)
