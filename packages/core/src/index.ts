@@ -103,6 +103,7 @@ export * from "./authorize/parse-body.ts";
 export * from "./authorize/decide.ts";
 export * from "./authorize/decision-view.ts";
 export * from "./authorize/authorize-license.ts";
+export * from "./authorize/release-session.ts";
 export * from "./authorize/authorize-answerer.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import {
   AuthorizeBody,
+  ReleaseBody,
   authorizeAnswerer,
   ggErrorShape,
   isGgError,
@@ -26,38 +27,58 @@ async function readRawBody(request: Request, limit: number): Promise<AuthorizeRa
   }
 }
 
+/** The two signed license calls: the same headers, checks and signed answers (docs/authorize.md). */
+const SIGNED_CALLS = [
+  {
+    operation: "authorize",
+    path: "/v1/licenses/authorize",
+    summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed",
+    body: AuthorizeBody,
+  },
+  {
+    operation: "release",
+    path: "/v1/licenses/release",
+    summary: "End a session of a license (an app's clean exit), signed and answered like authorize; idempotent",
+    body: ReleaseBody,
+  },
+] as const;
+
 /**
- * POST /v1/licenses/authorize. Mounted before the plugin's JSON parser: the signature
- * covers the raw body, so the handler reads the bytes itself and hands the request to
- * core's answerer, which returns the signed reply (docs/authentication.md#the-answer-signature);
- * the HTTP answer is shaped here.
+ * POST /v1/licenses/authorize and /v1/licenses/release. Mounted before the plugin's JSON
+ * parser: the signature covers the raw body, so the handler reads the bytes itself and
+ * hands the request to core's answerer, which returns the signed reply
+ * (docs/authentication.md#the-answer-signature); the HTTP answer is shaped here.
  */
 export function authorizeRoutes(wiring: AuthorizeWiring, options: { bodyLimitBytes: number; logger: Logger; metrics?: HttpMetrics | null }) {
   const answer = "answer" in wiring ? wiring.answer : authorizeAnswerer(wiring);
-
-  return new Elysia().post(
-    "/v1/licenses/authorize",
-    async ({ request, headers }) => {
-      const url = request.url;
-      const reply = await answer({
-        headers: { apiKey: headers["x-api-key"], timestamp: headers["x-gg-timestamp"], nonce: headers["x-gg-nonce"], signature: headers["x-gg-signature"] },
-        pathWithQuery: url.slice(url.indexOf("/", url.indexOf("//") + 2)),
-        body: await readRawBody(request, options.bodyLimitBytes),
-        // Without a socket (app.handle in tests) the caller is this process.
-        clientIp: clientIpOf(request, "127.0.0.1"),
-      });
-      if (reply.failure !== undefined) options.logger.error("authorize.failed", { errorClass: reply.failure });
-      options.metrics?.authorizeOutcome(reply.code ?? "VALID");
-      return authorizeResponse(reply);
-    },
-    {
-      parse: "none",
-      detail: {
-        summary: "Validate a license (API key + HMAC-signed request); answers are Ed25519-signed",
-        tags: ["License validation"],
-        // Read raw by the handler (the signature covers the bytes), so only documented here.
-        requestBody: { required: true, content: { "application/json": { schema: AuthorizeBody } } },
+  const routes = new Elysia();
+  for (const call of SIGNED_CALLS) {
+    routes.post(
+      call.path,
+      async ({ request, headers }) => {
+        const url = request.url;
+        const reply = await answer({
+          operation: call.operation,
+          headers: { apiKey: headers["x-api-key"], timestamp: headers["x-gg-timestamp"], nonce: headers["x-gg-nonce"], signature: headers["x-gg-signature"] },
+          pathWithQuery: url.slice(url.indexOf("/", url.indexOf("//") + 2)),
+          body: await readRawBody(request, options.bodyLimitBytes),
+          // Without a socket (app.handle in tests) the caller is this process.
+          clientIp: clientIpOf(request, "127.0.0.1"),
+        });
+        if (reply.failure !== undefined) options.logger.error(`${call.operation}.failed`, { errorClass: reply.failure });
+        if (call.operation === "authorize") options.metrics?.authorizeOutcome(reply.code ?? "VALID");
+        return authorizeResponse(reply);
       },
-    },
-  );
+      {
+        parse: "none",
+        detail: {
+          summary: call.summary,
+          tags: ["License validation"],
+          // Read raw by the handler (the signature covers the bytes), so only documented here.
+          requestBody: { required: true, content: { "application/json": { schema: call.body } } },
+        },
+      },
+    );
+  }
+  return routes;
 }
