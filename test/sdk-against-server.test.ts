@@ -66,6 +66,13 @@ describe("the SDK against the real server", () => {
     expect(codeOf(await tampering.authorize({ licenseKey: f.licenses[5]!.key, hwid: "m" }))).toBe("INVALID_SIGNATURE");
   });
 
+  test("an unknown API key is an integration failure (rejected, naming the key), not an untrusted answer", async () => {
+    const unknown = client({ apiKey: `${f.apiKey.slice(0, -4)}zzzz` });
+    const result = await unknown.authorize({ licenseKey: f.licenses[5]!.key, hwid: "m" });
+    expect(result).toMatchObject({ ok: false, code: "UNAUTHORIZED", kind: "rejected", status: 401, claimedCode: "UNAUTHORIZED" });
+    expect(result.ok ? "" : result.message).toContain("apiKey");
+  });
+
   test("with another product's public key every answer is untrusted, even a valid one", async () => {
     const wrongKey = client({ productPublicKey: otherProductKey });
     const result = await wrongKey.authorize({ licenseKey: f.licenses[5]!.key, hwid: "m" });

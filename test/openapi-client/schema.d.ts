@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/licenses/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a session of a license (an app's clean exit), signed and answered like authorize; idempotent */
+        post: operations["postV1LicensesRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/orgs/{orgId}/licenses/export": {
         parameters: {
             query?: never;
@@ -1363,6 +1380,10 @@ export interface components {
                 expiresAt: string;
             };
         };
+        Released: {
+            /** @constant */
+            released: true;
+        };
         User: {
             /**
              * Format: uuid
@@ -2334,6 +2355,63 @@ export interface operations {
                         /** @constant */
                         ok: true;
                         data: components["schemas"]["Authorized"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked"];
+            404: components["responses"]["LicenseNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1LicensesRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                 *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *     }
+                 */
+                "application/json": {
+                    licenseKey: string;
+                    /**
+                     * Format: uuid
+                     * @description The session id an authorize answer gave
+                     */
+                    sessionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "released": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["Released"];
                     };
                 };
             };

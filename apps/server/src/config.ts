@@ -4,6 +4,7 @@ import { ConfigError } from "./config-error.ts";
 import { readSettings, type Env } from "./settings/read-settings.ts";
 import { RATE_LIMIT_KNOB_NAMES } from "./settings/rate-limits.ts";
 import { WEBHOOK_SETTING_NAMES } from "./settings/webhooks.ts";
+import { MAIL_SETTING_NAMES } from "./settings/mail.ts";
 
 export { ConfigError };
 export { RATE_LIMIT_VARIABLES } from "./settings/rate-limits.ts";
@@ -31,9 +32,12 @@ export function loadConfig(env: Env = process.env, configFile?: string) {
   if (settings.databaseSyncUrl !== undefined && !(settings.databaseUrl ?? "file:").startsWith("file:")) {
     throw new ConfigError("GG_DATABASE_SYNC_URL needs a file: GG_DATABASE_URL (the local replica)");
   }
+  if (settings.smtpUrl !== undefined && settings.mailFrom === undefined) {
+    throw new ConfigError("GG_MAIL_FROM is required with GG_SMTP_URL (the From of sent mail, e.g. no-reply@example.com)");
+  }
   const rateLimits = Object.fromEntries(RATE_LIMIT_KNOB_NAMES.map((knob) => [knob, settings[knob]])) as RateLimitSettings;
   // Gathered below as the runtime takes them; the flat names leave the config.
-  const rest = without(settings, [...RATE_LIMIT_KNOB_NAMES, ...WEBHOOK_SETTING_NAMES]);
+  const rest = without(settings, [...RATE_LIMIT_KNOB_NAMES, ...WEBHOOK_SETTING_NAMES, ...MAIL_SETTING_NAMES]);
   return {
     ...rest,
     databaseUrl: settings.databaseUrl ?? `file:${join(settings.dataDir, "geckoguard.db")}`,
@@ -46,6 +50,13 @@ export function loadConfig(env: Env = process.env, configFile?: string) {
       pollIntervalMs: settings.webhookPollMs,
       concurrency: settings.webhookConcurrency,
       drainMs: settings.webhookDrainMs,
+    },
+    mail: {
+      smtpUrl: settings.smtpUrl,
+      from: settings.mailFrom,
+      worker: settings.mailWorker,
+      backoffBaseMs: settings.mailBackoffBaseMs,
+      pollIntervalMs: settings.mailPollMs,
     },
   };
 }

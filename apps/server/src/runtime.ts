@@ -27,6 +27,7 @@ export function runtimeOptions(config: ServerConfig, jwtSecret: Uint8Array, logg
     rateLimits: config.rateLimits,
     allowInsecureWebhooks: allowHttp,
     webhooks,
+    mail: config.mail,
     logger,
     version: VERSION,
     bodyLimitBytes: config.bodyLimitBytes,

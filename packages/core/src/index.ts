@@ -103,6 +103,7 @@ export * from "./authorize/parse-body.ts";
 export * from "./authorize/decide.ts";
 export * from "./authorize/decision-view.ts";
 export * from "./authorize/authorize-license.ts";
+export * from "./authorize/release-session.ts";
 export * from "./authorize/authorize-answerer.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 
@@ -159,3 +160,6 @@ export * from "./sessions/session-schema.ts";
 export * from "./products/product-schema.ts";
 export * from "./endusers/end-user-schema.ts";
 export * from "./webhooks/webhook-schemas.ts";
+
+// Mail: sending the outbox over SMTP (docs/mail.md)
+export * from "./mail/mail-worker.ts";

@@ -3,3 +3,4 @@ export * from "./passwords/argon2id-hasher.ts";
 export * from "./tokens/jwt-access-tokens.ts";
 export * from "./webhooks/fetch-sender.ts";
 export * from "./webhooks/system-resolve-host.ts";
+export * from "./mail/smtp-transport.ts";

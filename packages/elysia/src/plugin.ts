@@ -26,6 +26,7 @@ import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
+import { actionPageRoutes } from "./routes/action-pages.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -59,6 +60,8 @@ export interface GeckoguardOptions {
    * which the webhook worker counts).
    */
   metrics?: false | { token?: string; registry?: HttpMetrics };
+  /** Serve the pages mailed links open, GET /verify-email and GET /reset-password (default true). */
+  actionPages?: boolean;
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
 }
@@ -100,7 +103,8 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(blacklistRoutes(ctx))
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
-    .use(webhookDeliveryRoutes(ctx));
+    .use(webhookDeliveryRoutes(ctx))
+    .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
   return app;

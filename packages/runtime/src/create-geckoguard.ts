@@ -1,4 +1,4 @@
-import { prepareLogin, systemClock, type GgContext, type Logger } from "@geckoguard/core";
+import { prepareLogin, systemClock, type GgContext, type Logger, type MailSender } from "@geckoguard/core";
 import { HttpMetrics, geckoguard, webhookMetrics } from "@geckoguard/elysia";
 import { createLibsqlStore, migrate, openDatabase, sharedStateStores, type GgDatabase, type SqlRunner } from "@geckoguard/store-libsql";
 import { startAuthorizePath, hotPathRunner, type AuthorizePath } from "./authorize-path.ts";
@@ -7,6 +7,8 @@ import { jsonLogger } from "./json-logger.ts";
 import { RUNTIME_DEFAULTS, type CreateGeckoguardOptions } from "./options.ts";
 import { secretBytes } from "./secret-bytes.ts";
 import { startWebhookDelivery } from "./webhook-delivery.ts";
+import { startMailDelivery } from "./mail-delivery.ts";
+import { mailMetrics } from "./mail-metrics.ts";
 
 /** A running GeckoGuard: mount `plugin` in an Elysia app, call `close()` when stopping. */
 export interface Geckoguard {
@@ -20,7 +22,7 @@ export interface Geckoguard {
   logger: Logger;
   /**
    * Stops everything in order: webhook delivery (attempts in flight get `webhooks.drainMs`),
-   * then the authorize path (its batched writes are flushed), then the database. Every
+   * the mail sender (sends in flight get `mail.drainMs`), then the authorize path (its batched writes are flushed), then the database. Every
    * step runs even when an earlier one fails; the first failure is thrown at the end.
    */
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
   });
   let runner: SqlRunner | null = null;
   let authorize: AuthorizePath | null = null;
+  let mail: MailSender | null = null;
   try {
     const appliedMigrations = await migrate(database.client);
     if (appliedMigrations.length > 0) logger.info("database.migrated", { applied: appliedMigrations });
@@ -81,9 +84,13 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
       logger,
     });
     await prepareLogin(context);
-    // One registry for the plugin's HTTP series and the webhook worker's counters.
+    // One registry for the plugin's HTTP series and the webhook and mail workers' counters.
     const registry = options.metrics === false ? null : (options.metrics?.registry ?? new HttpMetrics());
     const metrics = registry === null ? false : { ...options.metrics, registry };
+    const mailSettings = { ...RUNTIME_DEFAULTS.mail, ...options.mail };
+    mail = startMailDelivery(database, mailSettings, { clock, logger, transport: options.mailTransport });
+    const sender = mail;
+    if (sender !== null && registry !== null) registry.register(mailMetrics(sender));
     const plugin = geckoguard({ ...options, metrics, context, authorize: authorize.deps, logger });
     const delivery = { ...RUNTIME_DEFAULTS.webhooks, ...options.webhooks };
     const observer = registry === null ? undefined : webhookMetrics(registry, context.store.webhookDeliveries);
@@ -99,6 +106,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
         runInOrder(
           [
             { name: "webhooks", run: () => webhooks?.stop(delivery.drainMs) },
+            { name: "mail", run: () => sender?.stop(mailSettings.drainMs) },
             { name: "authorize", run: () => running.stop() },
             {
               name: "database",
@@ -112,6 +120,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
         ),
     };
   } catch (error) {
+    await mail?.stop(0).catch(() => {});
     await authorize?.stop().catch(() => {});
     runner?.close();
     database.close();

@@ -1,4 +1,4 @@
-import { DEFAULT_REGISTRATION_POLICY, REGISTRATION_POLICIES, type Clock, type Logger, type PasswordHasher, type RateLimitSettings, type WebhookSender } from "@geckoguard/core";
+import { DEFAULT_REGISTRATION_POLICY, REGISTRATION_POLICIES, type Clock, type Logger, type MailTransport, type PasswordHasher, type RateLimitSettings, type WebhookSender } from "@geckoguard/core";
 import type { GeckoguardOptions } from "@geckoguard/elysia";
 import { SHARED_STATE_MODES } from "@geckoguard/store-libsql";
 import type { LogLevel } from "./json-logger.ts";
@@ -14,6 +14,22 @@ export interface WebhookDeliveryOptions {
   /** Delivery attempts in flight at once (one endpoint gets at most a quarter of them). */
   concurrency: number;
   /** On close, how long attempts in flight may finish before they are aborted (and retried by the next start). */
+  drainMs: number;
+}
+
+/** Sending the mail outbox over SMTP (docs/mail.md); without `smtpUrl` mails stay in the outbox. */
+export interface MailOptions {
+  /** `smtp://user:pass@host:587` (STARTTLS) or `smtps://user:pass@host:465`; unset: no sending. */
+  smtpUrl?: string;
+  /** The From header; required with `smtpUrl`. */
+  from?: string;
+  /** Send in this process (default true); false: another process on the same database sends. */
+  worker: boolean;
+  /** Wait before a mail's 2nd attempt; doubled for each further one, with jitter, never over 16 minutes. */
+  backoffBaseMs: number;
+  /** How often an idle sender looks for mail (idle polls only read). */
+  pollIntervalMs: number;
+  /** On close, how long sends in flight may finish (unfinished ones are retried after their lease). */
   drainMs: number;
 }
 
@@ -34,6 +50,7 @@ export const RUNTIME_DEFAULTS = {
   registration: DEFAULT_REGISTRATION_POLICY as Choice<"registration">,
   databaseSyncIntervalSeconds: 60,
   webhooks: { worker: true, backoffBaseMs: 60_000, pollIntervalMs: 1000, concurrency: 16, drainMs: 10_000 } satisfies WebhookDeliveryOptions,
+  mail: { worker: true, backoffBaseMs: 30_000, pollIntervalMs: 1000, drainMs: 10_000 } satisfies MailOptions,
 } as const;
 
 /** The HTTP surface's own options, as the plugin declares them. */
@@ -82,6 +99,8 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   allowInsecureWebhooks?: boolean;
   /** Webhook delivery in this process; on by default. */
   webhooks?: Partial<WebhookDeliveryOptions>;
+  /** SMTP sending of the mail outbox; unset `smtpUrl` keeps mails in the outbox (`geckoguard mail`). */
+  mail?: Partial<MailOptions>;
   /** Where log lines go (default: JSON lines on stderr at `logLevel`). */
   logger?: Logger;
   /** Lowest level the default logger writes (default info; "silent" writes nothing). */
@@ -89,6 +108,8 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   /** Drivers and time, swappable (tests): default argon2id at OWASP parameters, fetch, the system resolver and clock. */
   passwords?: PasswordHasher;
   sendWebhook?: WebhookSender;
+  /** Replaces the SMTP transport that `mail.smtpUrl` would build. */
+  mailTransport?: MailTransport;
   resolveHost?: (hostname: string) => Promise<string[]>;
   clock?: Clock;
 }

@@ -63,13 +63,28 @@ describe("interpretAnswer", () => {
     expect(result).toMatchObject({ ok: false, code: "RATE_LIMITED", kind: "retry", retryAfterSeconds: 42 });
   });
 
-  test("an unsigned or badly signed answer is RESPONSE_SIGNATURE_INVALID whatever it claims", () => {
+  test("a badly signed answer, or a success without a signature, is RESPONSE_SIGNATURE_INVALID whatever it claims", () => {
     const success = signed(200, { ok: true, data: { valid: true, license, session } }, { signatureValid: false });
     expect(interpretAnswer(success, request, NOW)).toMatchObject({ ok: false, code: "RESPONSE_SIGNATURE_INVALID", kind: "untrusted" });
-    const unsigned = signed(401, denial(401, "UNAUTHORIZED"), { signatureHeader: null, signatureValid: false });
-    const result = interpretAnswer(unsigned, request, NOW);
-    expect(result).toMatchObject({ code: "RESPONSE_SIGNATURE_INVALID", status: 401, claimedCode: "UNAUTHORIZED" });
+    const badlySigned = signed(401, denial(401, "UNAUTHORIZED"), { signatureValid: false });
+    expect(interpretAnswer(badlySigned, request, NOW)).toMatchObject({ code: "RESPONSE_SIGNATURE_INVALID", kind: "untrusted", claimedCode: "UNAUTHORIZED" });
+    const unsignedSuccess = signed(200, { ok: true, data: { valid: true, license, session } }, { signatureHeader: null, signatureValid: false });
+    const result = interpretAnswer(unsignedSuccess, request, NOW);
+    expect(result).toMatchObject({ code: "RESPONSE_SIGNATURE_INVALID", kind: "untrusted", status: 200 });
     expect(result.ok ? "" : result.message).toContain("no X-GG-Response-Signature");
+  });
+
+  test("unsigned errors: the unknown-key 401 is rejected naming the key, 429/5xx retry, other 4xx rejected; none is untrusted", () => {
+    const unsigned = (status: number, body: unknown) => interpretAnswer(signed(status, body, { signatureHeader: null, signatureValid: false }), request, NOW);
+    const unknownKey = unsigned(401, denial(401, "UNAUTHORIZED"));
+    expect(unknownKey).toMatchObject({ ok: false, code: "UNAUTHORIZED", kind: "rejected", status: 401, claimedCode: "UNAUTHORIZED" });
+    expect(unknownKey.ok ? "" : unknownKey.message).toContain("API key");
+    expect(unsigned(502, "<html>Bad Gateway</html>")).toMatchObject({ code: "UNSIGNED_SERVER_ERROR", kind: "retry", status: 502, claimedCode: null });
+    expect(unsigned(503, denial(503, "INTERNAL_ERROR"))).toMatchObject({ code: "UNSIGNED_SERVER_ERROR", kind: "retry", claimedCode: "INTERNAL_ERROR" });
+    expect(unsigned(429, "slow down")).toMatchObject({ code: "UNSIGNED_SERVER_ERROR", kind: "retry" });
+    expect(unsigned(404, "not here")).toMatchObject({ code: "UNSIGNED_REJECTION", kind: "rejected", status: 404 });
+    // An unsigned denial is not a verdict: nobody vouches for it.
+    expect(unsigned(403, denial(403, "LICENSE_REVOKED"))).toMatchObject({ code: "UNSIGNED_REJECTION", kind: "rejected", claimedCode: "LICENSE_REVOKED" });
   });
 
   test("a signed error without an error envelope is INVALID_RESPONSE", () => {

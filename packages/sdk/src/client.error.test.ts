@@ -40,10 +40,11 @@ test("a request body altered after signing is INVALID_SIGNATURE", async () => {
   expect(await client.authorize({ licenseKey: VALID_KEY, hwid: "mine" })).toMatchObject({ code: "INVALID_SIGNATURE", kind: "rejected" });
 });
 
-test("an unknown API key gets an unsigned 401, reported as untrusted with the claimed code", async () => {
+test("an unknown API key gets an unsigned 401: an integration failure naming the key, never untrusted", async () => {
   const { client } = setup({ client: { apiKey: `${API_KEY}x` } });
   const result = await client.authorize({ licenseKey: VALID_KEY });
-  expect(result).toMatchObject({ ok: false, code: "RESPONSE_SIGNATURE_INVALID", kind: "untrusted", status: 401, claimedCode: "UNAUTHORIZED" });
+  expect(result).toMatchObject({ ok: false, code: "UNAUTHORIZED", kind: "rejected", status: 401, claimedCode: "UNAUTHORIZED" });
+  expect(result.ok ? "" : result.message).toContain("apiKey");
 });
 
 test("no answer within timeoutMs is TIMEOUT", async () => {

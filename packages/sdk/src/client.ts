@@ -1,6 +1,7 @@
-import { interpretAnswer, type AuthorizeResult, type SessionHandle } from "./answer.ts";
-import { failure, LicenseClientConfigError } from "./errors.ts";
-import { AUTHORIZE_PATH, HEADER_RESPONSE_SIGNATURE, newNonce, signedRequestHeaders } from "./signing.ts";
+import { interpretAnswer, interpretReleaseAnswer, type AuthorizeResult, type RawAnswer, type ReleaseResult, type SessionHandle } from "./answer.ts";
+import { failure, LicenseClientConfigError, type AuthorizeFailure } from "./errors.ts";
+import { sessionKeeper } from "./session-keeper.ts";
+import { AUTHORIZE_PATH, HEADER_RESPONSE_SIGNATURE, newNonce, RELEASE_PATH, signedRequestHeaders } from "./signing.ts";
 import { loadProductPublicKey, verifyResponseSignature, type ProductPublicKey } from "./verify-response.ts";
 
 /** The subset of `fetch` the client uses, so any compatible implementation fits. */
@@ -18,6 +19,12 @@ export interface LicenseClientOptions {
   clock?: { now(): number };
   /** Whole-call limit (connect, send, read the answer); default 10 000 ms. */
   timeoutMs?: number;
+  /**
+   * Where `start` keeps the session across launches (a small JSON file: the server, the
+   * license key's SHA-256, the session id and its expiry). Default: `session-<hash>.json`
+   * in the user's state directory under `geckoguard/` (see the README).
+   */
+  stateFile?: string;
 }
 
 export interface AuthorizeInput {
@@ -34,10 +41,19 @@ export interface AuthorizeInput {
 }
 
 export interface LicenseClient {
+  /**
+   * Resumes the session the last launch saved in `stateFile` (a heartbeat), or opens one
+   * when there is none or the server refuses it; saves the session for the next launch.
+   */
+  start(input: AuthorizeInput): Promise<AuthorizeResult>;
+  /** Releases the session `start` holds and removes the state file; null when none is held. */
+  close(): Promise<ReleaseResult | null>;
   /** Opens a session. Resolves to a result value; never rejects for a server or network outcome. */
   authorize(input: AuthorizeInput): Promise<AuthorizeResult>;
-  /** Extends the session of a previous success (`result.handle`). */
+  /** Extends the session of a previous success (`result.handle`); keeps `stateFile` current for the session `start` holds. */
   heartbeat(session: SessionHandle): Promise<AuthorizeResult>;
+  /** Ends a session (`result.handle`) so its slot is free at once; ending one that already ended answers the same. */
+  release(session: SessionHandle): Promise<ReleaseResult>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -45,10 +61,13 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function createLicenseClient(options: LicenseClientOptions): LicenseClient {
-  const url = authorizeUrl(options.baseUrl);
-  const signedPath = url.pathname + url.search;
+  const url = signedUrl(options.baseUrl, AUTHORIZE_PATH);
+  const releaseUrl = signedUrl(options.baseUrl, RELEASE_PATH);
   if (typeof options.apiKey !== "string" || options.apiKey === "") {
     throw new LicenseClientConfigError("apiKey is required");
+  }
+  if (options.stateFile !== undefined && (typeof options.stateFile !== "string" || options.stateFile === "")) {
+    throw new LicenseClientConfigError("stateFile must be a non-empty path");
   }
   const apiKey = options.apiKey;
   const publicKey = loadProductPublicKey(options.productPublicKey);
@@ -59,21 +78,22 @@ export function createLicenseClient(options: LicenseClientOptions): LicenseClien
     throw new LicenseClientConfigError("timeoutMs must be a positive number");
   }
 
-  async function call(body: object, request: RequestFields): Promise<AuthorizeResult> {
+  /** One signed POST; the verified answer, or the failure that left none. */
+  async function call(target: URL, body: object): Promise<RawAnswer | AuthorizeFailure> {
     const bytes = encoder.encode(JSON.stringify(body));
     const nonce = newNonce(); // fresh per call: the answer's signature is bound to it
     const timestamp = Math.floor(clock.now() / 1000);
     const headers = {
       "Content-Type": "application/json",
       Accept: "application/json",
-      ...signedRequestHeaders(apiKey, { timestamp, nonce, path: signedPath, body: bytes }),
+      ...signedRequestHeaders(apiKey, { timestamp, nonce, path: target.pathname + target.search, body: bytes }),
     };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
     let raw: Uint8Array;
     try {
-      response = await fetchImpl(url.href, { method: "POST", headers, body: bytes, signal: controller.signal });
+      response = await fetchImpl(target.href, { method: "POST", headers, body: bytes, signal: controller.signal });
       raw = new Uint8Array(await response.arrayBuffer());
     } catch (error) {
       if (controller.signal.aborted) return failure("TIMEOUT", `no complete answer within ${timeoutMs} ms`);
@@ -83,30 +103,34 @@ export function createLicenseClient(options: LicenseClientOptions): LicenseClien
     }
     const signatureHeader = response.headers.get(HEADER_RESPONSE_SIGNATURE);
     const signatureValid = verifyResponseSignature({ publicKey, nonce, body: raw, signature: signatureHeader });
-    const answer = {
-      status: response.status,
-      body: decoder.decode(raw),
-      signatureHeader,
-      signatureValid,
-      retryAfter: response.headers.get("Retry-After"),
-    };
-    return interpretAnswer(answer, request, clock.now());
+    return { status: response.status, body: decoder.decode(raw), signatureHeader, signatureValid, retryAfter: response.headers.get("Retry-After") };
   }
+  const failed = (answer: RawAnswer | AuthorizeFailure): answer is AuthorizeFailure => "ok" in answer;
 
-  return {
-    authorize(input) {
+  async function authorizeCall(body: object, request: RequestFields): Promise<AuthorizeResult> {
+    const answer = await call(url, body);
+    return failed(answer) ? answer : interpretAnswer(answer, request, clock.now());
+  }
+  const calls = {
+    authorize(input: AuthorizeInput) {
       const request = requestFields(input);
-      return call(request, request);
+      return authorizeCall(request, request);
     },
-    heartbeat(session) {
+    heartbeat(session: SessionHandle) {
       const request = requestFields(session);
-      return call({ ...request, sessionId: session.sessionId }, request);
+      return authorizeCall({ ...request, sessionId: session.sessionId }, request);
+    },
+    async release(session: SessionHandle): Promise<ReleaseResult> {
+      const answer = await call(releaseUrl, { licenseKey: session.licenseKey, sessionId: session.sessionId });
+      return failed(answer) ? answer : interpretReleaseAnswer(answer, clock.now());
     },
   };
+  const keeper = sessionKeeper(calls, { server: url.href, ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}) });
+  return { ...calls, start: keeper.start, close: keeper.close, heartbeat: keeper.heartbeat };
 }
 
-/** `<baseUrl>/v1/licenses/authorize`; the base's path prefix is kept (and signed). */
-function authorizeUrl(baseUrl: string): URL {
+/** `<baseUrl><path>`; the base's path prefix is kept (and signed). */
+function signedUrl(baseUrl: string, path: string): URL {
   let base: URL;
   try {
     base = new URL(baseUrl);
@@ -119,7 +143,7 @@ function authorizeUrl(baseUrl: string): URL {
   if (base.search !== "" || base.hash !== "") {
     throw new LicenseClientConfigError("baseUrl must not carry a query string or fragment");
   }
-  return new URL(base.pathname.replace(/\/+$/, "") + AUTHORIZE_PATH, base.origin);
+  return new URL(base.pathname.replace(/\/+$/, "") + path, base.origin);
 }
 
 type RequestFields = Omit<SessionHandle, "sessionId">;

@@ -38,6 +38,10 @@ export const CLIENT_CODES = [
   "NETWORK_ERROR",
   /** No complete answer within `timeoutMs`. */
   "TIMEOUT",
+  /** An unsigned 429 or 5xx: the server or a proxy in front of it is in trouble. */
+  "UNSIGNED_SERVER_ERROR",
+  /** An unsigned 4xx other than the unknown-key 401: a wrong baseUrl or a proxy's refusal. */
+  "UNSIGNED_REJECTION",
 ] as const;
 
 export type DenialCode = (typeof DENIAL_CODES)[number];
@@ -47,14 +51,17 @@ export type ClientCode = (typeof CLIENT_CODES)[number];
 /** Known codes, plus any code a newer server may add. */
 export type FailureCode = DenialCode | RejectionCode | RetryCode | ClientCode | (string & {});
 
+/** Every kind a failure can have, in the README's table order. */
+export const FAILURE_KINDS = ["denied", "rejected", "retry", "untrusted"] as const;
+
 /**
  * What the caller should do about a failure:
  * - `denied`: the server (signature verified) says this license/session may not run.
- * - `rejected`: the request was refused; fix the integration (key, scope, clock, input).
- * - `retry`: transient; try again later (after `retryAfterSeconds` when given).
- * - `untrusted`: the answer could not be verified; treat it as no answer at all.
+ * - `rejected`: the request was refused; fix the integration (key, scope, clock, input, baseUrl).
+ * - `retry`: transient (network, timeout, rate limit, 5xx); the only kind a grace period covers.
+ * - `untrusted`: the answer could not be verified (forged, tampered, replayed, wrong product key); it grants nothing.
  */
-export type FailureKind = "denied" | "rejected" | "retry" | "untrusted";
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export interface AuthorizeFailure {
   ok: false;
@@ -69,15 +76,15 @@ export interface AuthorizeFailure {
   claimedCode: string | null;
 }
 
-const kindByCode = new Map<string, FailureKind>([
-  ...DENIAL_CODES.map((c) => [c, "denied"] as const),
-  ...REJECTION_CODES.map((c) => [c, "rejected"] as const),
-  ...RETRY_CODES.map((c) => [c, "retry"] as const),
-  ["RESPONSE_SIGNATURE_INVALID", "untrusted"],
-  ["INVALID_RESPONSE", "untrusted"],
-  ["NETWORK_ERROR", "retry"],
-  ["TIMEOUT", "retry"],
-]);
+/** The known codes of each kind: the README's result table is checked against this (README.test.ts). */
+export const CODES_BY_KIND: { readonly [K in FailureKind]: readonly FailureCode[] } = {
+  denied: DENIAL_CODES,
+  rejected: [...REJECTION_CODES, "UNSIGNED_REJECTION"],
+  retry: [...RETRY_CODES, "NETWORK_ERROR", "TIMEOUT", "UNSIGNED_SERVER_ERROR"],
+  untrusted: ["RESPONSE_SIGNATURE_INVALID", "INVALID_RESPONSE"],
+};
+
+const kindByCode = new Map<string, FailureKind>(FAILURE_KINDS.flatMap((kind) => CODES_BY_KIND[kind].map((code) => [code, kind] as const)));
 
 /** Kind of a code; an unknown server code is judged by its status (5xx → retry). */
 export function failureKind(code: string, status: number | null): FailureKind {

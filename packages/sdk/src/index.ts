@@ -1,9 +1,13 @@
 export { createLicenseClient } from "./client.ts";
 export type { AuthorizeInput, FetchLike, LicenseClient, LicenseClientOptions } from "./client.ts";
-export type { Authorized, AuthorizeResult, LicenseInfo, SessionHandle, SessionInfo } from "./answer.ts";
+export type { Authorized, AuthorizeResult, LicenseInfo, Released, ReleaseResult, SessionHandle, SessionInfo } from "./answer.ts";
+export { defaultStateDirectory, defaultStateFile } from "./session-state.ts";
+export type { SessionState } from "./session-state.ts";
 export {
   CLIENT_CODES,
+  CODES_BY_KIND,
   DENIAL_CODES,
+  FAILURE_KINDS,
   HwidUnavailableError,
   LicenseClientConfigError,
   REJECTION_CODES,
@@ -21,6 +25,7 @@ export type {
 } from "./errors.ts";
 export {
   AUTHORIZE_PATH,
+  RELEASE_PATH,
   HEADER_API_KEY,
   HEADER_NONCE,
   HEADER_RESPONSE_SIGNATURE,

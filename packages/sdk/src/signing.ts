@@ -3,6 +3,8 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 /** Request signing (docs/authentication.md#signing-an-authorize-request). Pure functions, so a vendor backend or test can reuse them. */
 
 export const AUTHORIZE_PATH = "/v1/licenses/authorize";
+/** Ends a session (an app's clean exit): signed and answered like authorize. */
+export const RELEASE_PATH = "/v1/licenses/release";
 
 export const HEADER_API_KEY = "X-Api-Key";
 export const HEADER_TIMESTAMP = "X-GG-Timestamp";

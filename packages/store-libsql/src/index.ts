@@ -2,6 +2,7 @@ export { openDatabase, type DatabaseOptions, type GgDatabase } from "./connectio
 export { migrate, SchemaTooNewError, MigrationMismatchError, SCHEMA_VERSION } from "./migrations/migrate.ts";
 export { createLibsqlStore, type StoreOptions } from "./store.ts";
 export { listOutbox, type MailLog } from "./repositories/accounts/mail-outbox.ts";
+export { libsqlMailQueue } from "./repositories/accounts/mail-queue.ts";
 export * as schema from "./schema/index.ts";
 export { nativeRunner, clientRunner, type SqlRunner } from "./authorize/sql-runner.ts";
 export { sqlAuthorizeStore } from "./authorize/authorize-store.ts";

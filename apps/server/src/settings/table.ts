@@ -3,6 +3,7 @@ import { LOG_LEVELS, MIN_SECRET_BYTES, RUNTIME_CHOICES, RUNTIME_DEFAULTS } from 
 import { choice, integer, text, type Setting } from "./kinds.ts";
 import { RATE_LIMIT_SETTINGS } from "./rate-limits.ts";
 import { WEBHOOK_SETTINGS } from "./webhooks.ts";
+import { MAIL_SETTINGS } from "./mail.ts";
 
 const DATABASE_URL = /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/;
 const REMOTE_URL = /^(libsql:\/\/|https?:\/\/|wss?:\/\/)/;
@@ -115,6 +116,7 @@ export const SETTINGS = {
     summary: "lowest level written; `info` includes one line per request",
   }),
   ...WEBHOOK_SETTINGS,
+  ...MAIL_SETTINGS,
   shutdownTimeoutMs: integer("GG_SHUTDOWN_TIMEOUT_MS", {
     group: "Shutdown",
     fallback: 8000,

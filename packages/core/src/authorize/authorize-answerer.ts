@@ -3,6 +3,7 @@ import { GgError, isGgError, type ErrorDetail } from "../errors/gg-error.ts";
 import type { ErrorCode } from "../errors/catalogue.ts";
 import { rateLimitFigures, type RateLimitFigures } from "../ratelimit/gcra.ts";
 import { authorizeLicense, KnownKeyError, type AuthorizeDeps } from "./authorize-license.ts";
+import { releaseLicenseSession } from "./release-session.ts";
 import { signResponse, SigningKeyCache } from "./response-signing.ts";
 
 /** A GgError as plain data, to cross a thread boundary. */
@@ -20,6 +21,8 @@ export const ggErrorShape = (error: GgError): GgErrorShape => ({
 
 /** An authorize request as read off the wire: credential and signing headers, raw body (or why it could not be read), caller. */
 export interface AuthorizeRawRequest {
+  /** Which signed license call: POST /v1/licenses/authorize (the default) or /v1/licenses/release. */
+  operation?: "authorize" | "release";
   headers: { apiKey?: string; timestamp?: string; nonce?: string; signature?: string };
   pathWithQuery: string;
   /** The raw body read within its size limit; `error` when it was too large or unreadable (GgError) or the read failed (null). */
@@ -47,7 +50,8 @@ export interface AuthorizeReply {
 export type AuthorizeAnswerer = (request: AuthorizeRawRequest) => Promise<AuthorizeReply>;
 
 /**
- * POST /v1/licenses/authorize from request to signed reply: runs authorizeLicense, turns
+ * POST /v1/licenses/authorize (and /release) from request to signed reply: runs authorizeLicense
+ * (or releaseLicenseSession), turns
  * its result or error into the envelope, and signs every answer made once the API key is
  * known with the key's product (docs/authentication.md#the-answer-signature). Transport-free,
  * so the same function runs on the HTTP thread or on the authorize thread next to the database.
@@ -66,14 +70,15 @@ export function authorizeAnswerer(deps: AuthorizeDeps): AuthorizeAnswerer {
     let rateLimit: RateLimitFigures | undefined;
     let failure: string | undefined;
     try {
-      const result = await authorizeLicense(deps, { headers: request.headers, pathWithQuery: request.pathWithQuery, readBody, clientIp: request.clientIp });
+      const call = { headers: request.headers, pathWithQuery: request.pathWithQuery, readBody, clientIp: request.clientIp };
+      const result = request.operation === "release" ? await releaseLicenseSession(deps, call) : await authorizeLicense(deps, call);
       productId = result.productId;
       if (result.rateLimit) rateLimit = rateLimitFigures(result.rateLimit);
-      if (result.answer.valid) {
-        body = JSON.stringify({ ok: true, data: result.answer });
-      } else {
+      if ("code" in result.answer) {
         code = result.answer.code as ErrorCode;
         body = JSON.stringify(fail(code, result.answer.message));
+      } else {
+        body = JSON.stringify({ ok: true, data: result.answer });
       }
     } catch (thrown) {
       const error = thrown instanceof KnownKeyError ? thrown.error : thrown;

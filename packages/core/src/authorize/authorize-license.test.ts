@@ -30,6 +30,7 @@ function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boole
     bind: async () => (calls.bind++, !losing.bind),
     startClock: async () => {},
     openSession: async () => (calls.openSession++, !losing.session),
+    releaseSession: async () => true,
     heartbeat: () => {},
     touchLicense: () => {},
     signingKeyPem: async () => null,

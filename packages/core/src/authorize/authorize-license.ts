@@ -1,71 +1,28 @@
-import type { AuthorizeKey, AuthorizeLicense, AuthorizeStore, DeviceReport, NonceStore, Sighting } from "../ports/authorize.ts";
-import { toIso, toIsoOrNull, type Clock } from "../clock.ts";
+import type { AuthorizeLicense, DeviceReport, Sighting } from "../ports/authorize.ts";
+import { toIso, toIsoOrNull } from "../clock.ts";
 import { GgError } from "../errors/gg-error.ts";
-import { constantTimeEqual, sha256Hex } from "../crypto/hash.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
-import { apiKeyPrefix } from "../apikeys/key-format.ts";
 import { ipToHex } from "../blacklists/ip-address.ts";
-import { canonicalRequest, NONCE_PATTERN, NONCE_TTL_SECONDS, requestSignature, TIMESTAMP_WINDOW_SECONDS } from "./request-signing.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
 import { decideAuthorization, slotFull, type Decision, type Slot } from "./decide.ts";
 import { loadDecisionView } from "./decision-view.ts";
 import type { AuthorizeInput } from "./schemas.ts";
-import type { RateLimiter } from "../ratelimit/limiter.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
 import { tighter } from "../ratelimit/tighter.ts";
+import { signedLicenseCall, type AuthorizeDeps, type AuthorizeRequest } from "./signed-call.ts";
 
-export interface AuthorizeDeps {
-  store: AuthorizeStore;
-  nonces: NonceStore;
-  clock: Clock;
-  /** The API-key buckets and the per-license one (docs/rate-limits-and-idempotency.md#rate-limits); they throw 429 when empty. Absent: no limits. */
-  rateLimiter?: Pick<RateLimiter, "enforceApiKeyLimits" | "enforceLicenseLimit">;
-}
-
-export interface AuthorizeRequest {
-  headers: { apiKey?: string; timestamp?: string; nonce?: string; signature?: string };
-  pathWithQuery: string;
-  /** Reads the raw body (with its size limit); called once the key is known, so even a 413 is signed. */
-  readBody: () => Promise<string>;
-  clientIp: string;
-}
+export { KnownKeyError, type AuthorizeDeps, type AuthorizeRequest } from "./signed-call.ts";
 
 export type AuthorizeAnswer =
   | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string } }
-  | { valid: false; code: string; message: string };
+  | LicenseDenial;
 
-/** The key is known from here on; answers (errors included) are signed with its product's key. */
-export class KnownKeyError extends Error {
-  constructor(readonly productId: string, readonly error: unknown) {
-    super("authorize failed after the key was known");
-  }
-}
+/** A signed verdict against the call (a value, not an error): the answer's code and message. */
+export type LicenseDenial = { valid: false; code: string; message: string };
 
 /** `::ffff:1.2.3.4` is 1.2.3.4 (docs/authorize.md, decisions). */
 export function normalizeClientIp(ip: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip;
-}
-
-async function authenticate(store: AuthorizeStore, rawKey: string | undefined): Promise<AuthorizeKey> {
-  const prefix = rawKey ? apiKeyPrefix(rawKey) : null;
-  const key = prefix === null ? null : await store.findKey(prefix);
-  if (key === null || key.revoked || !constantTimeEqual(key.secretHash, sha256Hex(rawKey!))) {
-    throw new GgError("UNAUTHORIZED", "Invalid or revoked API key");
-  }
-  return key;
-}
-
-function verifySignature(request: AuthorizeRequest, rawBody: string, key: string, nowMs: number): void {
-  const { timestamp, nonce, signature } = request.headers;
-  if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp) || Math.abs(Number(timestamp) - nowMs / 1000) > TIMESTAMP_WINDOW_SECONDS) {
-    throw new GgError("TIMESTAMP_OUT_OF_RANGE", `X-GG-Timestamp must be unix seconds within ${TIMESTAMP_WINDOW_SECONDS} s of server time`);
-  }
-  if (signature === undefined || signature === "") throw new GgError("INVALID_SIGNATURE", "Missing X-GG-Signature");
-  const expected = requestSignature(key, canonicalRequest(timestamp, nonce ?? "", "POST", request.pathWithQuery, rawBody));
-  if (!constantTimeEqual(expected, signature.toLowerCase())) throw new GgError("INVALID_SIGNATURE", "X-GG-Signature does not match the request");
-  if (nonce === undefined || !NONCE_PATTERN.test(nonce)) {
-    throw new GgError("VALIDATION_ERROR", "X-GG-Nonce must be 16–128 characters of A–Z, a–z, 0–9, _ or -");
-  }
 }
 
 /** Loads everything the decision needs, then decides (no queries inside the guards). */
@@ -132,15 +89,7 @@ export async function authorizeLicense(
 ): Promise<{ productId: string; answer: AuthorizeAnswer; rateLimit?: RateLimitDecision }> {
   const now = deps.clock.now();
   const ip = normalizeClientIp(request.clientIp);
-  const key = await authenticate(deps.store, request.headers.apiKey);
-  try {
-    const keyLimits = await deps.rateLimiter?.enforceApiKeyLimits({ ip: request.clientIp, apiKeyId: key.id, productId: key.productId });
-    if (!key.permissions.includes("license:authorize")) throw new GgError("PERMISSION_DENIED", "This API key lacks the 'license:authorize' scope");
-    const rawBody = await request.readBody();
-    verifySignature(request, rawBody, request.headers.apiKey!, now);
-    if (!(await deps.nonces.consume(key.id, request.headers.nonce!, now + NONCE_TTL_SECONDS * 1000, now))) {
-      throw new GgError("NONCE_REUSED", "This nonce was already used with this API key");
-    }
+  return signedLicenseCall(deps, request, now, async ({ key, rawBody, keyLimits }) => {
     const input = parseAuthorizeBody(rawBody);
     const licenseLimit = await deps.rateLimiter?.enforceLicenseLimit({ productId: key.productId, licenseKey: input.licenseKey });
     const rateLimit = keyLimits && licenseLimit ? tighter(keyLimits, licenseLimit) : undefined;
@@ -167,7 +116,5 @@ export async function authorizeLicense(
         },
       };
     }
-  } catch (error) {
-    throw new KnownKeyError(key.productId, error);
-  }
+  });
 }

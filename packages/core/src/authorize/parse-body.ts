@@ -1,7 +1,7 @@
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { isUuid } from "../crypto/uuid.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../schemas/text.ts";
-import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, type AuthorizeInput } from "./schemas.ts";
+import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, type AuthorizeInput, type ReleaseInput } from "./schemas.ts";
 
 function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
   if (value === undefined) return undefined;
@@ -21,7 +21,7 @@ function optionalString(value: unknown, path: string, max: number, details: Erro
  * few typeof checks cost less than a schema compiler (AuthorizeBody documents the shape).
  * Strings follow the same text rule as every schema (schemas/text.ts): no control character.
  */
-export function parseAuthorizeBody(raw: string): AuthorizeInput {
+function parseObject(raw: string): Record<string, unknown> {
   let body: unknown;
   try {
     body = JSON.parse(raw);
@@ -31,7 +31,11 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new GgError("VALIDATION_ERROR", "Expected a JSON object", { details: [{ path: "/", message: "Expected object" }] });
   }
-  const fields = body as Record<string, unknown>;
+  return body as Record<string, unknown>;
+}
+
+export function parseAuthorizeBody(raw: string): AuthorizeInput {
+  const fields = parseObject(raw);
   const details: ErrorDetail[] = [];
   const licenseKey = optionalString(fields.licenseKey, "/licenseKey", 128, details);
   if (fields.licenseKey === undefined) details.push({ path: "/licenseKey", message: "Required" });
@@ -50,4 +54,17 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
     ...(deviceName !== undefined ? { deviceName } : {}),
     ...(devicePlatform !== undefined ? { devicePlatform } : {}),
   };
+}
+
+/** The release body (ReleaseBody documents it), by hand like the authorize body: a license key and a required session UUID. */
+export function parseReleaseBody(raw: string): ReleaseInput {
+  const fields = parseObject(raw);
+  const details: ErrorDetail[] = [];
+  const licenseKey = optionalString(fields.licenseKey, "/licenseKey", 128, details);
+  if (fields.licenseKey === undefined) details.push({ path: "/licenseKey", message: "Required" });
+  const sessionId = optionalString(fields.sessionId, "/sessionId", 36, details);
+  if (fields.sessionId === undefined) details.push({ path: "/sessionId", message: "Required" });
+  else if (sessionId !== undefined && !isUuid(sessionId)) details.push({ path: "/sessionId", message: "Expected a UUID" });
+  if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
+  return { licenseKey: licenseKey!, sessionId: sessionId! };
 }

@@ -14,3 +14,10 @@ export const AuthorizeBody = Type.Object({
   devicePlatform: Type.Optional(SingleLine({ minLength: 1, maxLength: DEVICE_PLATFORM_MAX, description: "The machine's platform, e.g. `linux-x64`; shown with the bound HWID" })),
 });
 export type AuthorizeInput = Static<typeof AuthorizeBody>;
+
+/** The release body (docs/authorize.md#releasing-a-session): the license and the session of it to end. */
+export const ReleaseBody = Type.Object({
+  licenseKey: SingleLine({ minLength: 1, maxLength: 128 }),
+  sessionId: Type.String({ format: "uuid", description: "The session id an authorize answer gave" }),
+});
+export type ReleaseInput = Static<typeof ReleaseBody>;

@@ -60,6 +60,12 @@ export interface AuthorizeStore {
    * when the cap was hit concurrently. Records `session.opened` in the same transaction.
    */
   openSession(session: SessionRecord, license: AuthorizeLicense, now: number): Promise<boolean>;
+  /**
+   * Durable. Ends the session `sessionId` of `license` (its revokedAt becomes `now`) iff
+   * it is not ended yet; false when it already was. Records `session.revoked` in the same
+   * transaction. A heartbeat still batched for it never brings it back.
+   */
+  releaseSession(license: AuthorizeLicense, sessionId: string, now: number): Promise<boolean>;
   /** Batched: extends a live session and stamps it seen. */
   heartbeat(sessionId: string, expiresAt: number, now: number): void;
   /**

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { AnswerId, AnswerTime, AnswerTimeOrNull } from "@geckoguard/core";
+import { AnswerId, AnswerTime, AnswerTimeOrNull, type ErrorCode } from "@geckoguard/core";
 
 /**
  * The `data` of an allowed authorize call (core's AuthorizeAnswer with `valid: true`);
@@ -17,3 +17,29 @@ export const AuthorizedSchema = Type.Object(
   },
   { $id: "Authorized", additionalProperties: false },
 );
+
+/** The `data` of a release that ended the session (or found it already ended). */
+export const ReleasedSchema = Type.Object({ released: Type.Literal(true) }, { $id: "Released", additionalProperties: false });
+
+/** What authorize and release can answer besides success: the signed-request checks, then the license's denials (docs/authorize.md). */
+export const SIGNED_CALL_ERRORS: ErrorCode[] = [
+  "UNAUTHORIZED",
+  "INVALID_SIGNATURE",
+  "TIMESTAMP_OUT_OF_RANGE",
+  "NONCE_REUSED",
+  "PERMISSION_DENIED",
+  "VALIDATION_ERROR",
+  "PAYLOAD_TOO_LARGE",
+  "RATE_LIMITED",
+  "PRODUCT_RATE_LIMITED",
+  "LICENSE_NOT_FOUND",
+  "LICENSE_REVOKED",
+  "LICENSE_EXPIRED",
+  "LICENSE_FROZEN",
+  "HWID_MISMATCH",
+  "IP_MISMATCH",
+  "HWID_BLACKLISTED",
+  "IP_BLACKLISTED",
+  "MAX_SESSIONS_REACHED",
+  "SESSION_REVOKED",
+];

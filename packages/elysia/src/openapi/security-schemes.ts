@@ -62,6 +62,7 @@ const FAMILIES: [pattern: string, security: SecurityRequirement[]][] = [
   ["/metrics", OPTIONAL_METRICS_TOKEN],
   ["/v1/auth/*", PUBLIC],
   ["/v1/licenses/authorize", SIGNED_REQUEST],
+  ["/v1/licenses/release", SIGNED_REQUEST],
   ["/v1/whoami", API_KEY],
   ["/v1/products/*", API_KEY],
   ["/v1/end-users/*", API_KEY],

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
 import {
   AUTHORIZE_PATH,
+  RELEASE_PATH,
   HEADER_API_KEY,
   HEADER_NONCE,
   HEADER_RESPONSE_SIGNATURE,
@@ -12,7 +13,7 @@ import {
 import { signResponse } from "../verify-response.ts";
 
 /**
- * A stand-in for POST /v1/licenses/authorize that applies the docs/authorize.md checks in
+ * A stand-in for POST /v1/licenses/authorize (and /release) that applies the docs/authorize.md checks in
  * order and signs its answers, so the client can be tested end to end on loopback.
  * Bun-only test support: not part of the built package.
  */
@@ -70,6 +71,7 @@ export function startFakeAuthorizeServer(options: FakeServerOptions): FakeAuthor
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const now = options.now ?? Date.now;
   const endpoint = (options.pathPrefix ?? "") + AUTHORIZE_PATH;
+  const releaseEndpoint = (options.pathPrefix ?? "") + RELEASE_PATH;
   const seenNonces = new Set<string>();
   const sessions = new Map<string, { licenseKey: string; killed: boolean }>();
   const held: Array<() => void> = [];
@@ -84,7 +86,7 @@ export function startFakeAuthorizeServer(options: FakeServerOptions): FakeAuthor
     json(status, { ok: false, error: { message: `fake: ${code}`, code } }, nonce, extra);
 
   function decide(path: string, headers: Headers, body: Uint8Array): Answer {
-    if (path !== endpoint) return error(404, "NOT_FOUND", null);
+    if (path !== endpoint && path !== releaseEndpoint) return error(404, "NOT_FOUND", null);
     if (headers.get(HEADER_API_KEY) !== options.apiKey) return error(401, "UNAUTHORIZED", null);
     const nonce = headers.get(HEADER_NONCE) ?? "";
     const timestamp = headers.get(HEADER_TIMESTAMP) ?? "";
@@ -105,6 +107,13 @@ export function startFakeAuthorizeServer(options: FakeServerOptions): FakeAuthor
       return error(429, "RATE_LIMITED", nonce, { "retry-after": String(license.retryAfterSeconds) });
     }
     if (!license) return error(404, "LICENSE_NOT_FOUND", nonce);
+    if (path === releaseEndpoint) {
+      // Release: any state of the license may end one of its own sessions, once or again.
+      const session = input.sessionId === undefined ? undefined : sessions.get(input.sessionId);
+      if (session === undefined || session.licenseKey !== input.licenseKey) return error(403, "SESSION_REVOKED", nonce);
+      session.killed = true;
+      return json(200, { ok: true, data: { released: true } }, nonce);
+    }
     if (license.deny) return error(403, license.deny, nonce);
     let sessionId = input.sessionId ?? randomUUID();
     if (input.sessionId !== undefined) {

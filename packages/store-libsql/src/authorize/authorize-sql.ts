@@ -37,6 +37,10 @@ export const SQL = {
   openSession: `INSERT INTO license_sessions (id, license_id, hwid, ip, app_version, created_at, last_seen_at, expires_at)
                 SELECT ?, ?, ?, ?, ?, ?, ?, ?
                 WHERE (SELECT count(*) FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?) < ?`,
+  // Release: ends a session of that license once (revoked_at set), the guard in the statement.
+  releaseSession: `UPDATE license_sessions SET revoked_at = ? WHERE id = ? AND license_id = ? AND revoked_at IS NULL`,
+  // The whole session, read only to describe a session.revoked event.
+  fullSession: `SELECT id, license_id, hwid, ip, app_version, created_at, last_seen_at, expires_at, revoked_at FROM license_sessions WHERE id = ?`,
   signingKey: `SELECT private_key FROM products WHERE id = ?`,
   subscribed: `SELECT 1 AS hit WHERE ${PRODUCT_SUBSCRIBES_SQL}`,
   // The whole license as the dashboard sees it, read only to describe a license.hwid_bound event.
@@ -50,4 +54,8 @@ export interface LicenseRow {
   id: string; status: "active" | "revoked"; frozen: number; frozen_at: number | null; expires_at: number | null; duration_days: number | null;
   /** JSON `[[hwid, lastSeenAt, name, platform], …]` / `[[ip, lastSeenAt], …]`. */
   hwids: string; ips: string; policy_overrides: string; policy: string;
+}
+export interface SessionRow {
+  id: string; license_id: string; hwid: string | null; ip: string | null; app_version: string | null;
+  created_at: number; last_seen_at: number; expires_at: number; revoked_at: number | null;
 }

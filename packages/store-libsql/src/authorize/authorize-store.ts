@@ -11,7 +11,7 @@ import {
   type WebhookEventType,
 } from "@geckoguard/core";
 import { toLicenseViews, type LicenseViewRow } from "../repositories/licensing/license-rows.ts";
-import { SQL, type KeyRow, type LicenseRow } from "./authorize-sql.ts";
+import { SQL, type KeyRow, type LicenseRow, type SessionRow } from "./authorize-sql.ts";
 import { DeviceSightings } from "./device-sightings.ts";
 import { outboxEventStatement } from "./outbox-statement.ts";
 import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
@@ -29,6 +29,19 @@ export type SqlAuthorizeStore = AuthorizeStore & {
   start(): void;
   stop(): Promise<void>;
 };
+
+/** A session row as the event presents it, ended at `endedAt`. */
+const sessionOfRow = (row: SessionRow, endedAt: number) => ({
+  id: row.id,
+  licenseId: row.license_id,
+  hwid: row.hwid,
+  ip: row.ip,
+  appVersion: row.app_version,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+  expiresAt: row.expires_at,
+  revokedAt: endedAt,
+});
 
 type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number } | null;
 
@@ -205,6 +218,16 @@ export function sqlAuthorizeStore(
       const opened = await writeWithEvent([{ sql: SQL.openSession, args }], license.productId, "session.opened", async () => sessionEventData(s, license), now);
       if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt });
       return opened;
+    },
+    async releaseSession(license, sessionId, now) {
+      const released = await writeWithEvent([{ sql: SQL.releaseSession, args: [now, sessionId, license.id] }], license.productId, "session.revoked", async () => {
+        const row = await runner.get<SessionRow>(SQL.fullSession, [sessionId]);
+        // Read before the update commits: the event describes the session as it will be.
+        return row === undefined ? { session: null } : sessionEventData(sessionOfRow(row, now), license);
+      }, now);
+      const cachedSession = sessions.get(sessionId);
+      if (cacheOn && cachedSession != null) cache.remember(sessions, sessionId, { ...cachedSession, revoked: true });
+      return released;
     },
     heartbeat: (sessionId, expiresAt, now) => writes.heartbeat(sessionId, expiresAt, now),
     touchLicense(license, seen, now) {

@@ -94,5 +94,18 @@ export const bundledMigrations: BundledMigration[] = [
       "ALTER TABLE `licenses` DROP COLUMN `hwids`;",
       "ALTER TABLE `licenses` DROP COLUMN `ips`;"
     ]
+  },
+  {
+    "tag": "0006_mail_sender",
+    "hash": "d5bf3fb28a6d237226438eeab07a09b1af40e7bab6f283c1e1d8097ee1cb27f3",
+    "statements": [
+      "ALTER TABLE `mail_outbox` ADD `attempts` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `mail_outbox` ADD `next_attempt_at` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `mail_outbox` ADD `lease_token` text;",
+      "ALTER TABLE `mail_outbox` ADD `lease_until` integer;",
+      "ALTER TABLE `mail_outbox` ADD `last_error` text;",
+      "ALTER TABLE `mail_outbox` ADD `failed_at` integer;",
+      "CREATE INDEX `mail_outbox_due_idx` ON `mail_outbox` (`next_attempt_at`) WHERE \"mail_outbox\".\"sent_at\" IS NULL AND \"mail_outbox\".\"failed_at\" IS NULL;"
+    ]
   }
 ];

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
 
 /** Accounts and their credentials. Times are epoch milliseconds (INTEGER); ids are UUIDv7 text. */
@@ -63,12 +64,27 @@ export const recoveryCodes = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
-export const mailOutbox = sqliteTable("mail_outbox", {
-  id: text("id").primaryKey(),
-  to: text("to_address").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  createdAt: integer("created_at").notNull(),
-  sentAt: integer("sent_at"),
-});
+/**
+ * Mails queued with the change that causes them. With SMTP configured the mail sender
+ * leases a due row (`lease_token`, `lease_until`), sends it, and sets `sent_at`; a failed
+ * attempt moves `next_attempt_at` back, and after the last one `failed_at` gives it up.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: text("id").primaryKey(),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull().default(0),
+    leaseToken: text("lease_token"),
+    leaseUntil: integer("lease_until"),
+    lastError: text("last_error"),
+    failedAt: integer("failed_at"),
+  },
+  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL AND ${t.failedAt} IS NULL`)],
+);
 

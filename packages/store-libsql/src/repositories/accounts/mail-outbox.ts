@@ -17,7 +17,7 @@ export function outboxMailer(db: Executor, clock: Clock, log: MailLog): Mailer {
     async send(message) {
       const now = clock.now();
       const id = uuidv7(now);
-      await db.insert(mailOutbox).values({ id, to: message.to, subject: message.subject, body: message.text, createdAt: now });
+      await db.insert(mailOutbox).values({ id, to: message.to, subject: message.subject, body: message.text, createdAt: now, nextAttemptAt: now });
       log({ event: "mail.queued", mailId: id, to: message.to, subject: message.subject });
     },
   };

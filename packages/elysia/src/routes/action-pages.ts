@@ -1,0 +1,43 @@
+import { Elysia } from "elysia";
+import { PasswordSchema } from "@geckoguard/core";
+import { ACTION_PAGE_CSP, renderActionPage, type PageAction } from "../pages/action-page.ts";
+
+/** The API refuses longer tokens; such a link is not ours and gets the incomplete-link page. */
+const MAX_TOKEN_LENGTH = 512;
+const MIN_PASSWORD_LENGTH = PasswordSchema.minLength ?? 10;
+
+const VERIFY: Omit<PageAction, "apiPath"> = {
+  title: "Confirm your email address",
+  intro: "Press the button to confirm this email address for your GeckoGuard account.",
+  done: "Your email address is confirmed. You can close this page.",
+  button: "Confirm email address",
+  askPassword: null,
+};
+
+const RESET: Omit<PageAction, "apiPath"> = {
+  title: "Choose a new password",
+  intro: `Enter a new password for your GeckoGuard account (at least ${MIN_PASSWORD_LENGTH} characters).`,
+  done: "Your password was changed. Sign in with the new one.",
+  button: "Set new password",
+  askPassword: { minLength: MIN_PASSWORD_LENGTH },
+};
+
+/**
+ * GET /verify-email and GET /reset-password: the pages the mailed links open (the links
+ * are GG_PUBLIC_URL + these paths). Each is a small self-contained form that posts the
+ * token to the API; opening the page changes nothing, so a mail scanner that follows
+ * links cannot use the token up. Not in the OpenAPI document (they answer HTML).
+ */
+export function actionPageRoutes(prefix: string) {
+  const page = (action: Omit<PageAction, "apiPath">, apiPath: string) => ({ query }: { query: Record<string, string | undefined> }) => {
+    const raw = query.token;
+    const token = typeof raw === "string" && raw !== "" && raw.length <= MAX_TOKEN_LENGTH ? raw : null;
+    return new Response(renderActionPage({ ...action, apiPath: prefix + apiPath }, token), {
+      status: token === null ? 400 : 200,
+      headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": ACTION_PAGE_CSP, "cache-control": "no-store" },
+    });
+  };
+  return new Elysia()
+    .get("/verify-email", page(VERIFY, "/v1/auth/verify-email"), { detail: { hide: true } })
+    .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } });
+}
