@@ -1,4 +1,4 @@
-// Builds dist/: ES2022 JS + .d.ts for Node 20 (Bun runs src/ directly), and a
+// Builds dist/: ES2022 JS + .d.ts for Node 22 (its target; it also runs on 20) (Bun runs src/ directly), and a
 // package.json that makes dist/ publishable on its own (`npm publish packages/sdk/dist`).
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
