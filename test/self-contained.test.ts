@@ -27,7 +27,7 @@ function textOf(path: string): string | null {
 
 /** What reading or citing a document outside the repository looks like. */
 const OUTSIDE = [
-  { pattern: /\.\.\/shared\//, what: "a path into ../shared/" },
+  { pattern: /\.\.\/shared\//, what: "a relative path into the folder beside the repository" },
   { pattern: /\/work\/shared/, what: "an absolute path to the shared folder" },
   { pattern: /shared\/reference/, what: "the API reference beside the repository" },
   { pattern: /api-reference\.txt/, what: "the API reference's file" },

@@ -9,8 +9,8 @@
 import { authorizeAnswerer, systemClock, type AuthorizeRawRequest, type RateLimit } from "@geckoguard/core";
 import { nativeRunner } from "./sql-runner.ts";
 import { sqlAuthorizeStore } from "./authorize-store.ts";
-import { sharedStateStores } from "../shared-state/shared-state-stores.ts";
-import { deploymentRateLimiter } from "../shared-state/deployment-rate-limiter.ts";
+import { sharedStateStores } from "../cross-process/shared-state-stores.ts";
+import { deploymentRateLimiter } from "../cross-process/deployment-rate-limiter.ts";
 import { errorShape, type FromWorker, type OpenMessage, type ToWorker, type WorkerCall, type WorkerMethod } from "./worker-protocol.ts";
 
 declare const self: { onmessage: ((event: MessageEvent<string>) => void) | null; postMessage(message: string): void };

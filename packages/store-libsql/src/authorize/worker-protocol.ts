@@ -1,6 +1,6 @@
 /** Messages between the HTTP thread and the authorize thread (authorize-worker.ts). */
 import type { RateLimitSettings } from "@geckoguard/core";
-import type { SharedStateMode } from "../shared-state/shared-state-stores.ts";
+import type { SharedStateMode } from "../cross-process/shared-state-stores.ts";
 
 /** What the authorize thread answers: see `handlers` in authorize-worker.ts. */
 export type WorkerMethod = "authorize" | "consume" | "purgeIdle" | "flush";
