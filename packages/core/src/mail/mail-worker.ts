@@ -2,6 +2,7 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../ports/logger.ts";
 import type { MailQueue, MailTransport, QueuedMail } from "../ports/mail.ts";
 import { retryDelayMs } from "../webhooks/backoff.ts";
+import { startPollLoop } from "../workers/poll-loop.ts";
 
 /** Attempts per mail in all (the first and seven retries: about 45 minutes at the default base). */
 export const MAX_MAIL_ATTEMPTS = 8;
@@ -63,9 +64,6 @@ export function startMailSender(options: MailSenderOptions): MailSender {
   const leaseMs = options.leaseMs ?? MAIL_LEASE_MS;
   const stats: MailSenderStats = { sent: 0, failed: 0, retried: 0, givenUp: 0, queueDepth: 0 };
   const inFlight = new Set<Promise<void>>();
-  let running = true;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: Promise<void> = Promise.resolve();
   const notBefore = () => clock.now() - MAIL_MAX_AGE_MS;
 
   async function attempt(mail: QueuedMail): Promise<void> {
@@ -96,14 +94,14 @@ export function startMailSender(options: MailSenderOptions): MailSender {
       .catch((error) => logger.error("mail.sender_error", { mailId: mail.id, error: mailErrorSummary(error) })) // the lease runs out; retried
       .finally(() => {
         inFlight.delete(run);
-        schedule(0);
+        loop.kick();
       });
     inFlight.add(run);
   }
 
   async function tick(): Promise<void> {
     try {
-      while (running && inFlight.size < options.concurrency) {
+      while (loop.running && inFlight.size < options.concurrency) {
         const now = clock.now();
         if (!(await queue.hasDue(now, notBefore()))) break;
         const claimed = await queue.claimDue(options.concurrency - inFlight.size, { token: crypto.randomUUID(), until: now + leaseMs }, now, notBefore());
@@ -116,25 +114,11 @@ export function startMailSender(options: MailSenderOptions): MailSender {
     }
   }
 
-  function schedule(delayMs: number): void {
-    if (!running) return;
-    if (timer !== undefined) {
-      if (delayMs > 0) return; // a tick is already coming
-      clearTimeout(timer);
-    }
-    timer = setTimeout(() => {
-      timer = undefined;
-      current = current.then(tick).then(() => schedule(options.pollIntervalMs));
-    }, delayMs);
-  }
-
-  schedule(0);
+  const loop = startPollLoop(tick, options.pollIntervalMs);
   return {
     stats: () => ({ ...stats }),
     async stop(drainMs) {
-      running = false;
-      if (timer !== undefined) clearTimeout(timer);
-      await current;
+      await loop.stop();
       let deadline: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<void>((resolve) => (deadline = setTimeout(resolve, drainMs)));
       await Promise.race([Promise.allSettled([...inFlight]), late]);

@@ -5,6 +5,7 @@ import { attemptDelivery, type DeliveryDeps } from "./attempt-delivery.ts";
 import { recordAttempts, type FinishedAttempt } from "./record-attempts.ts";
 import { DELIVERY_TIMEOUT_MS } from "./webhook-sender.ts";
 import { logRecordedAttempt, type WebhookDeliveryObserver } from "./delivery-report.ts";
+import { startPollLoop } from "../workers/poll-loop.ts";
 
 export interface WebhookWorkerOptions extends DeliveryDeps {
   /** Idle poll period; a busy worker claims again as soon as a delivery finishes. */
@@ -45,9 +46,6 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   /** Outcomes not yet written; their deliveries stay leased until they are. */
   let finished: FinishedAttempt[] = [];
   const shutdown = new AbortController();
-  let running = true;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: Promise<void> = Promise.resolve();
   let lastPrune = clock.now();
 
   async function writeOutcomes(): Promise<void> {
@@ -73,7 +71,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   }
 
   async function fanOut(): Promise<void> {
-    while (running && (await store.events.hasBacklog())) {
+    while (loop.running && (await store.events.hasBacklog())) {
       await fanOutEvents(store, clock.now());
       await new Promise((resolve) => setTimeout(resolve, 0)); // let requests run between batches
     }
@@ -81,7 +79,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
 
   /** Claims while slots are free; an endpoint with `endpointLimit` attempts in flight is skipped. */
   async function claim(): Promise<void> {
-    while (running && inFlight.size < options.concurrency) {
+    while (loop.running && inFlight.size < options.concurrency) {
       const now = clock.now();
       if (!(await store.webhookDeliveries.hasDue(now))) return;
       const busy = [...perEndpoint].filter(([, n]) => n >= endpointLimit).map(([id]) => id);
@@ -103,7 +101,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
         const left = (perEndpoint.get(endpointId) ?? 1) - 1;
         if (left === 0) perEndpoint.delete(endpointId);
         else perEndpoint.set(endpointId, left);
-        schedule(0); // write the outcome and fill the slot now
+        loop.kick(); // write the outcome and fill the slot now
       });
     inFlight.add(attempt);
   }
@@ -119,7 +117,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
   async function tick(): Promise<void> {
     try {
       await writeOutcomes();
-      if (!running) return;
+      if (!loop.running) return;
       await fanOut();
       await claim();
       await prune();
@@ -128,24 +126,10 @@ export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker
     }
   }
 
-  function schedule(delayMs: number): void {
-    if (!running) return;
-    if (timer !== undefined) {
-      if (delayMs > 0) return; // a tick is already coming
-      clearTimeout(timer);
-    }
-    timer = setTimeout(() => {
-      timer = undefined;
-      current = current.then(tick).then(() => schedule(options.pollIntervalMs));
-    }, delayMs);
-  }
-
-  schedule(0);
+  const loop = startPollLoop(tick, options.pollIntervalMs);
   return {
     async stop(drainMs) {
-      running = false;
-      if (timer !== undefined) clearTimeout(timer);
-      await current;
+      await loop.stop();
       const all = Promise.allSettled([...inFlight]);
       let deadline: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<false>((resolve) => (deadline = setTimeout(() => resolve(false), drainMs)));
