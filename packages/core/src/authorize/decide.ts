@@ -3,18 +3,26 @@ import type { LicenseRecord } from "../records/license.ts";
 import { licenseState } from "../licenses/state.ts";
 import { startClock } from "../licenses/time-rules.ts";
 
-/** Codes a decision can deny with (docs/errors.md#license-decisions-authorize); VALIDATION_ERROR is a missing hwid under binding. */
-export type DenialCode =
-  | "LICENSE_REVOKED"
-  | "LICENSE_FROZEN"
-  | "LICENSE_EXPIRED"
-  | "HWID_BLACKLISTED"
-  | "IP_BLACKLISTED"
-  | "VALIDATION_ERROR"
-  | "HWID_MISMATCH"
-  | "IP_MISMATCH"
-  | "MAX_SESSIONS_REACHED"
-  | "SESSION_REVOKED";
+/**
+ * The signed verdicts on a license or session (docs/errors.md#license-decisions-authorize):
+ * what a decision denies with, and LICENSE_NOT_FOUND for a key the product lacks. The
+ * OpenAPI document lists them; the SDK keeps its own copy, held to this one by a test.
+ */
+export const LICENSE_DENIAL_CODES = [
+  "LICENSE_NOT_FOUND",
+  "LICENSE_REVOKED",
+  "LICENSE_EXPIRED",
+  "LICENSE_FROZEN",
+  "HWID_MISMATCH",
+  "IP_MISMATCH",
+  "HWID_BLACKLISTED",
+  "IP_BLACKLISTED",
+  "MAX_SESSIONS_REACHED",
+  "SESSION_REVOKED",
+] as const;
+
+/** Codes a decision can deny with; VALIDATION_ERROR is a missing hwid under binding. */
+export type DenialCode = Exclude<(typeof LICENSE_DENIAL_CODES)[number], "LICENSE_NOT_FOUND"> | "VALIDATION_ERROR";
 
 export interface DecisionInput {
   license: Pick<LicenseRecord, "status" | "frozen" | "frozenAt" | "expiresAt" | "durationDays" | "hwids" | "ips">;

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { AnswerId, AnswerTime, AnswerTimeOrNull, type ErrorCode } from "@geckoguard/core";
+import { AnswerId, AnswerTime, AnswerTimeOrNull, LICENSE_DENIAL_CODES, type ErrorCode } from "@geckoguard/core";
 
 /**
  * The `data` of an allowed authorize call (core's AuthorizeAnswer with `valid: true`);
@@ -32,14 +32,5 @@ export const SIGNED_CALL_ERRORS: ErrorCode[] = [
   "PAYLOAD_TOO_LARGE",
   "RATE_LIMITED",
   "PRODUCT_RATE_LIMITED",
-  "LICENSE_NOT_FOUND",
-  "LICENSE_REVOKED",
-  "LICENSE_EXPIRED",
-  "LICENSE_FROZEN",
-  "HWID_MISMATCH",
-  "IP_MISMATCH",
-  "HWID_BLACKLISTED",
-  "IP_BLACKLISTED",
-  "MAX_SESSIONS_REACHED",
-  "SESSION_REVOKED",
+  ...LICENSE_DENIAL_CODES,
 ];
