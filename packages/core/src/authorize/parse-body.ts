@@ -1,4 +1,5 @@
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
+import { parseJsonObject } from "../schemas/json-object.ts";
 import { isUuid } from "../crypto/uuid.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../schemas/text.ts";
 import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, type AuthorizeInput, type ReleaseInput } from "./schemas.ts";
@@ -21,21 +22,8 @@ function optionalString(value: unknown, path: string, max: number, details: Erro
  * few typeof checks cost less than a schema compiler (AuthorizeBody documents the shape).
  * Strings follow the same text rule as every schema (schemas/text.ts): no control character.
  */
-function parseObject(raw: string): Record<string, unknown> {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new GgError("VALIDATION_ERROR", "Malformed request body: expected valid JSON");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new GgError("VALIDATION_ERROR", "Expected a JSON object", { details: [{ path: "/", message: "Expected object" }] });
-  }
-  return body as Record<string, unknown>;
-}
-
 export function parseAuthorizeBody(raw: string): AuthorizeInput {
-  const fields = parseObject(raw);
+  const fields = parseJsonObject(raw);
   const details: ErrorDetail[] = [];
   const licenseKey = optionalString(fields.licenseKey, "/licenseKey", 128, details);
   if (fields.licenseKey === undefined) details.push({ path: "/licenseKey", message: "Required" });
@@ -58,7 +46,7 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
 
 /** The release body (ReleaseBody documents it), by hand like the authorize body: a license key and a required session UUID. */
 export function parseReleaseBody(raw: string): ReleaseInput {
-  const fields = parseObject(raw);
+  const fields = parseJsonObject(raw);
   const details: ErrorDetail[] = [];
   const licenseKey = optionalString(fields.licenseKey, "/licenseKey", 128, details);
   if (fields.licenseKey === undefined) details.push({ path: "/licenseKey", message: "Required" });

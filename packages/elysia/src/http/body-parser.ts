@@ -1,4 +1,4 @@
-import { GgError, limitedTextChunks, payloadTooLarge } from "@geckoguard/core";
+import { limitedTextChunks, parseJsonObject, payloadTooLarge } from "@geckoguard/core";
 
 /** Bodies over 1 MiB are refused unless a route allows more (PAYLOAD_TOO_LARGE in docs/errors.md). */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -29,15 +29,5 @@ export async function parseJsonBody(request: Request, limit: number, onText?: (t
   const text = await readBodyText(request, limit);
   onText?.(text);
   if (text.trim() === "") return undefined;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new GgError("VALIDATION_ERROR", "Malformed request body: expected valid JSON");
-  }
-  // Every JSON body of the API is an object; an array would pass a schema whose fields are all optional.
-  if (body === null || typeof body !== "object" || Array.isArray(body)) {
-    throw new GgError("VALIDATION_ERROR", "Request validation failed", { details: [{ path: "/", message: "Expected a JSON object" }] });
-  }
-  return body;
+  return parseJsonObject(text);
 }
