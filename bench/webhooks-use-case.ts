@@ -4,7 +4,7 @@
  * endpoints on "*", alternating, over the libSQL store on a temp file. No worker runs,
  * so nothing but the request's own work is timed.
  */
-import { createLicenses, type GgContext, type ProductRecord } from "@geckoguard/core";
+import { actingAs, createLicenses, systemOrigin, type GgContext, type ProductRecord } from "@geckoguard/core";
 import { tempWebhookDatabase } from "../packages/store-libsql/src/testing/webhook-fixtures.ts";
 import { median } from "./support.ts";
 
@@ -16,7 +16,7 @@ export async function measureUseCase(runs: number): Promise<{ without: number; w
     const { orgId, productId: plainId } = await db.product();
     const { productId: hookedId } = await db.product(orgId);
     for (let i = 0; i < 10; i++) await db.endpoint(db.store, hookedId);
-    const ctx = { store: db.store, clock: { now: () => Date.now() } } as unknown as GgContext;
+    const ctx = actingAs({ store: db.store, clock: { now: () => Date.now() } } as unknown as GgContext, systemOrigin("bench", "bench"));
     const product = (id: string): ProductRecord => ({ id, orgId, name: "Bench", policy: { ...POLICY }, publicKey: "", createdAt: 0, updatedAt: 0 });
     const time = async (id: string) => {
       const started = performance.now();

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { createAdmin, createProduct, createWebhookEndpoint, sendWebhookTestEvent, type AttemptReport, type Logger, type SendRequest } from "@geckoguard/core";
 import { createGeckoguard } from "@geckoguard/runtime";
+import { actingAsTest } from "./support/acting.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "gg-close-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,9 +35,9 @@ test("close() stops delivery first (an attempt in flight is aborted after drainM
   });
   // Through the use cases, not the routes: this file shares its process with test/openapi.test.ts,
   // and Elysia annotates a route's body schema the first time the route validates a body.
-  const { user, org } = await createAdmin(runtime.context, { email: "close@example.com", password: "correct horse battery", orgName: "Org" });
-  const product = await createProduct(runtime.context, user.id, { orgId: org.id, name: "App" });
-  const { endpoint } = await createWebhookEndpoint(runtime.context, user.id, product.id, { url: "http://127.0.0.1:9/hooks", events: ["*"] });
+  const { user, org } = await createAdmin(actingAsTest(runtime.context), { email: "close@example.com", password: "correct horse battery", orgName: "Org" });
+  const product = await createProduct(actingAsTest(runtime.context), user.id, { orgId: org.id, name: "App" });
+  const { endpoint } = await createWebhookEndpoint(actingAsTest(runtime.context), user.id, product.id, { url: "http://127.0.0.1:9/hooks", events: ["*"] });
   await sendWebhookTestEvent(runtime.context, user.id, product.id, endpoint.id);
   await sent;
 

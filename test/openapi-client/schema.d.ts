@@ -1987,11 +1987,9 @@ export interface components {
             productId: string | null;
             ip: string | null;
             requestId: string;
+            /** @description The fields that moved, each as [before, after]; null when there is nothing to name */
             changes: {
-                [key: string]: [
-                    unknown,
-                    unknown
-                ];
+                [key: string]: unknown[];
             } | null;
             /**
              * @description The previous entry's hash; 64 zeros for the org's first

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "bun:test";
 import { createAdmin, type RegistrationPolicy } from "@geckoguard/core";
 import { openTestApp, expectError, type TestApp } from "../support/test-app.ts";
 import { PASSWORD, uniqueEmail } from "../support/accounts.ts";
+import { actingAsTest } from "../support/acting.ts";
 
 const CLOSED = /^Sign-up is closed on this server: accounts are created by an administrator \(geckoguard create-admin\) or by invitation$/;
 const WRITTEN = ["users", "one_time_tokens", "mail_outbox", "orgs", "org_members"];
@@ -57,7 +58,7 @@ describe("GG_REGISTRATION (the sign-up policy)", () => {
     const t = await open("closed");
     await expectRefused(t, uniqueEmail("first"));
     expect(await t.count("users")).toBe(0);
-    const admin = await createAdmin(t.context, { email: "root@example.com", password: PASSWORD, orgName: "Acme" });
+    const admin = await createAdmin(actingAsTest(t.context), { email: "root@example.com", password: PASSWORD, orgName: "Acme" });
     expect(admin.user.emailVerifiedAt).not.toBeNull();
     expect((await t.api("POST", "/v1/auth/login", { body: { email: "root@example.com", password: PASSWORD } })).status).toBe(200);
     await expectRefused(t, uniqueEmail("second"));
@@ -66,7 +67,7 @@ describe("GG_REGISTRATION (the sign-up policy)", () => {
 
   test("first: an account made by create-admin counts as the first one", async () => {
     const t = await open("first");
-    await createAdmin(t.context, { email: "root@example.com", password: PASSWORD, orgName: "Acme" });
+    await createAdmin(actingAsTest(t.context), { email: "root@example.com", password: PASSWORD, orgName: "Acme" });
     await expectRefused(t, uniqueEmail("late"));
   });
 

@@ -1,5 +1,5 @@
 import { Value } from "@sinclair/typebox/value";
-import { EmailSchema, NameSchema, PasswordSchema, createAdmin, isGgError, silentLogger } from "@geckoguard/core";
+import { EmailSchema, NameSchema, PasswordSchema, actingAs, createAdmin, isGgError, silentLogger, systemOrigin, uuidv7 } from "@geckoguard/core";
 import { onlyFlags, type CommandLine } from "../cli-args.ts";
 import { ConfigError } from "../config-error.ts";
 import type { ServerConfig } from "../config.ts";
@@ -32,7 +32,9 @@ export async function createAdminCommand(config: ServerConfig, line: CommandLine
   // A one-off command: no webhook delivery (the server delivers what it records).
   const runtime = await startRuntime(config, silentLogger, { webhooks: { worker: false } });
   try {
-    const { user, org } = await createAdmin(runtime.context, { email, password, orgName, ...(name ? { name } : {}) });
+    // The audit log names the command as the actor (there is no user before it runs).
+    const acting = actingAs(runtime.context, systemOrigin("cli:create-admin", uuidv7(), "geckoguard create-admin"));
+    const { user, org } = await createAdmin(acting, { email, password, orgName, ...(name ? { name } : {}) });
     console.log(`Created ${user.email} (user ${user.id}), owner of org '${org.name}' (${org.id}).`);
   } catch (error) {
     if (isGgError(error) && error.code === "CONFLICT") throw new ConfigError(`create-admin: ${error.message}; nothing was changed`);

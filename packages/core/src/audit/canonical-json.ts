@@ -3,7 +3,8 @@
  * `Array.prototype.sort` orders them) at every depth, no whitespace, every value
  * rendered as `JSON.stringify` renders it. Values are plain JSON (no undefined, no
  * functions): what the log stores and the export prints. docs/verify-audit-log.ts
- * holds a copy for verifiers outside the server; a test keeps the two equal.
+ * holds a copy for verifiers outside the server; test/audit-log.test.ts holds the two to
+ * the same verdicts.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);

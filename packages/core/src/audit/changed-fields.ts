@@ -21,3 +21,12 @@ export function createdFields<T extends object>(created: T, fields: readonly (ke
   for (const field of fields) changes[field] = [null, created[field] ?? null];
   return changes;
 }
+
+/** Merges change sets, naming each nested set's fields under its prefix (`policy.maxSessions`); null when all are. */
+export function mergeChanges(parts: Record<string, AuditChanges | null>): AuditChanges | null {
+  const merged: AuditChanges = {};
+  for (const [prefix, changes] of Object.entries(parts)) {
+    for (const [field, pair] of Object.entries(changes ?? {})) merged[prefix === "" ? field : `${prefix}.${field}`] = pair;
+  }
+  return Object.keys(merged).length === 0 ? null : merged;
+}

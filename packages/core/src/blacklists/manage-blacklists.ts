@@ -8,10 +8,20 @@ import { assertProductCaller, type Caller, type ProductNeed } from "../products/
 import { entryIdentity, normalizeBlacklistEntry, type BlacklistEntryInput } from "./normalize-entry.ts";
 import { MAX_BULK_BLACKLIST_ENTRIES } from "./schemas.ts";
 import { recordBlacklistEvents } from "../webhooks/record-event.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import type { AuditChange } from "../audit/audit-entry.ts";
+import { recordAudits } from "../audit/record-audit.ts";
 
 /** Viewers and `blacklist:read` keys list; members and `blacklist:write` keys change. */
 const READ: ProductNeed = { action: "read", scope: "blacklist:read" };
 const WRITE: ProductNeed = { action: "manageBlacklists", scope: "blacklist:write" };
+
+/** One audit entry per blacklist entry, added or removed. */
+function blacklistAudit(action: "blacklist.added" | "blacklist.removed", entry: BlacklistRecord, orgId: string): AuditChange {
+  const fields = { type: entry.type, value: entry.value, reason: entry.reason };
+  const changes = Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, action === "blacklist.added" ? [null, value] : [value, null]])) as AuditChange["changes"];
+  return { action, resource: { type: "blacklist_entry", id: entry.id }, orgId, productId: entry.productId, changes };
+}
 
 /**
  * Validates every entry before anything is written: bad values → 400 with one detail per
@@ -43,29 +53,30 @@ function prepareEntries(productId: string, inputs: BlacklistEntryInput[], now: n
 }
 
 export async function addBlacklistEntry(
-  ctx: GgContext,
+  ctx: ActingContext,
   caller: Caller,
   productId: string,
   input: BlacklistEntryInput,
 ): Promise<BlacklistRecord> {
-  await assertProductCaller(ctx, caller, productId, WRITE);
+  const orgId = await assertProductCaller(ctx, caller, productId, WRITE);
   const now = ctx.clock.now();
   const [record] = prepareEntries(productId, [input], now, () => "");
   await ctx.store.transaction(async (tx) => {
     await tx.blacklists.insert(record!);
     await recordBlacklistEvents(tx, "blacklist.added", [record!], now);
+    await recordAudits(tx, ctx.origin, [blacklistAudit("blacklist.added", record!, orgId)], now);
   });
   return record!;
 }
 
 /** Up to 1000 entries in one transaction: all are added or none. */
 export async function addBlacklistEntries(
-  ctx: GgContext,
+  ctx: ActingContext,
   caller: Caller,
   productId: string,
   inputs: BlacklistEntryInput[],
 ): Promise<BlacklistRecord[]> {
-  await assertProductCaller(ctx, caller, productId, WRITE);
+  const orgId = await assertProductCaller(ctx, caller, productId, WRITE);
   const path = (i: number) => `/entries/${i}`;
   const now = ctx.clock.now();
   const records = prepareEntries(productId, inputs, now, path);
@@ -76,6 +87,7 @@ export async function addBlacklistEntries(
       throw new GgError("CONFLICT", "Some entries are already on the blacklist; nothing was added", { details });
     }
     await recordBlacklistEvents(tx, "blacklist.added", records, now); // one event per entry
+    await recordAudits(tx, ctx.origin, records.map((record) => blacklistAudit("blacklist.added", record, orgId)), now);
   });
   return records;
 }
@@ -95,12 +107,13 @@ export async function listBlacklistEntries(
 }
 
 /** An entry of another product, or none, is 404 (the delete is filtered by product). */
-export async function removeBlacklistEntry(ctx: GgContext, caller: Caller, productId: string, entryId: string): Promise<void> {
-  await assertProductCaller(ctx, caller, productId, WRITE);
+export async function removeBlacklistEntry(ctx: ActingContext, caller: Caller, productId: string, entryId: string): Promise<void> {
+  const orgId = await assertProductCaller(ctx, caller, productId, WRITE);
   const now = ctx.clock.now();
   await ctx.store.transaction(async (tx) => {
     const entry = await tx.blacklists.find(productId, entryId);
     if (entry === null || !(await tx.blacklists.delete(productId, entryId))) throw new GgError("NOT_FOUND", "Blacklist entry not found");
     await recordBlacklistEvents(tx, "blacklist.removed", [entry], now);
+    await recordAudits(tx, ctx.origin, [blacklistAudit("blacklist.removed", entry, orgId)], now);
   });
 }

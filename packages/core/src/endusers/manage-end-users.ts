@@ -5,6 +5,9 @@ import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import { recordEndUserCreated } from "../webhooks/record-event.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { endUserAuditChange } from "./end-user-audit.ts";
 
 /** A new end user of the org; the username is unique per org, case-insensitively. */
 export function newEndUser(ctx: GgContext, orgId: string, input: { username: string; email?: string }): EndUserRecord {
@@ -19,11 +22,12 @@ export function newEndUser(ctx: GgContext, orgId: string, input: { username: str
   };
 }
 
-export async function createEndUser(ctx: GgContext, orgId: string, input: { username: string; email?: string }): Promise<EndUserRecord> {
+export async function createEndUser(ctx: ActingContext, orgId: string, input: { username: string; email?: string }): Promise<EndUserRecord> {
   const endUser = newEndUser(ctx, orgId, input);
   await ctx.store.transaction(async (tx) => {
     await tx.endUsers.insert(endUser);
     await recordEndUserCreated(tx, endUser, endUser.createdAt);
+    await recordAudit(tx, ctx.origin, endUserAuditChange("end_user.created", endUser, null), endUser.createdAt);
   });
   return endUser;
 }

@@ -9,6 +9,9 @@ import type { LicenseRecord, LicenseView } from "../records/license.ts";
 import type { CreateLicensesInput } from "./schemas.ts";
 import { assertMetadataSize } from "./metadata.ts";
 import { recordLicenseEvents } from "../webhooks/record-event.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudits } from "../audit/record-audit.ts";
+import { licenseAuditChange, licenseCreation } from "./license-audit.ts";
 
 /** The end user named by id, in the product's org, or 404. */
 export async function endUserOfOrg(ctx: GgContext, orgId: string, endUserId: string): Promise<EndUserRecord> {
@@ -22,7 +25,7 @@ export async function endUserOfOrg(ctx: GgContext, orgId: string, endUserId: str
  * no expiresAt starts its clock at first redeem or authorize (docs/licenses.md#time-the-duration-clock-freeze-and-extend); without
  * either, the product policy's durationDays applies.
  */
-export async function createLicenses(ctx: GgContext, product: ProductRecord, input: CreateLicensesInput): Promise<LicenseView[]> {
+export async function createLicenses(ctx: ActingContext, product: ProductRecord, input: CreateLicensesInput): Promise<LicenseView[]> {
   assertMetadataSize(input.metadata);
   const owner = input.endUserId === undefined ? null : await endUserOfOrg(ctx, product.orgId, input.endUserId);
   const now = ctx.clock.now();
@@ -58,6 +61,8 @@ export async function createLicenses(ctx: GgContext, product: ProductRecord, inp
   await ctx.store.transaction(async (tx) => {
     await tx.licenses.insertMany(records);
     await recordLicenseEvents(tx, "license.created", views, now);
+    // One entry per license, so a license's history is found by its id (docs/team-and-audit.md#an-entry).
+    await recordAudits(tx, ctx.origin, views.map((view) => licenseAuditChange("license.created", view, product.orgId, licenseCreation(view))), now);
   });
   return views;
 }

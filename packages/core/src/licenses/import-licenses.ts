@@ -8,6 +8,9 @@ import type { LicenseRecord } from "../records/license.ts";
 import { portableErrors, type PortableLicense } from "./portable-license.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
 import { recordLicenseEvents } from "../webhooks/record-event.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudits } from "../audit/record-audit.ts";
+import { licenseAuditChange, licenseCreation } from "./license-audit.ts";
 
 export interface ImportItem {
   /** Row number as the vendor sees it (CSV line, or 1-based JSON index). */
@@ -53,9 +56,10 @@ function toRecord(item: PortableLicense, productId: string, now: number): Licens
  * batches inside one transaction; any bad row → 400 listing rows and reasons, a key that
  * already exists → 409 listing keys, and in both cases the transaction rolls back.
  * Each imported license emits license.created (dropped at once when no endpoint of the
- * product subscribes to it, so a large import without webhooks writes nothing more).
+ * product subscribes to it, so a large import without webhooks writes nothing more) and
+ * its own audit-log entry, like a license created through the API.
  */
-export async function importLicenses(ctx: GgContext, product: ProductRecord, items: AsyncIterable<ImportItem>): Promise<{ imported: number }> {
+export async function importLicenses(ctx: ActingContext, product: ProductRecord, items: AsyncIterable<ImportItem>): Promise<{ imported: number }> {
   const now = ctx.clock.now();
   return ctx.store.transaction(async (tx) => {
     const rowErrors: ErrorDetail[] = [];
@@ -81,6 +85,7 @@ export async function importLicenses(ctx: GgContext, product: ProductRecord, ite
           return { ...record, devices: newDevices(record.hwids, record.createdAt), owner: owner && { id: owner.id, username: owner.username, email: owner.email }, productPolicy: product.policy };
         });
         await recordLicenseEvents(store, "license.created", views, now);
+        await recordAudits(store, ctx.origin, views.map((view) => licenseAuditChange("license.created", view, product.orgId, licenseCreation(view))), now);
         imported += batch.length;
       }
       batch = [];

@@ -1,4 +1,3 @@
-import type { GgContext } from "../context.ts";
 import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { LicensePatch } from "../ports/licenses.ts";
 import { patchedView } from "./license.ts";
@@ -9,6 +8,9 @@ import { assertMetadataSize } from "./metadata.ts";
 import { endUserOfOrg } from "./create-licenses.ts";
 import { recordLicenseEvent } from "../webhooks/record-event.ts";
 import type { Store } from "../ports/store.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { licenseAuditChange, licenseChanges, licenseDeletion } from "./license-audit.ts";
 
 /** Pure: the stored change a PATCH body asks for, with freeze arithmetic applied. */
 export function licensePatchFor(license: LicenseView, input: PatchLicenseInput, now: number): LicensePatch {
@@ -35,7 +37,7 @@ export function licensePatchFor(license: LicenseView, input: PatchLicenseInput, 
 }
 
 /** Applies a PATCH to a license the caller may update; returns the license as stored. */
-export async function patchLicense(ctx: GgContext, license: LicenseView, orgId: string, input: PatchLicenseInput): Promise<LicenseView> {
+export async function patchLicense(ctx: ActingContext, license: LicenseView, orgId: string, input: PatchLicenseInput): Promise<LicenseView> {
   assertMetadataSize(input.metadata);
   const owner = input.endUserId ? await endUserOfOrg(ctx, orgId, input.endUserId) : undefined;
   const now = ctx.clock.now();
@@ -46,6 +48,8 @@ export async function patchLicense(ctx: GgContext, license: LicenseView, orgId: 
     await tx.licenses.update(license.id, patch, now);
     await recordLicenseEvent(tx, "license.updated", updated, now, { changes: Object.keys(patch) });
     await recordLifecycleEvents(tx, license, updated, now);
+    const changes = licenseChanges(license, updated);
+    if (changes !== null) await recordAudit(tx, ctx.origin, licenseAuditChange("license.updated", license, orgId, changes), now);
   });
   return updated;
 }
@@ -84,22 +88,26 @@ function actionChanges(license: LicenseView, action: LicenseAction): boolean {
 }
 
 /** revoke / unrevoke / reset-hwid / reset-ip on one license; resets report the values they cleared. */
-export async function applyLicenseAction(ctx: GgContext, license: LicenseView, action: LicenseAction): Promise<LicenseView> {
+export async function applyLicenseAction(ctx: ActingContext, license: LicenseView, orgId: string, action: LicenseAction): Promise<LicenseView> {
   const now = ctx.clock.now();
   const patch = actionPatch(action);
   const updated = patchedView(license, patch, now);
   const extra = action === "reset_hwid" ? { cleared: license.hwids } : action === "reset_ip" ? { cleared: license.ips } : undefined;
   await ctx.store.transaction(async (tx) => {
     await tx.licenses.update(license.id, patch, now);
-    if (actionChanges(license, action)) await recordLicenseEvent(tx, ACTION_EVENT[action], updated, now, extra);
+    if (actionChanges(license, action)) {
+      await recordLicenseEvent(tx, ACTION_EVENT[action], updated, now, extra);
+      await recordAudit(tx, ctx.origin, licenseAuditChange(ACTION_EVENT[action], license, orgId, licenseChanges(license, updated)), now);
+    }
   });
   return updated;
 }
 
-export async function deleteLicense(ctx: GgContext, license: LicenseView): Promise<void> {
+export async function deleteLicense(ctx: ActingContext, license: LicenseView, orgId: string): Promise<void> {
   const now = ctx.clock.now();
   await ctx.store.transaction(async (tx) => {
     await tx.licenses.deleteMany([license.id]);
     await recordLicenseEvent(tx, "license.deleted", license, now);
+    await recordAudit(tx, ctx.origin, licenseAuditChange("license.deleted", license, orgId, licenseDeletion(license)), now);
   });
 }

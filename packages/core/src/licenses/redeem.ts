@@ -11,6 +11,10 @@ import { normalizeLicenseKey } from "./license-key.ts";
 import { startClock } from "./time-rules.ts";
 import type { RedeemInput } from "./schemas.ts";
 import { recordEndUserCreated, recordLicenseEvent } from "../webhooks/record-event.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { endUserAuditChange } from "../endusers/end-user-audit.ts";
+import { licenseAuditChange, licenseChanges } from "./license-audit.ts";
 
 /** The one license the key names among the caller's orgs (and product, when given). */
 async function findRedeemable(ctx: GgContext, userId: string, input: RedeemInput) {
@@ -29,7 +33,7 @@ async function findRedeemable(ctx: GgContext, userId: string, input: RedeemInput
  * username) and starts its duration clock. The owner is set by a guarded write, so of
  * two concurrent redeems exactly one wins.
  */
-export async function redeemLicense(ctx: GgContext, userId: string, input: RedeemInput): Promise<LicenseView> {
+export async function redeemLicense(ctx: ActingContext, userId: string, input: RedeemInput): Promise<LicenseView> {
   if ((input.endUserId === undefined) === (input.endUser === undefined)) {
     throw new GgError("VALIDATION_ERROR", "Pass exactly one of endUserId or endUser", {
       details: [{ path: "/endUserId", message: "Exactly one of endUserId or endUser is required" }],
@@ -47,6 +51,7 @@ export async function redeemLicense(ctx: GgContext, userId: string, input: Redee
       if (existing === undefined) {
         await tx.endUsers.insert(owner);
         await recordEndUserCreated(tx, owner, now);
+        await recordAudit(tx, ctx.origin, endUserAuditChange("end_user.created", owner, null), now);
       }
     }
     const patch = { endUserId: owner.id, redeemedAt: now, ...startClock(license, now) };
@@ -55,6 +60,7 @@ export async function redeemLicense(ctx: GgContext, userId: string, input: Redee
     }
     const redeemed = { ...patchedView(license, patch, now), owner: { id: owner.id, username: owner.username, email: owner.email } };
     await recordLicenseEvent(tx, "license.redeemed", redeemed, now);
+    await recordAudit(tx, ctx.origin, licenseAuditChange("license.redeemed", license, orgId, licenseChanges(license, redeemed)), now);
     return redeemed;
   });
 }

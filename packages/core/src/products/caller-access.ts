@@ -29,11 +29,10 @@ export function apiKeyCaller(apiKey: ApiKeyPrincipal): Caller {
  * Checks the caller may act on the product. A user: 404 for a missing product, 403
  * FORBIDDEN for another org's, PERMISSION_DENIED for a low role. A key: 403 FORBIDDEN for
  * another product (before any scope check), PERMISSION_DENIED naming a missing scope.
+ * Returns the product's org (for the audit log).
  */
-export async function assertProductCaller(ctx: GgContext, caller: Caller, productId: string, need: ProductNeed): Promise<void> {
-  if (caller.kind === "user") {
-    await productAccess(ctx, caller.userId, productId, need.action);
-    return;
-  }
+export async function assertProductCaller(ctx: GgContext, caller: Caller, productId: string, need: ProductNeed): Promise<string> {
+  if (caller.kind === "user") return (await productAccess(ctx, caller.userId, productId, need.action)).product.orgId;
   assertKeyCan(caller.apiKey, productId, need.scope);
+  return caller.apiKey.orgId;
 }

@@ -1,4 +1,7 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit, recordAudits } from "../audit/record-audit.ts";
+import { changedFields, createdFields, mergeChanges } from "../audit/changed-fields.ts";
 import type { ProductRecord } from "../records/product.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
@@ -8,9 +11,17 @@ import { DEFAULT_POLICY, mergePolicy, type ProductPolicyPatch } from "./policy.t
 import { generateSigningKeyPair } from "./signing-keys.ts";
 import { productAccess } from "./product-access.ts";
 
+const productResource = (product: ProductRecord) => ({ resource: { type: "product", id: product.id }, orgId: product.orgId, productId: product.id });
+const POLICY_FIELDS = Object.keys(DEFAULT_POLICY).concat("rateLimits") as (keyof ProductRecord["policy"])[];
+
+/** A product's name and each policy field (never its signing key). */
+function productChanges(before: ProductRecord, after: ProductRecord) {
+  return mergeChanges({ "": changedFields(before, after, ["name"]), policy: changedFields(before.policy, after.policy, POLICY_FIELDS) });
+}
+
 /** Creates a product (default: in the caller's active org) with its own Ed25519 key pair. */
 export async function createProduct(
-  ctx: GgContext,
+  ctx: ActingContext,
   userId: string,
   input: { orgId?: string; name: string; policy?: ProductPolicyPatch },
 ): Promise<ProductRecord> {
@@ -28,7 +39,11 @@ export async function createProduct(
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.store.products.insert(product, keys.privateKeyPem);
+  await ctx.store.transaction(async (tx) => {
+    await tx.products.insert(product, keys.privateKeyPem);
+    const changes = { ...createdFields(product, ["name"]), ...mergeChanges({ policy: createdFields(product.policy, POLICY_FIELDS) }) };
+    await recordAudit(tx, ctx.origin, { action: "product.created", ...productResource(product), changes }, now);
+  });
   return product;
 }
 
@@ -43,7 +58,7 @@ export async function listOrgProducts(ctx: GgContext, userId: string, orgId: str
 
 /** Renames and/or changes policy fields; unnamed policy fields keep their values. */
 export async function updateProduct(
-  ctx: GgContext,
+  ctx: ActingContext,
   userId: string,
   productId: string,
   input: { name?: string; policy?: ProductPolicyPatch },
@@ -56,29 +71,47 @@ export async function updateProduct(
     policy: mergePolicy(product.policy, input.policy),
     updatedAt: now,
   };
-  await ctx.store.products.update(productId, { name: updated.name, policy: updated.policy }, now);
+  await ctx.store.transaction(async (tx) => {
+    await tx.products.update(productId, { name: updated.name, policy: updated.policy }, now);
+    const changes = productChanges(product, updated);
+    if (changes !== null) await recordAudit(tx, ctx.origin, { action: "product.updated", ...productResource(product), changes }, now);
+  });
   return updated;
 }
 
-export async function deleteProduct(ctx: GgContext, userId: string, productId: string): Promise<void> {
-  await productAccess(ctx, userId, productId, "manageProducts");
-  await ctx.store.products.delete(productId);
+export async function deleteProduct(ctx: ActingContext, userId: string, productId: string): Promise<void> {
+  const { product } = await productAccess(ctx, userId, productId, "manageProducts");
+  await removeProduct(ctx, product);
+}
+
+/** The product and everything in it go; its audit entries stay in the org's log. */
+async function removeProduct(ctx: ActingContext, product: ProductRecord): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    await tx.products.delete(product.id);
+    await recordAudit(tx, ctx.origin, { action: "product.deleted", ...productResource(product), changes: { name: [product.name, null] } }, ctx.clock.now());
+  });
 }
 
 /** Moves a product the caller administers into another org the caller administers. */
-export async function moveProductToOrg(ctx: GgContext, userId: string, orgId: string, productId: string): Promise<ProductRecord> {
+export async function moveProductToOrg(ctx: ActingContext, userId: string, orgId: string, productId: string): Promise<ProductRecord> {
   await orgAccess(ctx, userId, orgId, "manageProducts");
   const { product } = await productAccess(ctx, userId, productId, "manageProducts");
   if (product.orgId === orgId) return product;
   const now = ctx.clock.now();
-  await ctx.store.products.moveToOrg(productId, orgId, now);
-  return { ...product, orgId, updatedAt: now };
+  const moved = { ...product, orgId, updatedAt: now };
+  await ctx.store.transaction(async (tx) => {
+    await tx.products.moveToOrg(productId, orgId, now);
+    // Both orgs' logs say where it went: the one it left and the one it joined.
+    const change = { action: "product.moved", resource: { type: "product", id: productId }, productId, changes: { orgId: [product.orgId, orgId] as [string, string] } };
+    await recordAudits(tx, ctx.origin, [{ ...change, orgId: product.orgId }, { ...change, orgId }], now);
+  });
+  return moved;
 }
 
 /** DELETE /orgs/:orgId/products/:productId: deletes the product if it is in that org. */
-export async function deleteOrgProduct(ctx: GgContext, userId: string, orgId: string, productId: string): Promise<void> {
+export async function deleteOrgProduct(ctx: ActingContext, userId: string, orgId: string, productId: string): Promise<void> {
   await orgAccess(ctx, userId, orgId, "manageProducts");
   const { product } = await productAccess(ctx, userId, productId, "manageProducts");
   if (product.orgId !== orgId) throw new GgError("NOT_FOUND", "Product not found in this organization");
-  await ctx.store.products.delete(productId);
+  await removeProduct(ctx, product);
 }

@@ -5,6 +5,8 @@ import { GgError } from "../errors/gg-error.ts";
 import { productAccess } from "../products/product-access.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
 import { endpointOfProduct } from "./manage-endpoints.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 
 type Page = { page?: number; pageSize?: number };
 
@@ -41,15 +43,19 @@ export async function listWebhookAttempts(
 }
 
 /** A failed delivery gets one more attempt, due now. Not failed (pending or delivered) → 409. */
-export async function redeliverWebhook(ctx: GgContext, userId: string, productId: string, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
-  await productAccess(ctx, userId, productId, "manageWebhooks");
+export async function redeliverWebhook(ctx: ActingContext, userId: string, productId: string, endpointId: string, deliveryId: string): Promise<WebhookDeliveryView> {
+  const { product } = await productAccess(ctx, userId, productId, "manageWebhooks");
   const endpoint = await endpointOfProduct(ctx, productId, endpointId);
   const delivery = await ctx.store.webhookDeliveries.find(productId, endpointId, deliveryId);
   if (delivery === null) throw new GgError("NOT_FOUND", "Delivery not found");
   if (!endpoint.enabled) throw new GgError("CONFLICT", "This endpoint is disabled; enable it before redelivering");
   const now = ctx.clock.now();
-  if (!(await ctx.store.webhookDeliveries.requeue(productId, endpointId, deliveryId, now))) {
-    throw new GgError("CONFLICT", `Only a failed delivery can be redelivered; this one is ${delivery.status}`);
-  }
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.webhookDeliveries.requeue(productId, endpointId, deliveryId, now))) {
+      throw new GgError("CONFLICT", `Only a failed delivery can be redelivered; this one is ${delivery.status}`);
+    }
+    const change = { action: "webhook_delivery.redelivered", resource: { type: "webhook_delivery", id: deliveryId }, orgId: product.orgId, productId };
+    await recordAudit(tx, ctx.origin, { ...change, changes: { status: [delivery.status, "pending"], attemptLimit: [delivery.attemptLimit, delivery.attempts + 1] } }, now);
+  });
   return { ...delivery, status: "pending", attemptLimit: delivery.attempts + 1, nextAttemptAt: now, updatedAt: now };
 }

@@ -9,6 +9,9 @@ import { assertEndpointUrl } from "./url-policy.ts";
 import { normalizeEventList } from "./event-subscription.ts";
 import { newWebhookSecret } from "./signature.ts";
 import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from "./schemas.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { changedFields, createdFields } from "../audit/changed-fields.ts";
+import { ENDPOINT_AUDIT_FIELDS, recordEndpointAudit } from "./endpoint-audit.ts";
 
 /**
  * Endpoint management: admins (manageWebhooks) create, change and delete; anyone who
@@ -25,12 +28,12 @@ export async function endpointOfProduct(ctx: GgContext, productId: string, endpo
 
 /** Creates an endpoint; the plaintext secret is in this answer only. */
 export async function createWebhookEndpoint(
-  ctx: GgContext,
+  ctx: ActingContext,
   userId: string,
   productId: string,
   input: CreateWebhookEndpointInput,
 ): Promise<{ endpoint: WebhookEndpointRecord; secret: string }> {
-  await productAccess(ctx, userId, productId, "manageWebhooks");
+  const { product } = await productAccess(ctx, userId, productId, "manageWebhooks");
   const settings = webhookSettingsOf(ctx);
   const events = normalizeEventList(input.events);
   const url = await assertEndpointUrl(input.url, settings.urlPolicy);
@@ -50,11 +53,15 @@ export async function createWebhookEndpoint(
     createdAt: now,
     updatedAt: now,
   };
-  if (!(await ctx.store.webhookEndpoints.insertBelowLimit(endpoint, MAX_ENDPOINTS_PER_PRODUCT))) {
-    throw new GgError("VALIDATION_ERROR", `A product has at most ${MAX_ENDPOINTS_PER_PRODUCT} webhook endpoints`, {
-      details: [{ path: "/", message: `Limit of ${MAX_ENDPOINTS_PER_PRODUCT} endpoints per product reached` }],
-    });
-  }
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.webhookEndpoints.insertBelowLimit(endpoint, MAX_ENDPOINTS_PER_PRODUCT))) {
+      throw new GgError("VALIDATION_ERROR", `A product has at most ${MAX_ENDPOINTS_PER_PRODUCT} webhook endpoints`, {
+        details: [{ path: "/", message: `Limit of ${MAX_ENDPOINTS_PER_PRODUCT} endpoints per product reached` }],
+      });
+    }
+    const changes = createdFields(endpoint, ENDPOINT_AUDIT_FIELDS.filter((field) => field !== "disabledReason"));
+    await recordEndpointAudit(tx, ctx, "webhook_endpoint.created", endpoint, product.orgId, changes, now);
+  });
   return { endpoint, secret };
 }
 
@@ -70,13 +77,13 @@ export async function getWebhookEndpoint(ctx: GgContext, userId: string, product
 
 /** Changes URL, events, description or enabled. Enabling clears the failure run and the reason it was switched off. */
 export async function updateWebhookEndpoint(
-  ctx: GgContext,
+  ctx: ActingContext,
   userId: string,
   productId: string,
   endpointId: string,
   input: UpdateWebhookEndpointInput,
 ): Promise<WebhookEndpointRecord> {
-  await productAccess(ctx, userId, productId, "manageWebhooks");
+  const { product } = await productAccess(ctx, userId, productId, "manageWebhooks");
   const current = await endpointOfProduct(ctx, productId, endpointId);
   const patch: WebhookEndpointPatch = {};
   if (input.events !== undefined) patch.events = normalizeEventList(input.events);
@@ -88,12 +95,22 @@ export async function updateWebhookEndpoint(
     if (input.enabled) patch.failingSince = null;
   }
   const now = ctx.clock.now();
-  if (!(await ctx.store.webhookEndpoints.update(productId, endpointId, patch, now))) throw new GgError("NOT_FOUND", "Webhook endpoint not found");
-  return { ...current, ...patch, updatedAt: now };
+  const updated = { ...current, ...patch, updatedAt: now };
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.webhookEndpoints.update(productId, endpointId, patch, now))) throw new GgError("NOT_FOUND", "Webhook endpoint not found");
+    const changes = changedFields(current, updated, ENDPOINT_AUDIT_FIELDS);
+    if (changes !== null) await recordEndpointAudit(tx, ctx, "webhook_endpoint.updated", current, product.orgId, changes, now);
+  });
+  return updated;
 }
 
 /** Deletes the endpoint with its deliveries and attempt log. */
-export async function deleteWebhookEndpoint(ctx: GgContext, userId: string, productId: string, endpointId: string): Promise<void> {
-  await productAccess(ctx, userId, productId, "manageWebhooks");
-  if (!(await ctx.store.webhookEndpoints.delete(productId, endpointId))) throw new GgError("NOT_FOUND", "Webhook endpoint not found");
+export async function deleteWebhookEndpoint(ctx: ActingContext, userId: string, productId: string, endpointId: string): Promise<void> {
+  const { product } = await productAccess(ctx, userId, productId, "manageWebhooks");
+  await ctx.store.transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoints.find(productId, endpointId);
+    if (endpoint === null || !(await tx.webhookEndpoints.delete(productId, endpointId))) throw new GgError("NOT_FOUND", "Webhook endpoint not found");
+    const changes = Object.fromEntries(ENDPOINT_AUDIT_FIELDS.map((field) => [field, [endpoint[field], null]])) as Record<string, [unknown, unknown]>;
+    await recordEndpointAudit(tx, ctx, "webhook_endpoint.deleted", endpoint, product.orgId, changes, ctx.clock.now());
+  });
 }

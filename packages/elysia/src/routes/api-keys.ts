@@ -43,8 +43,8 @@ export function apiKeyRoutes(ctx: GgContext) {
     .use(requireUser(ctx))
     .post(
       "",
-      async ({ userId, body, set }) => {
-        const result = await createApiKey(ctx, userId, body);
+      async ({ acting, userId, body, set }) => {
+        const result = await createApiKey(acting, userId, body);
         set.status = 201;
         return issued(result);
       },
@@ -60,23 +60,23 @@ export function apiKeyRoutes(ctx: GgContext) {
   return app
     .patch(
       "/:id",
-      async ({ userId, params, body }) => ok({ apiKey: presentApiKey(await updateApiKey(ctx, userId, params.id, body)) }),
+      async ({ acting, userId, params, body }) => ok({ apiKey: presentApiKey(await updateApiKey(acting, userId, params.id, body)) }),
       { params: ApiKeyIdParams, body: UpdateApiKeyBody, detail: { summary: "Update API key (name, permissions)", ...answers(One("apiKey", ApiKeySchema)), tags } },
     )
     .delete(
       "/:id",
-      async ({ userId, params }) => {
-        await deleteApiKey(ctx, userId, params.id);
+      async ({ acting, userId, params }) => {
+        await deleteApiKey(acting, userId, params.id);
         return ok({ deleted: true });
       },
       { params: ApiKeyIdParams, detail: { summary: "Delete an API key", ...answers(Done("deleted")), tags } },
     )
-    .post("/:id/rotate", async ({ userId, params }) => issued(await rotateApiKey(ctx, userId, params.id)), {
+    .post("/:id/rotate", async ({ acting, userId, params }) => issued(await rotateApiKey(acting, userId, params.id)), {
       transform: answerHoldsSecret,
       params: ApiKeyIdParams,
       detail: { summary: "Rotate an API key secret; the old key stops working at once", ...answers(IssuedKey, { errors: ["CONFLICT"] }), tags },
     })
-    .post("/:id/revoke", async ({ userId, params }) => ok({ apiKey: presentApiKey(await revokeApiKey(ctx, userId, params.id)) }), {
+    .post("/:id/revoke", async ({ acting, userId, params }) => ok({ apiKey: presentApiKey(await revokeApiKey(acting, userId, params.id)) }), {
       params: ApiKeyIdParams,
       detail: { summary: "Revoke an API key (it stays listed with revokedAt)", ...answers(One("apiKey", ApiKeySchema)), tags },
     });

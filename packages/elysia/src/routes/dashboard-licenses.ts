@@ -28,7 +28,7 @@ export function dashboardLicenseRoutes(ctx: GgContext) {
   mountOperations(app, ctx, { tags, reach: everyOrgReach }, [
     { method: "GET", path: "", operation: op.list, summary: "Every license you can see, across your orgs" },
   ]);
-  app.post("/redeem", async ({ userId, body }) => ok({ license: dashboardLicense(await redeemLicense(ctx, userId, body), ctx.clock.now()) }), {
+  app.post("/redeem", async ({ acting, userId, body }) => ok({ license: dashboardLicense(await redeemLicense(acting, userId, body), ctx.clock.now()) }), {
     body: RedeemBody,
     detail: { summary: "Assign an unowned license to an end user and start its clock", ...answers(One("license", LicenseSchema), { errors: ["LICENSE_NOT_FOUND", "LICENSE_REVOKED", "CONFLICT", "FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND"] }), tags },
   });

@@ -23,17 +23,17 @@ export function licenseSessionRoutes(ctx: GgContext) {
     )
     .post(
       "/revoke-all",
-      async ({ userId, params }) => {
-        const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
-        return ok(await revokeAllSessions(ctx, license));
+      async ({ acting, userId, params }) => {
+        const { license, orgId } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
+        return ok(await revokeAllSessions(acting, license, orgId));
       },
       { params: Type.Object({ id: Id }), detail: { summary: "Kill all sessions for a license", ...answers(Count("revoked")), tags } },
     )
     .post(
       "/:sessionId/revoke",
-      async ({ userId, params }) => {
-        const { license } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
-        await revokeSession(ctx, license, params.sessionId);
+      async ({ acting, userId, params }) => {
+        const { license, orgId } = await dashboardLicense(ctx, userId, params.id, "manageSessions");
+        await revokeSession(acting, license, orgId, params.sessionId);
         return ok({ revoked: 1 });
       },
       { params: Type.Object({ id: Id, sessionId: Id }), detail: { summary: "Kill a specific session", ...answers(Count("revoked")), tags } },

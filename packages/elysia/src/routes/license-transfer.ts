@@ -78,14 +78,14 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
     )
     .post(
       "/import",
-      async ({ userId, params, query, request }) => {
+      async ({ acting, userId, params, query, request }) => {
         await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses");
         if (request.body === null) throw new GgError("VALIDATION_ERROR", "Send the export's CSV (text/csv) or JSON {productId, licenses:[…]}");
         const isCsv = (request.headers.get("content-type") ?? "").startsWith("text/csv");
         if (isCsv) {
           if (!query.productId) throw new GgError("VALIDATION_ERROR", "CSV imports need ?productId=", { details: [{ path: "/productId", message: "Required" }] });
           const product = await productOfOrg(ctx, params.orgId, query.productId);
-          return ok(await importLicenses(ctx, product, csvImportItems(request.body, options.importLimitBytes)));
+          return ok(await importLicenses(acting, product, csvImportItems(request.body, options.importLimitBytes)));
         }
         const body = await readJsonImport(request.body, options.importLimitBytes);
         const productId = query.productId ?? (typeof body.productId === "string" ? body.productId : undefined);
@@ -93,7 +93,7 @@ export function licenseTransferRoutes(ctx: GgContext, options: { importLimitByte
           throw new GgError("VALIDATION_ERROR", "Name the product with ?productId= or body.productId", { details: [{ path: "/productId", message: "Required UUID" }] });
         }
         const product = await productOfOrg(ctx, params.orgId, productId);
-        return ok(await importLicenses(ctx, product, jsonImportItems(body.licenses as unknown[])));
+        return ok(await importLicenses(acting, product, jsonImportItems(body.licenses as unknown[])));
       },
       {
         params: OrgIdParams,

@@ -47,7 +47,7 @@ export function orgLicenseRoutes(ctx: GgContext) {
   ]);
   app.delete(
     "",
-    async ({ userId, params, body }) => ok(await bulkDeleteLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids)),
+    async ({ acting, userId, params, body }) => ok(await bulkDeleteLicenses(acting, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids)),
     { params: OrgIdParams, body: BulkIdsBody, detail: { summary: "Bulk delete licenses (all or none)", ...answers(Count("deleted")), tags } },
   );
   mountOperations(app, ctx, { tags, reach: orgReach }, [
@@ -65,15 +65,15 @@ export function orgLicenseRoutes(ctx: GgContext) {
     )
     .post(
       "/extend",
-      async ({ userId, params, body }) =>
-        ok(await bulkUpdateLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids, { extendDays: body.days })),
+      async ({ acting, userId, params, body }) =>
+        ok(await bulkUpdateLicenses(acting, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids, { extendDays: body.days })),
       { params: OrgIdParams, body: ExtendBody, detail: { summary: "Bulk extend expiry by `days`", ...answers(Count("updated")), tags } },
     );
   for (const action of BULK_ACTIONS) {
     app.post(
       `/${action}`,
-      async ({ userId, params, body }) =>
-        ok(await bulkUpdateLicenses(ctx, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids, action satisfies BulkAction)),
+      async ({ acting, userId, params, body }) =>
+        ok(await bulkUpdateLicenses(acting, await orgLicenseScope(ctx, userId, params.orgId, "manageLicenses"), body.ids, action satisfies BulkAction)),
       { params: OrgIdParams, body: BulkIdsBody, detail: { summary: `Bulk ${action} licenses (all or none)`, ...answers(Count("updated")), tags } },
     );
   }

@@ -33,8 +33,8 @@ export function productRoutes(ctx: GgContext) {
     .use(requireUser(ctx))
     .post(
       "/products",
-      async ({ userId, body, set }) => {
-        const product = await createProduct(ctx, userId, body);
+      async ({ acting, userId, body, set }) => {
+        const product = await createProduct(acting, userId, body);
         set.status = 201;
         return ok({ product: presentProduct(product) });
       },
@@ -46,13 +46,13 @@ export function productRoutes(ctx: GgContext) {
     })
     .patch(
       "/products/:id",
-      async ({ userId, params, body }) => ok({ product: presentProduct(await updateProduct(ctx, userId, params.id, body)) }),
+      async ({ acting, userId, params, body }) => ok({ product: presentProduct(await updateProduct(acting, userId, params.id, body)) }),
       { params: ProductIdParams, body: UpdateProductBody, detail: { summary: "Update product (name, policy)", ...answers(One("product", ProductSchema)), tags } },
     )
     .delete(
       "/products/:id",
-      async ({ userId, params }) => {
-        await deleteProduct(ctx, userId, params.id);
+      async ({ acting, userId, params }) => {
+        await deleteProduct(acting, userId, params.id);
         return ok({ deleted: true });
       },
       { params: ProductIdParams, detail: { summary: "Delete product and everything below it", ...answers(Done("deleted")), tags } },
@@ -67,14 +67,14 @@ export function productRoutes(ctx: GgContext) {
     )
     .post(
       "/orgs/:orgId/products",
-      async ({ userId, params, body }) =>
-        ok({ product: presentProduct(await moveProductToOrg(ctx, userId, params.orgId, body.productId)) }),
+      async ({ acting, userId, params, body }) =>
+        ok({ product: presentProduct(await moveProductToOrg(acting, userId, params.orgId, body.productId)) }),
       { params: OrgIdParams, body: AddProductToOrgBody, detail: { summary: "Move a product you administer into this org", ...answers(One("product", ProductSchema)), tags } },
     )
     .delete(
       "/orgs/:orgId/products/:productId",
-      async ({ userId, params }) => {
-        await deleteOrgProduct(ctx, userId, params.orgId, params.productId);
+      async ({ acting, userId, params }) => {
+        await deleteOrgProduct(acting, userId, params.orgId, params.productId);
         return ok({ deleted: true });
       },
       { params: OrgProductParams, detail: { summary: "Remove (delete) a product of this org", ...answers(Done("deleted")), tags } },

@@ -41,8 +41,8 @@ export function webhookDeliveryRoutes(ctx: GgContext) {
     )
     .post(
       "/deliveries/:deliveryId/redeliver",
-      async ({ userId, params }) =>
-        ok({ delivery: presentWebhookDelivery(await redeliverWebhook(ctx, userId, params.productId, params.endpointId, params.deliveryId)) }),
+      async ({ acting, userId, params }) =>
+        ok({ delivery: presentWebhookDelivery(await redeliverWebhook(acting, userId, params.productId, params.endpointId, params.deliveryId)) }),
       { params: WebhookDeliveryParams, detail: { summary: "Give a failed delivery one more attempt, now", ...answers(One("delivery", WebhookDeliverySchema), { errors: ["CONFLICT"] }), tags } },
     );
 }

@@ -42,8 +42,8 @@ export function webhookEndpointRoutes(ctx: GgContext) {
     .use(requireUser(ctx))
     .post(
       "",
-      async ({ userId, params, body, set }) => {
-        const { endpoint, secret } = await createWebhookEndpoint(ctx, userId, params.productId, body);
+      async ({ acting, userId, params, body, set }) => {
+        const { endpoint, secret } = await createWebhookEndpoint(acting, userId, params.productId, body);
         set.status = 201;
         return withSecret(endpoint, secret);
       },
@@ -69,22 +69,22 @@ export function webhookEndpointRoutes(ctx: GgContext) {
     )
     .patch(
       "/:endpointId",
-      async ({ userId, params, body }) =>
-        ok({ endpoint: presentWebhookEndpoint(await updateWebhookEndpoint(ctx, userId, params.productId, params.endpointId, body)) }),
+      async ({ acting, userId, params, body }) =>
+        ok({ endpoint: presentWebhookEndpoint(await updateWebhookEndpoint(acting, userId, params.productId, params.endpointId, body)) }),
       { params: WebhookEndpointParams, body: UpdateWebhookEndpointBody, detail: { summary: "Update URL, events, description or enabled", ...answers(One("endpoint", WebhookEndpointSchema)), tags } },
     )
     .delete(
       "/:endpointId",
-      async ({ userId, params }) => {
-        await deleteWebhookEndpoint(ctx, userId, params.productId, params.endpointId);
+      async ({ acting, userId, params }) => {
+        await deleteWebhookEndpoint(acting, userId, params.productId, params.endpointId);
         return ok({ deleted: true });
       },
       { params: WebhookEndpointParams, detail: { summary: "Delete an endpoint and its delivery log", ...answers(Done("deleted")), tags } },
     )
     .post(
       "/:endpointId/rotate-secret",
-      async ({ userId, params }) => {
-        const { endpoint, secret } = await rotateWebhookSecret(ctx, userId, params.productId, params.endpointId);
+      async ({ acting, userId, params }) => {
+        const { endpoint, secret } = await rotateWebhookSecret(acting, userId, params.productId, params.endpointId);
         return withSecret(endpoint, secret);
       },
       { transform: answerHoldsSecret, params: WebhookEndpointParams, detail: { summary: "New signing secret (shown once); the old one stops at once", ...answers(WithSecret), tags } },

@@ -85,7 +85,7 @@ export const licenseOperations = {
     need: { action: "manageLicenses", scope: "license:delete" },
     answer: Count("deleted"),
     async run(ctx, reach: LicenseReach) {
-      await deleteLicense(ctx, reach.license);
+      await deleteLicense(ctx, reach.license, reach.orgId);
       return { deleted: 1 };
     },
   }),
@@ -105,6 +105,6 @@ export const licenseActionOperations: { path: string; scope: Scope; operation: O
   operation: operation({
     need: { action: "manageLicenses", scope },
     answer: One("license", LicenseSchema),
-    run: async (ctx, reach: LicenseReach) => ({ license: present(await applyLicenseAction(ctx, reach.license, action), reach.includeOwner, ctx.clock.now()) }),
+    run: async (ctx, reach: LicenseReach) => ({ license: present(await applyLicenseAction(ctx, reach.license, reach.orgId, action), reach.includeOwner, ctx.clock.now()) }),
   }),
 }));
