@@ -163,3 +163,13 @@ export * from "./webhooks/webhook-schemas.ts";
 
 // Mail: sending the outbox over SMTP (docs/mail.md)
 export * from "./mail/mail-worker.ts";
+
+// Invitations and member rules (docs/team-and-audit.md)
+export * from "./orgs/member-rules.ts";
+export * from "./invites/invite-status.ts";
+export * from "./invites/invite-token.ts";
+export * from "./invites/invite-schema.ts";
+export * from "./invites/schemas.ts";
+export * from "./invites/present-invite.ts";
+export * from "./invites/manage-invites.ts";
+export * from "./invites/respond-to-invite.ts";

@@ -2,10 +2,19 @@ import type { GgContext } from "../context.ts";
 import type { OrgMemberRecord } from "../records/org.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { normalizeEmail } from "../auth/schemas.ts";
+import { recordMemberJoined, recordMemberRemoved, recordMemberRoleChanged, recordOwnershipTransferred } from "../webhooks/record-event.ts";
 import { orgAccess } from "./org-access.ts";
+import { assertMemberAction } from "./member-rules.ts";
 import type { OrgRole } from "./roles.ts";
 
 type AssignableRole = Exclude<OrgRole, "owner">;
+
+/**
+ * Members of an org. `userId` is the dashboard user making the change (the actor). Who may
+ * do what to whom is decided by member-rules.ts; every write is guarded on the role it
+ * was decided on, so a concurrent change makes it fail instead of breaking a rule (an org
+ * never ends up without its one owner). Each change commits with its webhook event.
+ */
 
 export async function listMembers(ctx: GgContext, userId: string, orgId: string): Promise<OrgMemberRecord[]> {
   await orgAccess(ctx, userId, orgId, "read");
@@ -16,38 +25,72 @@ export async function listMembers(ctx: GgContext, userId: string, orgId: string)
 export async function addMember(ctx: GgContext, userId: string, orgId: string, email: string, role: AssignableRole) {
   await orgAccess(ctx, userId, orgId, "manageMembers");
   const user = await ctx.store.users.findByEmail(normalizeEmail(email));
-  if (user === null) throw new GgError("NOT_FOUND", "No account with this email; ask them to register first");
-  await ctx.store.members.insert(orgId, user.id, role, ctx.clock.now());
-  return (await ctx.store.members.find(orgId, user.id))!;
-}
-
-async function nonOwnerMember(ctx: GgContext, orgId: string, memberId: string): Promise<OrgMemberRecord> {
-  const member = await ctx.store.members.find(orgId, memberId);
-  if (member === null) throw new GgError("NOT_FOUND", "Member not found");
-  if (member.role === "owner") throw new GgError("PERMISSION_DENIED", "The owner's role changes only by transferring ownership");
+  if (user === null) throw new GgError("NOT_FOUND", "No account with this email; ask them to register first, or invite them");
+  const now = ctx.clock.now();
+  const member: OrgMemberRecord = { orgId, userId: user.id, email: user.email, name: user.name, role, createdAt: now };
+  await ctx.store.transaction(async (tx) => {
+    await tx.members.insert(orgId, user.id, role, now);
+    await recordMemberJoined(tx, member, null, now);
+  });
   return member;
 }
 
+async function memberOf(ctx: GgContext, orgId: string, memberId: string): Promise<OrgMemberRecord> {
+  const member = await ctx.store.members.find(orgId, memberId);
+  if (member === null) throw new GgError("NOT_FOUND", "Member not found");
+  return member;
+}
+
+const changedMeanwhile = () => new GgError("CONFLICT", "The member changed meanwhile; reload and try again");
+
 export async function changeMemberRole(ctx: GgContext, userId: string, orgId: string, memberId: string, role: AssignableRole) {
-  await orgAccess(ctx, userId, orgId, "manageMembers");
-  const member = await nonOwnerMember(ctx, orgId, memberId);
-  await ctx.store.members.setRole(orgId, memberId, role);
-  return { ...member, role };
+  const { role: actorRole } = await orgAccess(ctx, userId, orgId, "manageMembers");
+  const member = await memberOf(ctx, orgId, memberId);
+  assertMemberAction(actorRole, member.role, "changeRole");
+  if (member.role === role) return member;
+  const now = ctx.clock.now();
+  const changed = { ...member, role };
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.members.changeRole(orgId, memberId, member.role, role))) throw changedMeanwhile();
+    await recordMemberRoleChanged(tx, changed, member.role, now);
+  });
+  return changed;
 }
 
 export async function removeMember(ctx: GgContext, userId: string, orgId: string, memberId: string): Promise<void> {
-  await orgAccess(ctx, userId, orgId, "manageMembers");
-  await nonOwnerMember(ctx, orgId, memberId);
-  await ctx.store.members.remove(orgId, memberId);
+  const { role: actorRole } = await orgAccess(ctx, userId, orgId, "manageMembers");
+  const member = await memberOf(ctx, orgId, memberId);
+  assertMemberAction(actorRole, member.role, "remove");
+  await removeGuarded(ctx, member, "removed");
+}
+
+/** Any member but the owner leaves the org (the owner transfers ownership first). */
+export async function leaveOrg(ctx: GgContext, userId: string, orgId: string): Promise<void> {
+  const { role } = await orgAccess(ctx, userId, orgId, "read");
+  assertMemberAction(role, role, "leave");
+  await removeGuarded(ctx, await memberOf(ctx, orgId, userId), "left");
+}
+
+async function removeGuarded(ctx: GgContext, member: OrgMemberRecord, reason: "removed" | "left"): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.members.removeNonOwner(member.orgId, member.userId))) throw changedMeanwhile();
+    await recordMemberRemoved(tx, member, reason, now);
+  });
 }
 
 /** The owner hands the org to another member and stays on as admin. */
 export async function transferOwnership(ctx: GgContext, userId: string, orgId: string, newOwnerId: string): Promise<void> {
-  await orgAccess(ctx, userId, orgId, "transferOwnership");
+  const { role: actorRole } = await orgAccess(ctx, userId, orgId, "transferOwnership");
   if (newOwnerId === userId) return;
-  await nonOwnerMember(ctx, orgId, newOwnerId);
+  const next = await memberOf(ctx, orgId, newOwnerId);
+  assertMemberAction(actorRole, next.role, "transferOwnership");
+  const previous = await memberOf(ctx, orgId, userId);
+  const now = ctx.clock.now();
   await ctx.store.transaction(async (tx) => {
-    await tx.members.setRole(orgId, newOwnerId, "owner");
-    await tx.members.setRole(orgId, userId, "admin");
+    // Both guarded: of two transfers racing, one finds the caller no longer the owner.
+    if (!(await tx.members.changeRole(orgId, userId, "owner", "admin"))) throw changedMeanwhile();
+    if (!(await tx.members.changeRole(orgId, newOwnerId, next.role, "owner"))) throw changedMeanwhile();
+    await recordOwnershipTransferred(tx, { ...previous, role: "admin" }, { ...next, role: "owner" }, now);
   });
 }
