@@ -8,7 +8,7 @@ export const invitesPath = (orgId: string, rest = "") => `/v1/dashboard/orgs/${o
 export async function invite(api: Api, token: string, orgId: string, email: string, role = "member") {
   const created = await api("POST", invitesPath(orgId), { token, body: { email, role } });
   expect(created.status).toBe(201);
-  return created.body.data.invite as { id: string; orgId: string; email: string; role: string; status: string; expiresAt: string };
+  return created.body.data.invite as { id: string; orgId: string; email: string; role: string; status: string; invitedBy: string; expiresAt: string; createdAt: string };
 }
 
 /** Signs up `email` and verifies it with the token from its verification mail. */
