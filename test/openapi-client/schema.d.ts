@@ -4547,7 +4547,10 @@ export interface operations {
     };
     getV1DashboardInvites: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4576,7 +4579,13 @@ export interface operations {
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "orgName": "Acme Software"
                      *           }
-                     *         ]
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
                      *       }
                      *     }
                      */
@@ -4585,10 +4594,12 @@ export interface operations {
                         ok: true;
                         data: {
                             invites: components["schemas"]["ReceivedInvite"][];
+                            pagination: components["schemas"]["Pagination"];
                         };
                     };
                 };
             };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];

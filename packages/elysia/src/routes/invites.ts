@@ -11,6 +11,8 @@ import {
   declineInvite,
   listInvites,
   listMyInvites,
+  pageOf,
+  pageQuerySchema,
   pageRequest,
   presentInvite,
   presentReceivedInvite,
@@ -26,6 +28,7 @@ import { answers } from "../openapi/answer-doc.ts";
 import { One, Page } from "../openapi/answer-shapes.ts";
 
 const tags = ["Invitations"];
+const PageQuery = Type.Object(pageQuerySchema());
 
 /**
  * Invitations (docs/team-and-audit.md#invitations-and-roles): an org's admins invite,
@@ -68,11 +71,12 @@ export function inviteRoutes(ctx: GgContext) {
     .use(requireUser(ctx))
     .get(
       "",
-      async ({ userId }) => {
+      async ({ userId, query }) => {
         const now = ctx.clock.now();
-        return ok({ invites: (await listMyInvites(ctx, userId)).map((invite) => presentReceivedInvite(invite, now)) });
+        const { items, pagination } = pageOf(await listMyInvites(ctx, userId), pageRequest(query));
+        return ok({ invites: items.map((invite) => presentReceivedInvite(invite, now)), pagination });
       },
-      { detail: { summary: "Pending invites to your verified email address", ...answers(Type.Object({ invites: Type.Array(ReceivedInviteSchema) }, { additionalProperties: false })), tags } },
+      { query: PageQuery, detail: { summary: "Pending invites to your verified email address", ...answers(Page("invites", ReceivedInviteSchema)), tags } },
     )
     .post("/accept", async ({ userId, body }) => ok({ membership: await acceptInvite(ctx, userId, body) }), {
       body: InviteTokenBody,
