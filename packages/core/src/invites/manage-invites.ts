@@ -24,15 +24,14 @@ async function assertNotMember(ctx: GgContext, orgId: string, email: string): Pr
   }
 }
 
-async function inviteMailFor(ctx: GgContext, userId: string, orgId: string, invite: InviteRecord, token: string) {
+async function inviteMailFor(ctx: GgContext, userId: string, orgName: string, invite: InviteRecord, token: string) {
   const inviter = await ctx.store.users.findById(userId);
-  const membership = await ctx.store.orgs.findMembership(orgId, userId);
-  return inviteMail({ invite, token, orgName: membership?.org.name ?? "", inviterEmail: inviter?.email ?? "An administrator", publicUrl: ctx.publicUrl });
+  return inviteMail({ invite, token, orgName, inviterEmail: inviter?.email ?? "An administrator", publicUrl: ctx.publicUrl });
 }
 
 /** Invites an email address with a role; 409 when it is already a member or has a pending invite. */
 export async function createInvite(ctx: GgContext, userId: string, orgId: string, input: { email: string; role: InviteRole }): Promise<InviteRecord> {
-  await orgAccess(ctx, userId, orgId, "manageMembers");
+  const { org } = await orgAccess(ctx, userId, orgId, "manageMembers");
   const email = normalizeEmail(input.email);
   await assertNotMember(ctx, orgId, email);
   const now = ctx.clock.now();
@@ -41,7 +40,7 @@ export async function createInvite(ctx: GgContext, userId: string, orgId: string
     id: uuidv7(now), orgId, email, role: input.role, status: "pending", tokenHash: hash,
     invitedBy: userId, expiresAt: now + INVITE_TTL_MS, createdAt: now, updatedAt: now,
   };
-  const mail = await inviteMailFor(ctx, userId, orgId, invite, token);
+  const mail = await inviteMailFor(ctx, userId, org.name, invite, token);
   await ctx.store.transaction(async (tx) => {
     await tx.invites.supersedeExpired(orgId, email, now);
     await tx.invites.insert(invite);
@@ -73,14 +72,14 @@ const notPending = (invite: InviteRecord) => new GgError("CONFLICT", `This invit
 
 /** A new token and a new week; the old token stops working at once. Works on pending and expired invites. */
 export async function resendInvite(ctx: GgContext, userId: string, orgId: string, inviteId: string): Promise<InviteRecord> {
-  await orgAccess(ctx, userId, orgId, "manageMembers");
+  const { org } = await orgAccess(ctx, userId, orgId, "manageMembers");
   const invite = await inviteInOrg(ctx, orgId, inviteId);
   if (invite.status !== "pending" && invite.status !== "expired") throw notPending(invite);
   await assertNotMember(ctx, orgId, invite.email);
   const now = ctx.clock.now();
   const { token, hash } = newInviteToken();
   const renewed: InviteRecord = { ...invite, status: "pending", tokenHash: hash, invitedBy: userId, expiresAt: now + INVITE_TTL_MS, updatedAt: now };
-  const mail = await inviteMailFor(ctx, userId, orgId, renewed, token);
+  const mail = await inviteMailFor(ctx, userId, org.name, renewed, token);
   await ctx.store.transaction(async (tx) => {
     const reissued = await tx.invites.reissue(orgId, inviteId, { tokenHash: hash, expiresAt: renewed.expiresAt, invitedBy: userId }, now);
     if (!reissued) throw notPending((await tx.invites.findInOrg(orgId, inviteId)) ?? invite);
