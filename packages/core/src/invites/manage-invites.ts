@@ -1,4 +1,7 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { toIso } from "../clock.ts";
 import type { InviteRecord, InviteRole } from "../records/invite.ts";
 import type { PageRequest, Pagination } from "../pagination/pagination.ts";
 import { offsetOf, paginationOf } from "../pagination/pagination.ts";
@@ -13,9 +16,12 @@ import { inviteMail } from "./invite-mail.ts";
 
 /**
  * An org's side of invitations (admin and owner; docs/team-and-audit.md#invitations-and-roles).
- * `userId` is the dashboard user who makes the change (the actor). Each change, its mail
- * and its event commit in one transaction.
+ * `userId` is the dashboard user who makes the change (`ctx.origin` names them for the
+ * audit log). Each change, its mail, its event and its audit entry commit in one
+ * transaction. The token never reaches the log, the event or the answer.
  */
+
+export const inviteResource = (invite: Pick<InviteRecord, "id" | "orgId">) => ({ resource: { type: "invite", id: invite.id }, orgId: invite.orgId, productId: null });
 
 async function assertNotMember(ctx: GgContext, orgId: string, email: string): Promise<void> {
   const user = await ctx.store.users.findByEmail(email);
@@ -30,7 +36,7 @@ async function inviteMailFor(ctx: GgContext, userId: string, orgName: string, in
 }
 
 /** Invites an email address with a role; 409 when it is already a member or has a pending invite. */
-export async function createInvite(ctx: GgContext, userId: string, orgId: string, input: { email: string; role: InviteRole }): Promise<InviteRecord> {
+export async function createInvite(ctx: ActingContext, userId: string, orgId: string, input: { email: string; role: InviteRole }): Promise<InviteRecord> {
   const { org } = await orgAccess(ctx, userId, orgId, "manageMembers");
   const email = normalizeEmail(input.email);
   await assertNotMember(ctx, orgId, email);
@@ -46,6 +52,8 @@ export async function createInvite(ctx: GgContext, userId: string, orgId: string
     await tx.invites.insert(invite);
     await tx.mail.send(mail);
     await recordMemberInvited(tx, invite, now);
+    const changes = { email: [null, email], role: [null, invite.role], status: [null, "pending"] } satisfies Record<string, [unknown, unknown]>;
+    await recordAudit(tx, ctx.origin, { action: "member.invited", ...inviteResource(invite), changes }, now);
   });
   return invite;
 }
@@ -71,7 +79,7 @@ async function inviteInOrg(ctx: GgContext, orgId: string, inviteId: string): Pro
 const notPending = (invite: InviteRecord) => new GgError("CONFLICT", `This invite was ${invite.status}; send a new one instead`);
 
 /** A new token and a new week; the old token stops working at once. Works on pending and expired invites. */
-export async function resendInvite(ctx: GgContext, userId: string, orgId: string, inviteId: string): Promise<InviteRecord> {
+export async function resendInvite(ctx: ActingContext, userId: string, orgId: string, inviteId: string): Promise<InviteRecord> {
   const { org } = await orgAccess(ctx, userId, orgId, "manageMembers");
   const invite = await inviteInOrg(ctx, orgId, inviteId);
   if (invite.status !== "pending" && invite.status !== "expired") throw notPending(invite);
@@ -84,17 +92,22 @@ export async function resendInvite(ctx: GgContext, userId: string, orgId: string
     const reissued = await tx.invites.reissue(orgId, inviteId, { tokenHash: hash, expiresAt: renewed.expiresAt, invitedBy: userId }, now);
     if (!reissued) throw notPending((await tx.invites.findInOrg(orgId, inviteId)) ?? invite);
     await tx.mail.send(mail);
+    const changes: Record<string, [unknown, unknown]> = { expiresAt: [toIso(invite.expiresAt), toIso(renewed.expiresAt)] };
+    if (invite.status !== "pending") changes.status = [invite.status, "pending"];
+    await recordAudit(tx, ctx.origin, { action: "invite.resent", ...inviteResource(invite), changes }, now);
   });
   return renewed;
 }
 
 /** Revokes a pending (or expired) invite; its token stops working. */
-export async function revokeInvite(ctx: GgContext, userId: string, orgId: string, inviteId: string): Promise<InviteRecord> {
+export async function revokeInvite(ctx: ActingContext, userId: string, orgId: string, inviteId: string): Promise<InviteRecord> {
   await orgAccess(ctx, userId, orgId, "manageMembers");
   const invite = await inviteInOrg(ctx, orgId, inviteId);
+  if (invite.status !== "pending") throw notPending(invite);
   const now = ctx.clock.now();
-  if (invite.status !== "pending" || !(await ctx.store.invites.revoke(orgId, inviteId, now))) {
-    throw notPending((await ctx.store.invites.findInOrg(orgId, inviteId)) ?? invite);
-  }
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.invites.revoke(orgId, inviteId, now))) throw notPending((await tx.invites.findInOrg(orgId, inviteId)) ?? invite);
+    await recordAudit(tx, ctx.origin, { action: "invite.revoked", ...inviteResource(invite), changes: { status: ["pending", "revoked"] } }, now);
+  });
   return { ...invite, status: "revoked", updatedAt: now };
 }

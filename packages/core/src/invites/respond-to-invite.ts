@@ -6,6 +6,9 @@ import { GgError } from "../errors/gg-error.ts";
 import { hashOpaqueToken } from "../auth/opaque-tokens.ts";
 import { recordMemberJoined } from "../webhooks/record-event.ts";
 import { isOpen } from "./invite-status.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit, recordAudits } from "../audit/record-audit.ts";
+import { inviteResource } from "./manage-invites.ts";
 
 /**
  * The invitee's side (docs/team-and-audit.md#invitations-and-roles). A token that is
@@ -42,7 +45,7 @@ export async function listMyInvites(ctx: GgContext, userId: string): Promise<Rec
 }
 
 /** Joins the org with the invite's role; the token is used up in the same transaction. */
-export async function acceptInvite(ctx: GgContext, userId: string, input: { token: string }): Promise<{ orgId: string; role: InviteRole }> {
+export async function acceptInvite(ctx: ActingContext, userId: string, input: { token: string }): Promise<{ orgId: string; role: InviteRole }> {
   const invite = await openInviteByToken(ctx, input.token);
   const user = await invitee(ctx, userId, invite);
   const now = ctx.clock.now();
@@ -51,15 +54,23 @@ export async function acceptInvite(ctx: GgContext, userId: string, input: { toke
     await tx.members.insert(invite.orgId, user.id, invite.role, now);
     const member: OrgMemberRecord = { orgId: invite.orgId, userId: user.id, email: user.email, name: user.name, role: invite.role, createdAt: now };
     await recordMemberJoined(tx, member, invite.id, now);
+    // Two resources moved: the invite was used up, and the org gained a member.
+    await recordAudits(tx, ctx.origin, [
+      { action: "invite.accepted", ...inviteResource(invite), changes: { status: ["pending", "accepted"] } },
+      { action: "member.joined", resource: { type: "member", id: user.id }, orgId: invite.orgId, productId: null, changes: { role: [null, invite.role] } },
+    ], now);
   });
   return { orgId: invite.orgId, role: invite.role };
 }
 
 /** Turns the invitation down; the token stops working. */
-export async function declineInvite(ctx: GgContext, userId: string, input: { token: string }): Promise<InviteRecord> {
+export async function declineInvite(ctx: ActingContext, userId: string, input: { token: string }): Promise<InviteRecord> {
   const invite = await openInviteByToken(ctx, input.token);
   await invitee(ctx, userId, invite);
   const now = ctx.clock.now();
-  if (!(await ctx.store.invites.respond(invite.id, invite.tokenHash, "declined", now))) throw deadToken();
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.invites.respond(invite.id, invite.tokenHash, "declined", now))) throw deadToken();
+    await recordAudit(tx, ctx.origin, { action: "invite.declined", ...inviteResource(invite), changes: { status: ["pending", "declined"] } }, now);
+  });
   return { ...invite, status: "declined", updatedAt: now };
 }

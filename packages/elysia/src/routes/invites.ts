@@ -40,8 +40,8 @@ export function inviteRoutes(ctx: GgContext) {
     .use(requireUser(ctx))
     .post(
       "/:orgId/invites",
-      async ({ userId, params, body, set }) => {
-        const invite = await createInvite(ctx, userId, params.orgId, body);
+      async ({ userId, acting, params, body, set }) => {
+        const invite = await createInvite(acting, userId, params.orgId, body);
         set.status = 201;
         return ok({ invite: presentInvite(invite, ctx.clock.now()) });
       },
@@ -58,12 +58,12 @@ export function inviteRoutes(ctx: GgContext) {
     )
     .post(
       "/:orgId/invites/:inviteId/resend",
-      async ({ userId, params }) => ok({ invite: presentInvite(await resendInvite(ctx, userId, params.orgId, params.inviteId), ctx.clock.now()) }),
+      async ({ userId, acting, params }) => ok({ invite: presentInvite(await resendInvite(acting, userId, params.orgId, params.inviteId), ctx.clock.now()) }),
       { params: OrgInviteParams, detail: { summary: "Mail a new link with a new expiry (the old link stops working)", ...answers(One("invite", InviteSchema), { errors: ["CONFLICT"] }), tags } },
     )
     .delete(
       "/:orgId/invites/:inviteId",
-      async ({ userId, params }) => ok({ invite: presentInvite(await revokeInvite(ctx, userId, params.orgId, params.inviteId), ctx.clock.now()) }),
+      async ({ userId, acting, params }) => ok({ invite: presentInvite(await revokeInvite(acting, userId, params.orgId, params.inviteId), ctx.clock.now()) }),
       { params: OrgInviteParams, detail: { summary: "Revoke a pending invite", ...answers(One("invite", InviteSchema), { errors: ["CONFLICT"] }), tags } },
     );
 
@@ -78,11 +78,11 @@ export function inviteRoutes(ctx: GgContext) {
       },
       { query: PageQuery, detail: { summary: "Pending invites to your verified email address", ...answers(Page("invites", ReceivedInviteSchema)), tags } },
     )
-    .post("/accept", async ({ userId, body }) => ok({ membership: await acceptInvite(ctx, userId, body) }), {
+    .post("/accept", async ({ userId, acting, body }) => ok({ membership: await acceptInvite(acting, userId, body) }), {
       body: InviteTokenBody,
       detail: { summary: "Accept an invite (your verified email must be the invited one)", ...answers(One("membership", InviteMembershipSchema), { errors: ["PERMISSION_DENIED", "CONFLICT"] }), tags },
     })
-    .post("/decline", async ({ userId, body }) => ok({ invite: presentInvite(await declineInvite(ctx, userId, body), ctx.clock.now()) }), {
+    .post("/decline", async ({ userId, acting, body }) => ok({ invite: presentInvite(await declineInvite(acting, userId, body), ctx.clock.now()) }), {
       body: InviteTokenBody,
       detail: { summary: "Decline an invite", ...answers(One("invite", InviteSchema), { errors: ["PERMISSION_DENIED"] }), tags },
     });

@@ -7,4 +7,5 @@ export * from "./authorize.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./webhooks.ts";
+export * from "./audit.ts";
 export * from "./invites.ts";
