@@ -417,6 +417,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/orgs/{orgId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the organization (any member but the owner) */
+        post: operations["postV1DashboardOrgsByOrgIdLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/orgs/{orgId}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the org's invites, newest first */
+        get: operations["getV1DashboardOrgsByOrgIdInvites"];
+        put?: never;
+        /** Invite someone by email (mails a link valid for 7 days) */
+        post: operations["postV1DashboardOrgsByOrgIdInvites"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/orgs/{orgId}/invites/{inviteId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a new link with a new expiry (the old link stops working) */
+        post: operations["postV1DashboardOrgsByOrgIdInvitesByInviteIdResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/orgs/{orgId}/invites/{inviteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invite */
+        delete: operations["deleteV1DashboardOrgsByOrgIdInvitesByInviteId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending invites to your verified email address */
+        get: operations["getV1DashboardInvites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/invites/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invite (your verified email must be the invited one) */
+        post: operations["postV1DashboardInvitesAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/invites/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invite */
+        post: operations["postV1DashboardInvitesDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/products": {
         parameters: {
             query?: never;
@@ -1531,6 +1651,78 @@ export interface components {
              * @example 2026-01-15T09:30:00.000Z
              */
             createdAt: string;
+        };
+        Invite: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            orgId: string;
+            /** @example grace@example.com */
+            email: string;
+            role: "admin" | "member" | "viewer";
+            status: "pending" | "accepted" | "declined" | "revoked" | "expired";
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            invitedBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        ReceivedInvite: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            orgId: string;
+            /** @example grace@example.com */
+            email: string;
+            role: "admin" | "member" | "viewer";
+            status: "pending" | "accepted" | "declined" | "revoked" | "expired";
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            invitedBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @example Acme Software */
+            orgName: string;
+        };
+        InviteMembership: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            orgId: string;
+            role: "admin" | "member" | "viewer";
         };
         Product: {
             /**
@@ -2764,7 +2956,8 @@ export interface operations {
                  * @example {
                  *       "email": "ada@example.com",
                  *       "password": "correct horse battery staple",
-                 *       "name": "Acme"
+                 *       "name": "Acme",
+                 *       "inviteToken": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"
                  *     }
                  */
                 "application/json": {
@@ -2772,6 +2965,8 @@ export interface operations {
                     email: string;
                     password: string;
                     name?: string;
+                    /** @description The token of an invitation to this email: signs up even where sign-up is closed */
+                    inviteToken?: string;
                 };
             };
         };
@@ -4001,7 +4196,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPermissionDenied"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];
@@ -4067,7 +4262,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPermissionDenied"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -4133,6 +4328,492 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ForbiddenOrPermissionDenied"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardOrgsByOrgIdLeave: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "left": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            left: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardOrgsByOrgIdInvites: {
+        parameters: {
+            query?: {
+                status?: "pending" | "accepted" | "declined" | "revoked" | "expired";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invites": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "email": "grace@example.com",
+                     *             "role": "admin",
+                     *             "status": "pending",
+                     *             "invitedBy": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            invites: components["schemas"]["Invite"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardOrgsByOrgIdInvites: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "role": "admin"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Email address; stored lower-cased */
+                    email: string;
+                    /** @enum {string} */
+                    role: "admin" | "member" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invite": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "grace@example.com",
+                     *           "role": "admin",
+                     *           "status": "pending",
+                     *           "invitedBy": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            invite: components["schemas"]["Invite"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardOrgsByOrgIdInvitesByInviteIdResend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgId: string;
+                inviteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invite": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "grace@example.com",
+                     *           "role": "admin",
+                     *           "status": "pending",
+                     *           "invitedBy": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            invite: components["schemas"]["Invite"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1DashboardOrgsByOrgIdInvitesByInviteId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgId: string;
+                inviteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invite": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "grace@example.com",
+                     *           "role": "admin",
+                     *           "status": "pending",
+                     *           "invitedBy": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            invite: components["schemas"]["Invite"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardInvites: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invites": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "email": "grace@example.com",
+                     *             "role": "admin",
+                     *             "status": "pending",
+                     *             "invitedBy": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "orgName": "Acme Software"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            invites: components["schemas"]["ReceivedInvite"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardInvitesAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The token from the invitation mail */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "membership": {
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "role": "admin"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            membership: components["schemas"]["InviteMembership"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardInvitesDecline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The token from the invitation mail */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invite": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "grace@example.com",
+                     *           "role": "admin",
+                     *           "status": "pending",
+                     *           "invitedBy": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            invite: components["schemas"]["Invite"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDenied"];
             409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];

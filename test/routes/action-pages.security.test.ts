@@ -78,7 +78,25 @@ test("under a prefix the form posts to the prefixed API; `actionPages: false` tu
     expect(html).toContain('action="/licensing/v1/auth/reset-password"');
     expect((await get(off, "/verify-email?token=abcdefghijkl")).status).toBe(404);
     expect((await get(off, "/reset-password?token=abcdefghijkl")).status).toBe(404);
+    expect((await get(off, "/invite?token=abcdefghijkl")).status).toBe(404);
+    expect(await (await get(prefixed, "/licensing/invite?token=abcdefghijkl")).text()).toContain("/licensing/v1/dashboard/invites/accept");
   } finally {
     await Promise.all([prefixed.close(), off.close()]);
   }
+});
+
+test("the invitation page escapes a hostile token, runs no script and changes nothing", async () => {
+  const hostile = `"><script>alert(1)</script><img src=x onerror=alert(2)>'`;
+  const response = await get(app, `/invite?token=${encodeURIComponent(hostile)}`);
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&#39;"`);
+  expect(html).not.toContain("<script");
+  expect(html).not.toContain("<img");
+  const csp = response.headers.get("content-security-policy")!;
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain(`style-src ${hashOf(inline(html, "style")[0]!)}`);
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  expect((await get(app, "/invite")).status).toBe(400);
 });

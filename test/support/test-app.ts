@@ -40,8 +40,8 @@ export interface TestApp {
   logs: LogLine[];
   /** Number of rows in a table, to prove a refused request changed nothing. */
   count(table: string): Promise<number>;
-  /** The newest single-use token of this kind (gg_ve, gg_pr) mailed to `to`. */
-  mailedToken(to: string, prefix: "gg_ve" | "gg_pr"): Promise<string>;
+  /** The newest single-use token of this kind (gg_ve, gg_pr, gg_inv) mailed to `to`. */
+  mailedToken(to: string, prefix: "gg_ve" | "gg_pr" | "gg_inv"): Promise<string>;
   close(): Promise<void>;
 }
 

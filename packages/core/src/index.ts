@@ -173,3 +173,13 @@ export * from "./audit/changed-fields.ts";
 export * from "./audit/record-audit.ts";
 export * from "./audit/audit-query.ts";
 export * from "./audit/read-audit-log.ts";
+
+// Invitations and member rules (docs/team-and-audit.md)
+export * from "./orgs/member-rules.ts";
+export * from "./invites/invite-status.ts";
+export * from "./invites/invite-token.ts";
+export * from "./invites/invite-schema.ts";
+export * from "./invites/schemas.ts";
+export * from "./invites/present-invite.ts";
+export * from "./invites/manage-invites.ts";
+export * from "./invites/respond-to-invite.ts";

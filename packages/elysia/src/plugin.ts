@@ -10,6 +10,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
+import { inviteRoutes } from "./routes/invites.ts";
 import { productRoutes } from "./routes/products.ts";
 import { orgLicenseRoutes } from "./routes/org-licenses.ts";
 import { dashboardLicenseRoutes } from "./routes/dashboard-licenses.ts";
@@ -61,7 +62,7 @@ export interface GeckoguardOptions {
    * which the webhook worker counts).
    */
   metrics?: false | { token?: string; registry?: HttpMetrics };
-  /** Serve the pages mailed links open, GET /verify-email and GET /reset-password (default true). */
+  /** Serve the pages mailed links open, GET /verify-email, GET /reset-password and GET /invite (default true). */
   actionPages?: boolean;
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
@@ -92,6 +93,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
+    .use(inviteRoutes(ctx))
     .use(productRoutes(ctx))
     .use(orgLicenseRoutes(ctx))
     .use(dashboardLicenseRoutes(ctx))

@@ -4,6 +4,7 @@ import type { Executor } from "./connection/executor.ts";
 import { libsqlUsers } from "./repositories/accounts/users.ts";
 import { libsqlOneTimeTokens, libsqlRecoveryCodes, libsqlRefreshTokens } from "./repositories/accounts/tokens.ts";
 import { libsqlOrgMembers, libsqlOrgs } from "./repositories/accounts/orgs.ts";
+import { libsqlInvites } from "./repositories/accounts/invites.ts";
 import { libsqlProducts } from "./repositories/licensing/products.ts";
 import { libsqlApiKeys } from "./repositories/licensing/api-keys.ts";
 import { libsqlLicenses } from "./repositories/licensing/licenses.ts";
@@ -30,6 +31,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     recoveryCodes: libsqlRecoveryCodes(db),
     orgs: libsqlOrgs(db),
     members: libsqlOrgMembers(db),
+    invites: libsqlInvites(db),
     products: libsqlProducts(db),
     apiKeys: libsqlApiKeys(db),
     licenses: libsqlLicenses(db),

@@ -2,13 +2,25 @@ import type { GgContext } from "../context.ts";
 import { GgError } from "../errors/gg-error.ts";
 import type { UserRecord } from "../records/user.ts";
 import { newUserRecord } from "./new-user.ts";
-import { SIGN_UP_CLOSED_MESSAGE, signUpRule, type SignUpRule } from "./registration-policy.ts";
+import { SIGN_UP_CLOSED_MESSAGE, signUpRule, type SignUpPath, type SignUpRule } from "./registration-policy.ts";
 import { normalizeEmail, type RegisterInput } from "./schemas.ts";
 import { sendEmailVerification } from "./verify-email.ts";
+import { openInviteByToken } from "../invites/respond-to-invite.ts";
 
-/** A stranger's sign-up (`POST /v1/auth/register`), under the deployment's registration policy. */
+/**
+ * A sign-up (`POST /v1/auth/register`). A stranger's follows the deployment's registration
+ * policy; one carrying a live invitation token for this very email takes the `invited`
+ * path, which an org admin already decided (the token proves the mail reached them).
+ */
 export async function register(ctx: GgContext, input: RegisterInput): Promise<UserRecord> {
-  return createAccount(ctx, input, signUpRule(ctx.registration, "self-service"));
+  return createAccount(ctx, input, signUpRule(ctx.registration, await signUpPath(ctx, input)));
+}
+
+async function signUpPath(ctx: GgContext, input: RegisterInput): Promise<SignUpPath> {
+  if (input.inviteToken === undefined) return "self-service";
+  const invite = await openInviteByToken(ctx, input.inviteToken);
+  if (invite.email !== normalizeEmail(input.email)) throw new GgError("PERMISSION_DENIED", "This invitation was sent to another email address");
+  return "invited";
 }
 
 /**
@@ -17,7 +29,7 @@ export async function register(ctx: GgContext, input: RegisterInput): Promise<Us
  * (the answer is the same for a taken and a free address) and writes nothing. With
  * `only-if-first` the insert itself is guarded (it only happens while there is no
  * account), so of two concurrent first sign-ups exactly one wins; the other is refused
- * as if it had come second. The invitation flow will call this with its own rule.
+ * as if it had come second.
  */
 export async function createAccount(ctx: GgContext, input: RegisterInput, rule: SignUpRule): Promise<UserRecord> {
   const refuse = () => new GgError("PERMISSION_DENIED", SIGN_UP_CLOSED_MESSAGE);

@@ -12,9 +12,9 @@ export const DEFAULT_REGISTRATION_POLICY: RegistrationPolicy = "first";
 
 /**
  * How an account is being created. `self-service` is a stranger signing up, which the
- * policy governs; `invited` is someone an org admin asked in (the invitation use case,
- * not built yet, takes this path after consuming its token): the admin's decision stands
- * whatever the policy.
+ * policy governs; `invited` is someone an org admin asked in (register.ts takes this path
+ * when the sign-up carries a live invitation token for its email): the admin's decision
+ * stands whatever the policy.
  */
 export type SignUpPath = "self-service" | "invited";
 

@@ -13,7 +13,14 @@ export const NameSchema = SingleLine({ minLength: 1, maxLength: 200, pattern: "\
 const OpaqueTokenSchema = SingleLine({ minLength: 10, maxLength: 512 });
 const CodeSchema = SingleLine({ minLength: 6, maxLength: 32, description: "6-digit TOTP code or a recovery code" });
 
-export const RegisterBody = Type.Object({ email: EmailSchema, password: PasswordSchema, name: Type.Optional(NameSchema) });
+export const RegisterBody = Type.Object({
+  email: EmailSchema,
+  password: PasswordSchema,
+  name: Type.Optional(NameSchema),
+  inviteToken: Type.Optional(
+    SingleLine({ minLength: 10, maxLength: 512, description: "The token of an invitation to this email: signs up even where sign-up is closed" }),
+  ),
+});
 export const LoginBody = Type.Object({ email: EmailSchema, password: SingleLine({ minLength: 1, maxLength: 256 }) });
 export const RefreshBody = Type.Object({ refreshToken: OpaqueTokenSchema });
 export const ForgotPasswordBody = Type.Object({ email: EmailSchema });

@@ -20,6 +20,11 @@ export interface OrgMemberStore {
   find(orgId: string, userId: string): Promise<OrgMemberRecord | null>;
   /** Throws GgError CONFLICT when the user is already a member. */
   insert(orgId: string, userId: string, role: OrgRole, now: number): Promise<void>;
-  setRole(orgId: string, userId: string, role: OrgRole): Promise<void>;
-  remove(orgId: string, userId: string): Promise<void>;
+  /**
+   * Sets the role to `to` only while it is still `from`, in one guarded write; false when
+   * it changed meanwhile or the member is gone (of concurrent callers one wins).
+   */
+  changeRole(orgId: string, userId: string, from: OrgRole, to: OrgRole): Promise<boolean>;
+  /** Removes the membership unless it is the owner's, in one guarded write; false when nothing was removed. */
+  removeNonOwner(orgId: string, userId: string): Promise<boolean>;
 }

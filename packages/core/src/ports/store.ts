@@ -1,6 +1,7 @@
 import type { UserStore } from "./users.ts";
 import type { OneTimeTokenStore, RecoveryCodeStore, RefreshTokenStore } from "./tokens.ts";
 import type { OrgMemberStore, OrgStore } from "./orgs.ts";
+import type { InviteStore } from "./invites.ts";
 import type { ProductStore } from "./products.ts";
 import type { Mailer } from "./mail.ts";
 import type { ApiKeyStore } from "./apikeys.ts";
@@ -25,6 +26,7 @@ export interface Store {
   recoveryCodes: RecoveryCodeStore;
   orgs: OrgStore;
   members: OrgMemberStore;
+  invites: InviteStore;
   products: ProductStore;
   apiKeys: ApiKeyStore;
   licenses: LicenseStore;

@@ -23,6 +23,12 @@ export const WEBHOOK_EVENT_TYPES = [
   "api_key.created",
   "api_key.rotated",
   "api_key.revoked",
+  /** Org membership (docs/team-and-audit.md): every product of the org hears of these. */
+  "member.invited",
+  "member.joined",
+  "member.removed",
+  "member.role_changed",
+  "org.ownership_transferred",
   /** An endpoint failed for 3 days in a row and was switched off (sent to the product's other endpoints). */
   "webhook_endpoint.disabled",
   /** Sent by "send a test event" to that one endpoint only, whatever it subscribes to. */

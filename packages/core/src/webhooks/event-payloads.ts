@@ -6,6 +6,11 @@ import { presentLicense } from "../licenses/present-license.ts";
 import { presentEndUser } from "../endusers/present-end-user.ts";
 import { presentSession } from "../sessions/present-session.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
+import type { OrgMemberRecord } from "../records/org.ts";
+import type { InviteRecord } from "../records/invite.ts";
+import type { OrgRole } from "../orgs/roles.ts";
+import { presentMember } from "../orgs/present-org.ts";
+import { presentInvite } from "../invites/present-invite.ts";
 
 /**
  * The `data` of each event, built from the same presenters the API answers with, so a
@@ -59,4 +64,29 @@ export function blacklistEventData(entry: BlacklistEntryFields) {
   return {
     entry: { id: entry.id, productId: entry.productId, type: entry.type, value: entry.value, reason: entry.reason, createdAt: toIso(entry.createdAt) },
   };
+}
+
+/** member.invited: the invite as the org's admins list it (never its token). */
+export function memberInvitedEventData(invite: InviteRecord, now: number) {
+  return { orgId: invite.orgId, invite: presentInvite(invite, now) };
+}
+
+/** member.joined: by accepting an invite (`inviteId`) or added directly by an admin. */
+export function memberJoinedEventData(member: OrgMemberRecord, inviteId: string | null) {
+  return { orgId: member.orgId, member: presentMember(member), via: inviteId === null ? "added" : "invite", inviteId };
+}
+
+/** member.removed: by an admin, or the member left. */
+export function memberRemovedEventData(member: OrgMemberRecord, reason: "removed" | "left") {
+  return { orgId: member.orgId, member: presentMember(member), reason };
+}
+
+/** member.role_changed: the member with the new role, and the role before. */
+export function memberRoleChangedEventData(member: OrgMemberRecord, previousRole: OrgRole) {
+  return { orgId: member.orgId, member: presentMember(member), previousRole };
+}
+
+/** org.ownership_transferred: both people with their roles after the transfer. */
+export function ownershipTransferredEventData(previousOwner: OrgMemberRecord, newOwner: OrgMemberRecord) {
+  return { orgId: newOwner.orgId, previousOwner: presentMember(previousOwner), newOwner: presentMember(newOwner) };
 }

@@ -6,6 +6,16 @@ import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { WebhookEventType } from "./event-catalogue.ts";
 import { apiKeyEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
 import { deferredLicenseData } from "./deferred-payloads.ts";
+import type { OrgMemberRecord } from "../records/org.ts";
+import type { InviteRecord } from "../records/invite.ts";
+import type { OrgRole } from "../orgs/roles.ts";
+import {
+  memberInvitedEventData,
+  memberJoinedEventData,
+  memberRemovedEventData,
+  memberRoleChangedEventData,
+  ownershipTransferredEventData,
+} from "./event-payloads.ts";
 
 /**
  * How a use case emits webhook events: call one of these with the transaction store
@@ -65,4 +75,26 @@ export function recordBlacklistEvents(tx: Store, type: "blacklist.added" | "blac
     entries.map((entry) => ({ productId: entry.productId, type, data: blacklistEventData(entry) })),
     now,
   );
+}
+
+// Members belong to the org, like end users: every product of the org hears of these.
+
+export function recordMemberInvited(tx: Store, invite: InviteRecord, now: number) {
+  return tx.events.recordForOrg(invite.orgId, "member.invited", memberInvitedEventData(invite, now), now);
+}
+
+export function recordMemberJoined(tx: Store, member: OrgMemberRecord, inviteId: string | null, now: number) {
+  return tx.events.recordForOrg(member.orgId, "member.joined", memberJoinedEventData(member, inviteId), now);
+}
+
+export function recordMemberRemoved(tx: Store, member: OrgMemberRecord, reason: "removed" | "left", now: number) {
+  return tx.events.recordForOrg(member.orgId, "member.removed", memberRemovedEventData(member, reason), now);
+}
+
+export function recordMemberRoleChanged(tx: Store, member: OrgMemberRecord, previousRole: OrgRole, now: number) {
+  return tx.events.recordForOrg(member.orgId, "member.role_changed", memberRoleChangedEventData(member, previousRole), now);
+}
+
+export function recordOwnershipTransferred(tx: Store, previousOwner: OrgMemberRecord, newOwner: OrgMemberRecord, now: number) {
+  return tx.events.recordForOrg(newOwner.orgId, "org.ownership_transferred", ownershipTransferredEventData(previousOwner, newOwner), now);
 }

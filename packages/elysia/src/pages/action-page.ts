@@ -73,10 +73,15 @@ ${action.askPassword === null ? "" : `<label>New password<input type="password" 
 <button type="submit">${escapeHtml(action.button)}</button>
 </form>
 <p id="result" role="status"></p>`;
+  return pageShell(action.title, body, token !== null);
+}
+
+/** The document around a page's body: the one style, and the form script when the page has a form. */
+export function pageShell(title: string, bodyHtml: string, withScript: boolean): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(action.title)}</title><style>${STYLE}</style></head>
-<body><h1>${escapeHtml(action.title)}</h1>
-${body}
-${token === null ? "" : `<script>${SCRIPT}</script>`}</body></html>`;
+<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(title)}</h1>
+${bodyHtml}
+${withScript ? `<script>${SCRIPT}</script>` : ""}</body></html>`;
 }

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { PasswordSchema } from "@geckoguard/core";
 import { ACTION_PAGE_CSP, renderActionPage, type PageAction } from "../pages/action-page.ts";
+import { renderInvitePage } from "../pages/invite-page.ts";
 
 /** The API refuses longer tokens; such a link is not ours and gets the incomplete-link page. */
 const MAX_TOKEN_LENGTH = 512;
@@ -22,22 +23,37 @@ const RESET: Omit<PageAction, "apiPath"> = {
   askPassword: { minLength: MIN_PASSWORD_LENGTH },
 };
 
+type Query = { query: Record<string, string | undefined> };
+
+const tokenOf = ({ query }: Query) => {
+  const raw = query.token;
+  return typeof raw === "string" && raw !== "" && raw.length <= MAX_TOKEN_LENGTH ? raw : null;
+};
+
+const html = (page: string, token: string | null) =>
+  new Response(page, {
+    status: token === null ? 400 : 200,
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": ACTION_PAGE_CSP, "cache-control": "no-store" },
+  });
+
 /**
- * GET /verify-email and GET /reset-password: the pages the mailed links open (the links
- * are GG_PUBLIC_URL + these paths). Each is a small self-contained form that posts the
- * token to the API; opening the page changes nothing, so a mail scanner that follows
- * links cannot use the token up. Not in the OpenAPI document (they answer HTML).
+ * GET /verify-email, GET /reset-password and GET /invite: the pages the mailed links open
+ * (the links are GG_PUBLIC_URL + these paths). The first two are small self-contained
+ * forms that post the token to the API; the invite page explains how to accept (that
+ * needs signing in). Opening a page changes nothing, so a mail scanner that follows links
+ * cannot use the token up. Not in the OpenAPI document (they answer HTML).
  */
 export function actionPageRoutes(prefix: string) {
-  const page = (action: Omit<PageAction, "apiPath">, apiPath: string) => ({ query }: { query: Record<string, string | undefined> }) => {
-    const raw = query.token;
-    const token = typeof raw === "string" && raw !== "" && raw.length <= MAX_TOKEN_LENGTH ? raw : null;
-    return new Response(renderActionPage({ ...action, apiPath: prefix + apiPath }, token), {
-      status: token === null ? 400 : 200,
-      headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": ACTION_PAGE_CSP, "cache-control": "no-store" },
-    });
+  const page = (action: Omit<PageAction, "apiPath">, apiPath: string) => (request: Query) => {
+    const token = tokenOf(request);
+    return html(renderActionPage({ ...action, apiPath: prefix + apiPath }, token), token);
+  };
+  const invitePage = (request: Query) => {
+    const token = tokenOf(request);
+    return html(renderInvitePage(token, prefix), token);
   };
   return new Elysia()
     .get("/verify-email", page(VERIFY, "/v1/auth/verify-email"), { detail: { hide: true } })
-    .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } });
+    .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } })
+    .get("/invite", invitePage, { detail: { hide: true } });
 }

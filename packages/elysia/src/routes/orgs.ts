@@ -12,6 +12,7 @@ import {
   createOrg,
   deleteOrg,
   getOrg,
+  leaveOrg,
   listMembers,
   listOrgs,
   pageOf,
@@ -92,7 +93,7 @@ export function orgRoutes(ctx: GgContext) {
       "/:orgId/members/:userId",
       async ({ userId, acting, params, body }) =>
         ok({ member: presentMember(await changeMemberRole(acting, userId, params.orgId, params.userId, body.role)) }),
-      { params: OrgMemberParams, body: UpdateMemberBody, detail: { summary: "Change a member's role", ...answers(One("member", MemberSchema)), tags } },
+      { params: OrgMemberParams, body: UpdateMemberBody, detail: { summary: "Change a member's role", ...answers(One("member", MemberSchema), { errors: ["CONFLICT"] }), tags } },
     )
     .delete(
       "/:orgId/members/:userId",
@@ -100,7 +101,7 @@ export function orgRoutes(ctx: GgContext) {
         await removeMember(acting, userId, params.orgId, params.userId);
         return ok({ removed: true });
       },
-      { params: OrgMemberParams, detail: { summary: "Remove a member", ...answers(Done("removed")), tags } },
+      { params: OrgMemberParams, detail: { summary: "Remove a member", ...answers(Done("removed"), { errors: ["CONFLICT"] }), tags } },
     )
     .post(
       "/:orgId/transfer-ownership",
@@ -108,6 +109,14 @@ export function orgRoutes(ctx: GgContext) {
         await transferOwnership(acting, userId, params.orgId, body.userId);
         return ok({ org: presentOrg(await getOrg(ctx, userId, params.orgId)) });
       },
-      { params: OrgIdParams, body: TransferOwnershipBody, detail: { summary: "Hand the org to another member", ...answers(One("org", OrgSchema)), tags } },
+      { params: OrgIdParams, body: TransferOwnershipBody, detail: { summary: "Hand the org to another member", ...answers(One("org", OrgSchema), { errors: ["CONFLICT"] }), tags } },
+    )
+    .post(
+      "/:orgId/leave",
+      async ({ userId, acting, params }) => {
+        await leaveOrg(acting, userId, params.orgId);
+        return ok({ left: true });
+      },
+      { params: OrgIdParams, detail: { summary: "Leave the organization (any member but the owner)", ...answers(Done("left"), { errors: ["CONFLICT"] }), tags } },
     );
 }

@@ -14,3 +14,4 @@ export const BlacklistEntryParams = Type.Object({ productId: IdParam, entryId: I
 export const WebhookProductParams = Type.Object({ productId: IdParam });
 export const WebhookEndpointParams = Type.Object({ productId: IdParam, endpointId: IdParam });
 export const WebhookDeliveryParams = Type.Object({ productId: IdParam, endpointId: IdParam, deliveryId: IdParam });
+export const OrgInviteParams = Type.Object({ orgId: IdParam, inviteId: IdParam });

@@ -117,5 +117,16 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE INDEX `audit_log_org_resource_idx` ON `audit_log` (`org_id`,`resource_type`,`resource_id`);",
       "CREATE INDEX `audit_log_org_actor_idx` ON `audit_log` (`org_id`,`actor_id`);"
     ]
+  },
+  {
+    "tag": "0008_org_invites",
+    "hash": "4f69ad5ab5fe4e1bc25b71da6e479ac7175e26d8dea4c2e262b29faea268ced7",
+    "statements": [
+      "CREATE TABLE `org_invites` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text NOT NULL,\n\t`status` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`invited_by` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `org_invites_token_hash_unique` ON `org_invites` (`token_hash`);",
+      "CREATE UNIQUE INDEX `org_invites_one_pending_idx` ON `org_invites` (`org_id`,`email`) WHERE \"org_invites\".\"status\" = 'pending';",
+      "CREATE INDEX `org_invites_org_idx` ON `org_invites` (`org_id`,`created_at`);",
+      "CREATE INDEX `org_invites_email_idx` ON `org_invites` (`email`,`status`);"
+    ]
   }
 ];

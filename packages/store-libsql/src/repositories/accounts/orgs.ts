@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { OrgMemberStore, OrgMembership, OrgRecord, OrgStore } from "@geckoguard/core";
 import type { Executor } from "../../connection/executor.ts";
 import { orgMembers, orgs, users } from "../../schema/index.ts";
@@ -72,14 +72,18 @@ export function libsqlOrgMembers(db: Executor): OrgMemberStore {
         db.insert(orgMembers).values({ orgId, userId, role, createdAt: now }),
       );
     },
-    async setRole(orgId, userId, role) {
-      await db
+    async changeRole(orgId, userId, from, to) {
+      const result = await db
         .update(orgMembers)
-        .set({ role })
-        .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
+        .set({ role: to })
+        .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId), eq(orgMembers.role, from)));
+      return result.rowsAffected === 1;
     },
-    async remove(orgId, userId) {
-      await db.delete(orgMembers).where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
+    async removeNonOwner(orgId, userId) {
+      const result = await db
+        .delete(orgMembers)
+        .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId), ne(orgMembers.role, "owner")));
+      return result.rowsAffected === 1;
     },
   };
 }
