@@ -27,6 +27,9 @@ import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 import { actionPageRoutes } from "./routes/action-pages.ts";
+import { endUserAuthRoutes } from "./routes/enduser-auth.ts";
+import { endUserSelfServiceRoutes } from "./routes/enduser-self-service.ts";
+import { portalSettingsRoutes } from "./routes/portal-settings.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -104,6 +107,9 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
+    .use(portalSettingsRoutes(ctx))
+    .use(endUserAuthRoutes(ctx))
+    .use(endUserSelfServiceRoutes(ctx))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));

@@ -22,8 +22,15 @@ const RESET: Omit<PageAction, "apiPath"> = {
   askPassword: { minLength: MIN_PASSWORD_LENGTH },
 };
 
+const PORTAL_RESET: Omit<PageAction, "apiPath"> = {
+  ...RESET,
+  intro: `Enter a password for your customer portal account (at least ${MIN_PASSWORD_LENGTH} characters).`,
+  done: "Your password is set. Sign in to the portal with it.",
+  button: "Set password",
+};
+
 /**
- * GET /verify-email and GET /reset-password: the pages the mailed links open (the links
+ * GET /verify-email, GET /reset-password and GET /portal/reset-password: the pages the mailed links open (the links
  * are GG_PUBLIC_URL + these paths). Each is a small self-contained form that posts the
  * token to the API; opening the page changes nothing, so a mail scanner that follows
  * links cannot use the token up. Not in the OpenAPI document (they answer HTML).
@@ -39,5 +46,7 @@ export function actionPageRoutes(prefix: string) {
   };
   return new Elysia()
     .get("/verify-email", page(VERIFY, "/v1/auth/verify-email"), { detail: { hide: true } })
-    .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } });
+    .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } })
+    // The portal's reset and invitation links (docs/portal.md).
+    .get("/portal/reset-password", page(PORTAL_RESET, "/v1/enduser/auth/reset-password"), { detail: { hide: true } });
 }

@@ -1,0 +1,43 @@
+import type { GgContext } from "../context.ts";
+import type { PortalSettings } from "../records/portal.ts";
+import { GgError } from "../errors/gg-error.ts";
+import { orgAccess } from "../orgs/org-access.ts";
+import type { PatchPortalSettingsInput } from "./schemas.ts";
+
+/** What an org that never saved its settings has: the portal off. */
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
+  enabled: false,
+  selfRegistration: false,
+  hwidResetCooldownHours: 24,
+  maxSelfResetsPer30Days: 3,
+  allowSessionKill: true,
+};
+
+async function settingsOf(ctx: GgContext, orgId: string): Promise<PortalSettings> {
+  return (await ctx.store.portalSettings.find(orgId)) ?? DEFAULT_PORTAL_SETTINGS;
+}
+
+/** Any member reads the org's portal settings. */
+export async function getPortalSettings(ctx: GgContext, userId: string, orgId: string): Promise<PortalSettings> {
+  await orgAccess(ctx, userId, orgId, "read");
+  return settingsOf(ctx, orgId);
+}
+
+/** Admins change them; fields left out keep their value. */
+export async function updatePortalSettings(ctx: GgContext, userId: string, orgId: string, patch: PatchPortalSettingsInput): Promise<PortalSettings> {
+  await orgAccess(ctx, userId, orgId, "updateOrg");
+  const next = { ...(await settingsOf(ctx, orgId)), ...patch };
+  // Audit seam: the dashboard user `userId` is the actor of this change.
+  await ctx.store.portalSettings.save(orgId, next, ctx.clock.now());
+  return next;
+}
+
+/**
+ * The settings of an org whose portal is on. An org without a portal, or one that does
+ * not exist, answers the same 403 PORTAL_DISABLED (org ids are not probed this way).
+ */
+export async function openPortal(ctx: GgContext, orgId: string): Promise<PortalSettings> {
+  const settings = await settingsOf(ctx, orgId);
+  if (!settings.enabled) throw new GgError("PORTAL_DISABLED", "The end-user portal of this organization is turned off");
+  return settings;
+}
