@@ -17,7 +17,7 @@ export class GgError extends Error {
   readonly details: ErrorDetail[] | undefined;
   /** The refusing bucket's figures when a rate limit refused the request (the HTTP layer reports them). */
   readonly rateLimit: RateLimitFigures | undefined;
-  /** Whole seconds the caller should wait, for refusals that are not a rate-limit bucket (answered as `Retry-After`). */
+  /** Whole seconds the caller should wait, for refusals that are not a rate-limit bucket (the HTTP layer reports it). */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
