@@ -30,6 +30,7 @@ import { actionPageRoutes } from "./routes/action-pages.ts";
 import { endUserAuthRoutes } from "./routes/enduser-auth.ts";
 import { endUserSelfServiceRoutes } from "./routes/enduser-self-service.ts";
 import { portalSettingsRoutes } from "./routes/portal-settings.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -110,6 +111,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(portalSettingsRoutes(ctx))
     .use(endUserAuthRoutes(ctx))
     .use(endUserSelfServiceRoutes(ctx))
+    .use(auditLogRoutes(ctx, { logger }))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
