@@ -89,6 +89,19 @@ describe("end-user portal: self-service", () => {
     expectError(revoke, 403, "PERMISSION_DENIED");
   });
 
+  test("self-service changes land in the org's audit log with the end user as the actor", async () => {
+    const { tenant, customer, licenseId } = await customerWithDevices();
+    await t.api("DELETE", `/v1/enduser/licenses/${licenseId}/hwids/desktop`, { token: customer.accessToken });
+    const log = await t.api("GET", `/v1/dashboard/orgs/${tenant.orgId}/audit-log`, { token: tenant.owner.token });
+    expect(log.status).toBe(200);
+    const entries = log.body.data.entries as { action: string; actor: { type: string; id: string }; resource: { id: string }; changes: unknown }[];
+    const reset = entries.find((entry) => entry.action === "license.hwid_reset");
+    expect(reset).toMatchObject({ actor: { type: "end_user", id: customer.endUserId }, resource: { id: licenseId }, changes: { hwids: [["laptop", "desktop", "tablet"], ["laptop", "tablet"]] } });
+    expect(entries.map((entry) => entry.action)).toEqual(expect.arrayContaining(["end_user.created", "license.redeemed", "portal.updated"]));
+    const verify = await t.api("GET", `/v1/dashboard/orgs/${tenant.orgId}/audit-log/verify`, { token: tenant.owner.token });
+    expect(verify.body.data.valid).toBe(true);
+  });
+
   test("redeem adds an unowned key of the org; an owned one is 409", async () => {
     const { tenant, customer } = await customerWithDevices();
     const redeemed = await t.api("POST", "/v1/enduser/licenses/redeem", { token: customer.accessToken, body: { key: tenant.licenses[1]!.key } });

@@ -88,6 +88,7 @@ export * from "./sessions/manage-sessions.ts";
 
 // The end-user portal: settings, end-user accounts, self-service
 export * from "./portal/schemas.ts";
+export * from "./portal/audit.ts";
 export * from "./portal/portal-schemas.ts";
 export * from "./portal/settings.ts";
 export * from "./portal/caller.ts";

@@ -8,6 +8,7 @@ import { recordEndUserCreated } from "../webhooks/record-event.ts";
 import { openPortal } from "./settings.ts";
 import { issueEndUserPair, type EndUserTokenPair } from "./end-user-tokens.ts";
 import { redeemableInOrg, redeemForSelf } from "./redeem-for-self.ts";
+import { auditEndUser, auditLicense, endUserOrigin, type RequestPlace } from "./audit.ts";
 import type { EndUserLoginInput, EndUserRegisterInput } from "./schemas.ts";
 
 /**
@@ -15,7 +16,7 @@ import type { EndUserLoginInput, EndUserRegisterInput } from "./schemas.ts";
  * license key of the org nobody owns yet, which the new account redeems in the same
  * transaction. Refusals are decided before the password is hashed and write nothing.
  */
-export async function registerEndUser(ctx: GgContext, input: EndUserRegisterInput): Promise<{ endUser: EndUserRecord; license: LicenseView | null }> {
+export async function registerEndUser(ctx: GgContext, input: EndUserRegisterInput, place: RequestPlace): Promise<{ endUser: EndUserRecord; license: LicenseView | null }> {
   const settings = await openPortal(ctx, input.orgId);
   const license = input.licenseKey === undefined ? null : await redeemableInOrg(ctx, input.orgId, input.licenseKey);
   if (license === null && !settings.selfRegistration) {
@@ -30,8 +31,10 @@ export async function registerEndUser(ctx: GgContext, input: EndUserRegisterInpu
     await tx.endUsers.insert(endUser);
     await tx.endUserAccounts.setPassword(endUser.id, passwordHash, endUser.createdAt);
     await recordEndUserCreated(tx, endUser, endUser.createdAt);
-    // Audit seam: actor { type: "end_user", id: endUser.id } for the account and the redeem.
+    const origin = endUserOrigin(endUser, place);
+    await auditEndUser(tx, origin, "end_user.created", endUser, { username: [null, endUser.username], email: [null, endUser.email] }, endUser.createdAt);
     const redeemed = license === null ? null : await redeemForSelf(tx, license, endUser, endUser.createdAt);
+    if (redeemed !== null) await auditLicense(tx, origin, "license.redeemed", redeemed, input.orgId, { endUserId: [null, endUser.id] }, endUser.createdAt);
     return { endUser, license: redeemed };
   });
 }

@@ -5,6 +5,8 @@ import { GgError } from "../errors/gg-error.ts";
 import { orgAccess } from "../orgs/org-access.ts";
 import { hashOpaqueToken, issueOneTimeToken, RESET_TOKEN_TTL_MS } from "../auth/opaque-tokens.ts";
 import { openPortal } from "./settings.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { auditEndUser, endUserOrigin, type RequestPlace } from "./audit.ts";
 
 /** How long a vendor's set-password invitation works. */
 export const PORTAL_INVITE_TTL_MS = 7 * 86400_000;
@@ -42,7 +44,7 @@ export async function forgotEndUserPassword(ctx: GgContext, input: { orgId: stri
  * The vendor's set-password invitation (a member of the org may send it): the end user
  * must have an email and the portal must be on, or the link would lead nowhere.
  */
-export async function inviteEndUserToPortal(ctx: GgContext, userId: string, orgId: string, endUserId: string): Promise<{ expiresAt: number }> {
+export async function inviteEndUserToPortal(ctx: ActingContext, userId: string, orgId: string, endUserId: string): Promise<{ expiresAt: number }> {
   await orgAccess(ctx, userId, orgId, "manageEndUsers");
   const endUser = await ctx.store.endUsers.find({ kind: "org", orgId }, endUserId);
   if (endUser === null) throw new GgError("NOT_FOUND", "End user not found");
@@ -53,15 +55,15 @@ export async function inviteEndUserToPortal(ctx: GgContext, userId: string, orgI
     });
   }
   const withEmail = { ...endUser, email: endUser.email };
-  // Audit seam: actor { type: "user", id: userId }, action end_user.portal_invited.
-  await ctx.store.transaction((tx) =>
-    mailPasswordLink(ctx, tx, withEmail, PORTAL_INVITE_TTL_MS, "Your customer portal account", "Set a password for your customer portal account"),
-  );
+  await ctx.store.transaction(async (tx) => {
+    await mailPasswordLink(ctx, tx, withEmail, PORTAL_INVITE_TTL_MS, "Your customer portal account", "Set a password for your customer portal account");
+    await auditEndUser(tx, ctx.origin, "end_user.portal_invited", endUser, null, ctx.clock.now());
+  });
   return { expiresAt: ctx.clock.now() + PORTAL_INVITE_TTL_MS };
 }
 
 /** Sets the password from a mailed link (reset or invitation) and signs out every login of the end user. */
-export async function resetEndUserPassword(ctx: GgContext, input: { token: string; password: string }): Promise<void> {
+export async function resetEndUserPassword(ctx: GgContext, input: { token: string; password: string }, place: RequestPlace): Promise<void> {
   const now = ctx.clock.now();
   const tokens = ctx.store.endUserAccounts.oneTimeTokens;
   const record = await tokens.findLive("reset_password", hashOpaqueToken(input.token), now);
@@ -74,5 +76,7 @@ export async function resetEndUserPassword(ctx: GgContext, input: { token: strin
     if (!(await tx.endUserAccounts.oneTimeTokens.consume(record.id, now))) throw new GgError("UNAUTHORIZED", "Invalid or expired reset token");
     await tx.endUserAccounts.setPassword(record.userId, passwordHash, now);
     await tx.endUserAccounts.refreshTokens.revokeAllForUser(record.userId, now);
+    // The password itself never enters the log: only that it was set.
+    await auditEndUser(tx, endUserOrigin(account.endUser, place), "end_user.password_set", account.endUser, null, now);
   });
 }

@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { auditLicense } from "./audit.ts";
 import type { LicenseView } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { offsetOf, pageRequest, paginationOf, type Pagination } from "../pagination/pagination.ts";
@@ -50,9 +52,13 @@ export async function listMyLicenses(
 }
 
 /** Redeems an unowned license key of the org for the caller (the vendor's redeem, same event). */
-export async function redeemMyLicense(ctx: GgContext, caller: PortalCaller, key: string): Promise<PortalLicense> {
+export async function redeemMyLicense(ctx: ActingContext, caller: PortalCaller, key: string): Promise<PortalLicense> {
   const license = await redeemableInOrg(ctx, caller.endUser.orgId, key);
-  // Audit seam: actor { type: "end_user", id: caller.endUser.id }, action license.redeemed.
-  const redeemed = await ctx.store.transaction((tx) => redeemForSelf(tx, license, caller.endUser, ctx.clock.now()));
+  const now = ctx.clock.now();
+  const redeemed = await ctx.store.transaction(async (tx) => {
+    const view = await redeemForSelf(tx, license, caller.endUser, now);
+    await auditLicense(tx, ctx.origin, "license.redeemed", view, caller.endUser.orgId, { endUserId: [null, caller.endUser.id] }, now);
+    return view;
+  });
   return presentMyLicense(ctx, redeemed);
 }

@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { SessionRecord } from "../records/session.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { listActiveSessions, revokeSession } from "../sessions/manage-sessions.ts";
@@ -11,9 +13,10 @@ export async function listMySessions(ctx: GgContext, caller: PortalCaller, licen
 }
 
 /** Kills one live session of the caller's license (the vendor's revoke, same session.revoked event), when the portal allows it. */
-export async function revokeMySession(ctx: GgContext, caller: PortalCaller, licenseId: string, sessionId: string): Promise<void> {
+export async function revokeMySession(ctx: ActingContext, caller: PortalCaller, licenseId: string, sessionId: string): Promise<void> {
   if (!caller.settings.allowSessionKill) throw new GgError("PERMISSION_DENIED", "This portal does not allow ending sessions");
   const license = await myLicense(ctx, caller, licenseId);
-  // Audit seam: actor { type: "end_user", id: caller.endUser.id }, action session.revoked.
-  await revokeSession(ctx, license, sessionId);
+  await revokeSession(ctx, license, sessionId, (tx, now) =>
+    recordAudit(tx, ctx.origin, { action: "session.revoked", resource: { type: "session", id: sessionId }, orgId: caller.endUser.orgId, productId: license.productId, changes: null }, now),
+  );
 }

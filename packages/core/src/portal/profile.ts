@@ -1,4 +1,5 @@
-import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { auditEndUser } from "./audit.ts";
 import type { EndUserProfilePatch } from "../ports/portal.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
 import { GgError } from "../errors/gg-error.ts";
@@ -10,7 +11,7 @@ import type { UpdateEndUserMeInput } from "./schemas.ts";
  * account's recovery channel) needs the current password; a new password signs out
  * every other login (refresh tokens) of the end user.
  */
-export async function updateEndUserMe(ctx: GgContext, caller: PortalCaller, input: UpdateEndUserMeInput): Promise<EndUserRecord> {
+export async function updateEndUserMe(ctx: ActingContext, caller: PortalCaller, input: UpdateEndUserMeInput): Promise<EndUserRecord> {
   const me = caller.endUser;
   if (input.password !== undefined || input.email !== undefined) {
     if (input.currentPassword === undefined) {
@@ -28,7 +29,6 @@ export async function updateEndUserMe(ctx: GgContext, caller: PortalCaller, inpu
   if (input.username !== undefined) patch.username = input.username.trim();
   if (input.email !== undefined) patch.email = input.email.trim();
   const now = ctx.clock.now();
-  // Audit seam: actor { type: "end_user", id: me.id }, changes = the fields of `patch` (never the password).
   await ctx.store.transaction(async (tx) => {
     if (patch.email && (await tx.endUserAccounts.emailTaken(me.orgId, patch.email, me.id))) {
       throw new GgError("CONFLICT", "An end user with this email already exists in the organization");
@@ -38,6 +38,11 @@ export async function updateEndUserMe(ctx: GgContext, caller: PortalCaller, inpu
       await tx.endUserAccounts.setPassword(me.id, passwordHash, now);
       await tx.endUserAccounts.refreshTokens.revokeAllForUser(me.id, now);
     }
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const field of ["username", "email"] as const) if (patch[field] !== undefined && patch[field] !== me[field]) changes[field] = [me[field], patch[field]];
+    // A new password is recorded as changed, never with its value.
+    if (passwordHash !== null) changes.password = ["(set)", "(changed)"];
+    if (Object.keys(changes).length > 0) await auditEndUser(tx, ctx.origin, "end_user.updated", me, changes, now);
   });
   return { ...me, ...patch, updatedAt: now };
 }

@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { auditLicense } from "./audit.ts";
 import type { LicenseView } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { toIso } from "../clock.ts";
@@ -15,14 +17,13 @@ import { nextSelfResetAt, selfResetLimits } from "./self-reset-rule.ts";
  * concurrent requests cannot exceed them. Emits license.hwid_reset like the vendor's
  * reset, with the HWIDs it cleared.
  */
-async function unbind(ctx: GgContext, caller: PortalCaller, license: LicenseView, keep: string[]): Promise<LicenseView> {
+async function unbind(ctx: ActingContext, caller: PortalCaller, license: LicenseView, keep: string[]): Promise<LicenseView> {
   const limits = selfResetLimits(caller.settings);
   if (limits.maxInWindow === 0) throw new GgError("PERMISSION_DENIED", "This portal does not allow self-service device resets");
   const now = ctx.clock.now();
   const patch = { hwids: keep };
   const updated = patchedView(license, patch, now);
   const cleared = license.hwids.filter((hwid) => !keep.includes(hwid));
-  // Audit seam: actor { type: "end_user", id: caller.endUser.id }, action license.hwid_reset.
   await ctx.store.transaction(async (tx) => {
     const claim = { id: uuidv7(now), licenseId: license.id, endUserId: caller.endUser.id, at: now };
     if (!(await tx.selfResets.claim(claim, limits))) {
@@ -34,17 +35,18 @@ async function unbind(ctx: GgContext, caller: PortalCaller, license: LicenseView
     }
     await tx.licenses.update(license.id, patch, now);
     await recordLicenseEvent(tx, "license.hwid_reset", updated, now, { cleared });
+    await auditLicense(tx, ctx.origin, "license.hwid_reset", updated, caller.endUser.orgId, { hwids: [license.hwids, keep] }, now);
   });
   return updated;
 }
 
 /** POST /v1/enduser/licenses/:id/reset-hwid: every device of the license. */
-export async function resetMyHwids(ctx: GgContext, caller: PortalCaller, licenseId: string): Promise<LicenseView> {
+export async function resetMyHwids(ctx: ActingContext, caller: PortalCaller, licenseId: string): Promise<LicenseView> {
   return unbind(ctx, caller, await myLicense(ctx, caller, licenseId), []);
 }
 
 /** DELETE /v1/enduser/licenses/:id/hwids/:hwid: one device; the others stay bound. */
-export async function deactivateMyDevice(ctx: GgContext, caller: PortalCaller, licenseId: string, hwid: string): Promise<LicenseView> {
+export async function deactivateMyDevice(ctx: ActingContext, caller: PortalCaller, licenseId: string, hwid: string): Promise<LicenseView> {
   const license = await myLicense(ctx, caller, licenseId);
   if (!license.hwids.includes(hwid)) throw new GgError("NOT_FOUND", "No device with this HWID on this license");
   return unbind(ctx, caller, license, license.hwids.filter((bound) => bound !== hwid));

@@ -2,6 +2,8 @@ import type { GgContext } from "../context.ts";
 import type { PortalSettings } from "../records/portal.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { orgAccess } from "../orgs/org-access.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { PatchPortalSettingsInput } from "./schemas.ts";
 
 /** What an org that never saved its settings has: the portal off. */
@@ -24,11 +26,18 @@ export async function getPortalSettings(ctx: GgContext, userId: string, orgId: s
 }
 
 /** Admins change them; fields left out keep their value. */
-export async function updatePortalSettings(ctx: GgContext, userId: string, orgId: string, patch: PatchPortalSettingsInput): Promise<PortalSettings> {
+export async function updatePortalSettings(ctx: ActingContext, userId: string, orgId: string, patch: PatchPortalSettingsInput): Promise<PortalSettings> {
   await orgAccess(ctx, userId, orgId, "updateOrg");
-  const next = { ...(await settingsOf(ctx, orgId)), ...patch };
-  // Audit seam: the dashboard user `userId` is the actor of this change.
-  await ctx.store.portalSettings.save(orgId, next, ctx.clock.now());
+  const before = await settingsOf(ctx, orgId);
+  const next = { ...before, ...patch };
+  const changes = Object.fromEntries(
+    (Object.keys(next) as (keyof PortalSettings)[]).filter((field) => before[field] !== next[field]).map((field): [string, [unknown, unknown]] => [field, [before[field], next[field]]]),
+  );
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    await tx.portalSettings.save(orgId, next, now);
+    await recordAudit(tx, ctx.origin, { action: "portal.updated", resource: { type: "portal", id: orgId }, orgId, productId: null, changes }, now);
+  });
   return next;
 }
 

@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import type { Store } from "../ports/store.ts";
 import type { SessionRecord } from "../records/session.ts";
 import { GgError } from "../errors/gg-error.ts";
 import type { LicenseView } from "../records/license.ts";
@@ -10,8 +11,16 @@ export function listActiveSessions(ctx: GgContext, licenseId: string): Promise<S
 
 type SessionLicense = Pick<LicenseView, "id" | "key" | "productId">;
 
-/** Kills one live session (its next heartbeat answers SESSION_REVOKED) and emits session.revoked. */
-export async function revokeSession(ctx: GgContext, license: SessionLicense, sessionId: string): Promise<void> {
+/**
+ * Kills one live session (its next heartbeat answers SESSION_REVOKED) and emits session.revoked.
+ * `alsoInTx` runs in the same transaction once the session is revoked (the caller's audit entry).
+ */
+export async function revokeSession(
+  ctx: GgContext,
+  license: SessionLicense,
+  sessionId: string,
+  alsoInTx?: (tx: Store, now: number) => Promise<void>,
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.store.transaction(async (tx) => {
     const session = (await tx.sessions.listActive(license.id, now)).find((s) => s.id === sessionId);
@@ -19,6 +28,7 @@ export async function revokeSession(ctx: GgContext, license: SessionLicense, ses
       throw new GgError("NOT_FOUND", "No live session with this id on this license");
     }
     await recordSessionEvent(tx, "session.revoked", { ...session, revokedAt: now }, license, now);
+    await alsoInTx?.(tx, now);
   });
 }
 

@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
-import { GgError, portalCaller, type GgContext, type PortalCaller } from "@geckoguard/core";
+import { GgError, actingAs, endUserOrigin, portalCaller, type GgContext, type PortalCaller } from "@geckoguard/core";
+import { requestPlace } from "./change-origin.ts";
 import { checkIdempotencyKey } from "./idempotency.ts";
 import { limitByIp } from "./rate-limit.ts";
 
@@ -23,10 +24,15 @@ export async function authenticateEndUser(ctx: GgContext, headers: Record<string
  * The guard of the self-service routes: the per-IP bucket of JWT routes, then the caller
  * (401 without a live end-user token, 403 PORTAL_DISABLED when the org's portal is off,
  * both before the body is validated), then the Idempotency-Key scoped to that end user.
+ * Use cases that change something get `acting`, which names the end user as the actor.
  */
 export function requireEndUser(ctx: GgContext) {
   return new Elysia()
     .onTransform({ as: "scoped" }, limitByIp(ctx))
-    .derive({ as: "scoped" }, async ({ headers }) => ({ caller: await authenticateEndUser(ctx, headers) }))
+    .derive({ as: "scoped" }, async (request) => {
+      const caller = await authenticateEndUser(ctx, request.headers);
+      // `acting`: the context for use cases that change something, naming the end user in the audit log.
+      return { caller, acting: actingAs(ctx, endUserOrigin(caller.endUser, requestPlace(request))) };
+    })
     .onBeforeHandle({ as: "scoped" }, (context) => checkIdempotencyKey(ctx, context, `end_user:${context.caller.endUser.id}`));
 }

@@ -21,6 +21,7 @@ import {
   type GgContext,
 } from "@geckoguard/core";
 import { clientIpOf } from "../http/client-ip.ts";
+import { requestPlace } from "../http/change-origin.ts";
 import { ok } from "../http/envelope.ts";
 import { answerHoldsSecret, checkIdempotencyKey } from "../http/idempotency.ts";
 import { limitAuthAttempts, limitByIp, stringField } from "../http/rate-limit.ts";
@@ -55,8 +56,9 @@ export function endUserAuthRoutes(ctx: GgContext) {
     .onBeforeHandle((context) => checkIdempotencyKey(ctx, context, `ip:${clientIpOf(context.request)}`))
     .post(
       "/register",
-      async ({ body, set }) => {
-        const { endUser, license } = await registerEndUser(ctx, body);
+      async (context) => {
+        const { body, set } = context;
+        const { endUser, license } = await registerEndUser(ctx, body, requestPlace(context));
         set.status = 201;
         return ok({ endUser: presentEndUser(endUser), license: license === null ? null : await presentMyLicense(ctx, license) });
       },
@@ -105,8 +107,8 @@ export function endUserAuthRoutes(ctx: GgContext) {
     )
     .post(
       "/reset-password",
-      async ({ body }) => {
-        await resetEndUserPassword(ctx, body);
+      async (context) => {
+        await resetEndUserPassword(ctx, context.body, requestPlace(context));
         return ok({ passwordReset: true });
       },
       { body: EndUserResetPasswordBody, detail: { summary: "Set a password with a mailed reset or invitation token", ...answers(Done("passwordReset"), { errors: ["UNAUTHORIZED", "PORTAL_DISABLED"] }), tags } },

@@ -43,7 +43,7 @@ export function endUserSelfServiceRoutes(ctx: GgContext) {
     .get("/me", ({ caller }) => ok({ endUser: presentEndUser(caller.endUser) }), {
       detail: { summary: "The signed-in end user", ...answers(One("endUser", EndUserSchema)), tags },
     })
-    .patch("/me", async ({ caller, body }) => ok({ endUser: presentEndUser(await updateEndUserMe(ctx, caller, body)) }), {
+    .patch("/me", async ({ acting, caller, body }) => ok({ endUser: presentEndUser(await updateEndUserMe(acting, caller, body)) }), {
       body: UpdateEndUserMeBody,
       detail: { summary: "Change username, email or password (email and password need currentPassword)", ...answers(One("endUser", EndUserSchema), { errors: ["INVALID_CREDENTIALS", "CONFLICT"] }), tags },
     })
@@ -57,8 +57,8 @@ export function endUserSelfServiceRoutes(ctx: GgContext) {
     )
     .post(
       "/licenses/redeem",
-      async ({ caller, body, set }) => {
-        const license = await redeemMyLicense(ctx, caller, body.key);
+      async ({ acting, caller, body, set }) => {
+        const license = await redeemMyLicense(acting, caller, body.key);
         set.status = 201;
         return ok({ license });
       },
@@ -68,13 +68,13 @@ export function endUserSelfServiceRoutes(ctx: GgContext) {
       params: LicenseParams,
       detail: { summary: "One of my licenses", ...answers(MyLicense), tags },
     })
-    .post("/licenses/:id/reset-hwid", async ({ caller, params }) => ok({ license: await presentMyLicense(ctx, await resetMyHwids(ctx, caller, params.id)) }), {
+    .post("/licenses/:id/reset-hwid", async ({ acting, caller, params }) => ok({ license: await presentMyLicense(ctx, await resetMyHwids(acting, caller, params.id)) }), {
       params: LicenseParams,
       detail: { summary: "Unbind every device of my license (cooldown and 30-day cap)", ...answers(MyLicense, { errors: ["RESET_COOLDOWN", "PERMISSION_DENIED"] }), tags },
     })
     .delete(
       "/licenses/:id/hwids/:hwid",
-      async ({ caller, params }) => ok({ license: await presentMyLicense(ctx, await deactivateMyDevice(ctx, caller, params.id, params.hwid)) }),
+      async ({ acting, caller, params }) => ok({ license: await presentMyLicense(ctx, await deactivateMyDevice(acting, caller, params.id, params.hwid)) }),
       { params: DeviceParams, detail: { summary: "Deactivate one device of my license (cooldown and 30-day cap)", ...answers(MyLicense, { errors: ["RESET_COOLDOWN", "PERMISSION_DENIED"] }), tags } },
     )
     .get("/licenses/:id/sessions", async ({ caller, params }) => ok({ sessions: (await listMySessions(ctx, caller, params.id)).map(presentSession) }), {
@@ -83,8 +83,8 @@ export function endUserSelfServiceRoutes(ctx: GgContext) {
     })
     .post(
       "/licenses/:id/sessions/:sessionId/revoke",
-      async ({ caller, params }) => {
-        await revokeMySession(ctx, caller, params.id, params.sessionId);
+      async ({ acting, caller, params }) => {
+        await revokeMySession(acting, caller, params.id, params.sessionId);
         return ok({ revoked: 1 });
       },
       { params: SessionParams, detail: { summary: "End one live session of my license (when the portal allows it)", ...answers(Count("revoked"), { errors: ["PERMISSION_DENIED"] }), tags } },

@@ -28,14 +28,14 @@ export function portalSettingsRoutes(ctx: GgContext) {
       params: OrgIdParams,
       detail: { summary: "The org's end-user portal settings (off by default)", ...answers(Settings), tags },
     })
-    .patch("/portal", async ({ userId, params, body }) => ok({ portal: await updatePortalSettings(ctx, userId, params.orgId, body) }), {
+    .patch("/portal", async ({ userId, acting, params, body }) => ok({ portal: await updatePortalSettings(acting, userId, params.orgId, body) }), {
       params: OrgIdParams,
       body: PatchPortalSettingsBody,
       detail: { summary: "Change the portal settings (admin or owner)", ...answers(Settings), tags },
     })
     .post(
       "/end-users/:endUserId/portal-invite",
-      async ({ userId, params }) => ok({ invited: true as const, expiresAt: toIso((await inviteEndUserToPortal(ctx, userId, params.orgId, params.endUserId)).expiresAt) }),
+      async ({ userId, acting, params }) => ok({ invited: true as const, expiresAt: toIso((await inviteEndUserToPortal(acting, userId, params.orgId, params.endUserId)).expiresAt) }),
       {
         params: Type.Object({ orgId: IdParam, endUserId: IdParam }),
         detail: {
