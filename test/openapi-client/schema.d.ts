@@ -1456,6 +1456,280 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/orgs/{orgId}/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The org's end-user portal settings (off by default) */
+        get: operations["getV1DashboardOrgsByOrgIdPortal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the portal settings (admin or owner) */
+        patch: operations["patchV1DashboardOrgsByOrgIdPortal"];
+        trace?: never;
+    };
+    "/v1/dashboard/orgs/{orgId}/end-users/{endUserId}/portal-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail the end user a single-use link to set a portal password (valid 7 days) */
+        post: operations["postV1DashboardOrgsByOrgIdEnd-usersByEndUserIdPortal-invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a portal account (self-registration, or with an unowned license key it redeems) */
+        post: operations["postV1EnduserAuthRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange email or username + password for a portal token pair */
+        post: operations["postV1EnduserAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Single-use rotation of a portal refresh token */
+        post: operations["postV1EnduserAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a portal login */
+        post: operations["postV1EnduserAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a portal password reset link */
+        post: operations["postV1EnduserAuthForgot-password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a password with a mailed reset or invitation token */
+        post: operations["postV1EnduserAuthReset-password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in end user */
+        get: operations["getV1EnduserMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change username, email or password (email and password need currentPassword) */
+        patch: operations["patchV1EnduserMe"];
+        trace?: never;
+    };
+    "/v1/enduser/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My licenses, with product, devices and live sessions */
+        get: operations["getV1EnduserLicenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/licenses/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem an unowned license key of the vendor */
+        post: operations["postV1EnduserLicensesRedeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/licenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my licenses */
+        get: operations["getV1EnduserLicensesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/licenses/{id}/reset-hwid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unbind every device of my license (cooldown and 30-day cap) */
+        post: operations["postV1EnduserLicensesByIdReset-hwid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/licenses/{id}/hwids/{hwid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deactivate one device of my license (cooldown and 30-day cap) */
+        delete: operations["deleteV1EnduserLicensesByIdHwidsByHwid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/licenses/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live sessions of my license */
+        get: operations["getV1EnduserLicensesByIdSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/enduser/licenses/{id}/sessions/{sessionId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one live session of my license (when the portal allows it) */
+        post: operations["postV1EnduserLicensesByIdSessionsBySessionIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/orgs/{orgId}/audit-log": {
         parameters: {
             query?: never;
@@ -2156,6 +2430,61 @@ export interface components {
              */
             createdAt: string;
         };
+        PortalLicense: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /** @example GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE */
+            key: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            productId: string;
+            /** @example Acme Studio */
+            productName: string;
+            state: "valid" | "expired" | "frozen" | "revoked";
+            expiresAt: string | null;
+            redeemedAt: string | null;
+            /** @example 2 */
+            maxHwids: number;
+            devices: {
+                /** @example a1b2c3d4e5f6 */
+                hwid: string;
+                name: string | null;
+                platform: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                firstSeenAt: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                lastSeenAt: string;
+            }[];
+            /** @example 1 */
+            liveSessions: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+        };
+        EndUserTokenPair: {
+            /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl */
+            accessToken: string;
+            /** @example gg_rt_3q2-7wEc_pr5-aVbLx9T1yQ */
+            refreshToken: string;
+            /** @example 900 */
+            expiresIn: number;
+            /** @constant */
+            tokenType: "Bearer";
+            endUser: components["schemas"]["EndUser"];
+        };
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -2559,6 +2888,132 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "NOT_FOUND" | "LICENSE_NOT_FOUND";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description FORBIDDEN, PERMISSION_DENIED, PORTAL_DISABLED */
+        ForbiddenOrPermissionDeniedOrPortalDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "FORBIDDEN" | "PERMISSION_DENIED" | "PORTAL_DISABLED";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description PERMISSION_DENIED, LICENSE_REVOKED, PORTAL_DISABLED */
+        PermissionDeniedOrLicenseRevokedOrPortalDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "PERMISSION_DENIED" | "LICENSE_REVOKED" | "PORTAL_DISABLED";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description PORTAL_DISABLED */
+        PortalDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "PORTAL_DISABLED";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description UNAUTHORIZED, INVALID_CREDENTIALS */
+        UnauthorizedOrInvalidCredentials: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "UNAUTHORIZED" | "INVALID_CREDENTIALS";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description LICENSE_REVOKED, PORTAL_DISABLED */
+        LicenseRevokedOrPortalDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "LICENSE_REVOKED" | "PORTAL_DISABLED";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description PERMISSION_DENIED, PORTAL_DISABLED */
+        PermissionDeniedOrPortalDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "PERMISSION_DENIED" | "PORTAL_DISABLED";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description RATE_LIMITED, RESET_COOLDOWN */
+        RateLimitedOrResetCooldown: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED" | "RESET_COOLDOWN";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -10629,6 +11084,1181 @@ export interface operations {
             403: components["responses"]["ForbiddenOrPermissionDenied"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardOrgsByOrgIdPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "portal": {
+                     *           "enabled": true,
+                     *           "selfRegistration": true,
+                     *           "hwidResetCooldownHours": 0,
+                     *           "maxSelfResetsPer30Days": 0,
+                     *           "allowSessionKill": true
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            portal: {
+                                /** @description Off (the default): every /v1/enduser/* route of the org answers 403 PORTAL_DISABLED */
+                                enabled: boolean;
+                                /** @description Strangers may register without a license key */
+                                selfRegistration: boolean;
+                                /** @description Hours between two self-service resets of one license */
+                                hwidResetCooldownHours: number;
+                                /** @description Self-service resets of one license in any 30 days (0: none) */
+                                maxSelfResetsPer30Days: number;
+                                /** @description End users may revoke their licenses' live sessions */
+                                allowSessionKill: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1DashboardOrgsByOrgIdPortal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "selfRegistration": true,
+                 *       "hwidResetCooldownHours": 0,
+                 *       "maxSelfResetsPer30Days": 0,
+                 *       "allowSessionKill": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Off (the default): every /v1/enduser/* route of the org answers 403 PORTAL_DISABLED */
+                    enabled?: boolean;
+                    /** @description Strangers may register without a license key */
+                    selfRegistration?: boolean;
+                    /** @description Hours between two self-service resets of one license */
+                    hwidResetCooldownHours?: number;
+                    /** @description Self-service resets of one license in any 30 days (0: none) */
+                    maxSelfResetsPer30Days?: number;
+                    /** @description End users may revoke their licenses' live sessions */
+                    allowSessionKill?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "portal": {
+                     *           "enabled": true,
+                     *           "selfRegistration": true,
+                     *           "hwidResetCooldownHours": 0,
+                     *           "maxSelfResetsPer30Days": 0,
+                     *           "allowSessionKill": true
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            portal: {
+                                /** @description Off (the default): every /v1/enduser/* route of the org answers 403 PORTAL_DISABLED */
+                                enabled: boolean;
+                                /** @description Strangers may register without a license key */
+                                selfRegistration: boolean;
+                                /** @description Hours between two self-service resets of one license */
+                                hwidResetCooldownHours: number;
+                                /** @description Self-service resets of one license in any 30 days (0: none) */
+                                maxSelfResetsPer30Days: number;
+                                /** @description End users may revoke their licenses' live sessions */
+                                allowSessionKill: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1DashboardOrgsByOrgIdEnd-usersByEndUserIdPortal-invite": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                orgId: string;
+                endUserId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "invited": true,
+                     *         "expiresAt": "2026-01-15T09:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            invited: true;
+                            /**
+                             * Format: date-time
+                             * @example 2026-01-15T09:30:00.000Z
+                             */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDeniedOrPortalDisabled"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1EnduserAuthRegister: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "email": "ada@example.com",
+                 *       "username": "ada",
+                 *       "password": "correct horse battery staple",
+                 *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    orgId: string;
+                    email: string;
+                    username: string;
+                    password: string;
+                    licenseKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "endUser": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "username": "ada",
+                     *           "email": "ada@example.com",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         },
+                     *         "license": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productName": "Acme Studio",
+                     *           "state": "valid",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "redeemedAt": "2026-01-15T09:30:00.000Z",
+                     *           "maxHwids": 2,
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "liveSessions": 1,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            endUser: components["schemas"]["EndUser"];
+                            license: components["schemas"]["PortalLicense"] | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrPortalDisabled"];
+            404: components["responses"]["LicenseNotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1EnduserAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "login": "example",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    orgId: string;
+                    /** @description Email or username */
+                    login: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl",
+                     *         "refreshToken": "gg_rt_3q2-7wEc_pr5-aVbLx9T1yQ",
+                     *         "expiresIn": 900,
+                     *         "tokenType": "Bearer",
+                     *         "endUser": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "username": "ada",
+                     *           "email": "ada@example.com",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["EndUserTokenPair"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["InvalidCredentials"];
+            403: components["responses"]["PortalDisabled"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1EnduserAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"
+                 *     }
+                 */
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl",
+                     *         "refreshToken": "gg_rt_3q2-7wEc_pr5-aVbLx9T1yQ",
+                     *         "expiresIn": 900,
+                     *         "tokenType": "Bearer",
+                     *         "endUser": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "username": "ada",
+                     *           "email": "ada@example.com",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["EndUserTokenPair"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrRefreshTokenReused"];
+            403: components["responses"]["PortalDisabled"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1EnduserAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"
+                 *     }
+                 */
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "loggedOut": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            loggedOut: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PortalDisabled"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1EnduserAuthForgot-password": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    orgId: string;
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "message": "example"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            message: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            403: components["responses"]["PortalDisabled"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1EnduserAuthReset-password": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "passwordReset": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            passwordReset: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PortalDisabled"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1EnduserMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "endUser": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "username": "ada",
+                     *           "email": "ada@example.com",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            endUser: components["schemas"]["EndUser"];
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PortalDisabled"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1EnduserMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "ada",
+                 *       "email": "ada@example.com",
+                 *       "password": "correct horse battery staple",
+                 *       "currentPassword": "example"
+                 *     }
+                 */
+                "application/json": {
+                    username?: string;
+                    email?: string;
+                    password?: string;
+                    /** @description Required with any change */
+                    currentPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "endUser": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "username": "ada",
+                     *           "email": "ada@example.com",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            endUser: components["schemas"]["EndUser"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidCredentials"];
+            403: components["responses"]["PortalDisabled"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1EnduserLicenses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "licenses": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productName": "Acme Studio",
+                     *             "state": "valid",
+                     *             "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *             "redeemedAt": "2026-01-15T09:30:00.000Z",
+                     *             "maxHwids": 2,
+                     *             "devices": [
+                     *               {
+                     *                 "hwid": "a1b2c3d4e5f6",
+                     *                 "name": "Ada's laptop",
+                     *                 "platform": "linux-x64",
+                     *                 "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *                 "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *               }
+                     *             ],
+                     *             "liveSessions": 1,
+                     *             "createdAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            licenses: components["schemas"]["PortalLicense"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PortalDisabled"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1EnduserLicensesRedeem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE"
+                 *     }
+                 */
+                "application/json": {
+                    key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "license": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productName": "Acme Studio",
+                     *           "state": "valid",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "redeemedAt": "2026-01-15T09:30:00.000Z",
+                     *           "maxHwids": 2,
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "liveSessions": 1,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            license: components["schemas"]["PortalLicense"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["LicenseRevokedOrPortalDisabled"];
+            404: components["responses"]["LicenseNotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1EnduserLicensesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "license": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productName": "Acme Studio",
+                     *           "state": "valid",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "redeemedAt": "2026-01-15T09:30:00.000Z",
+                     *           "maxHwids": 2,
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "liveSessions": 1,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            license: components["schemas"]["PortalLicense"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PortalDisabled"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1EnduserLicensesByIdReset-hwid": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "license": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productName": "Acme Studio",
+                     *           "state": "valid",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "redeemedAt": "2026-01-15T09:30:00.000Z",
+                     *           "maxHwids": 2,
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "liveSessions": 1,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            license: components["schemas"]["PortalLicense"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDeniedOrPortalDisabled"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrResetCooldown"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1EnduserLicensesByIdHwidsByHwid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                hwid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "license": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "key": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productName": "Acme Studio",
+                     *           "state": "valid",
+                     *           "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *           "redeemedAt": "2026-01-15T09:30:00.000Z",
+                     *           "maxHwids": 2,
+                     *           "devices": [
+                     *             {
+                     *               "hwid": "a1b2c3d4e5f6",
+                     *               "name": "Ada's laptop",
+                     *               "platform": "linux-x64",
+                     *               "firstSeenAt": "2026-01-15T09:30:00.000Z",
+                     *               "lastSeenAt": "2026-01-15T09:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "liveSessions": 1,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            license: components["schemas"]["PortalLicense"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDeniedOrPortalDisabled"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrResetCooldown"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1EnduserLicensesByIdSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "sessions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "hwid": "a1b2c3d4e5f6",
+                     *             "ip": "203.0.113.7",
+                     *             "appVersion": "2.4.1",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "lastSeenAt": "2026-01-15T09:30:00.000Z",
+                     *             "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *             "revokedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            sessions: components["schemas"]["Session"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PortalDisabled"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1EnduserLicensesByIdSessionsBySessionIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "revoked": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @example 1 */
+                            revoked: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["PermissionDeniedOrPortalDisabled"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];

@@ -4,6 +4,7 @@ import { openTestApp, expectError, type TestApp } from "../support/test-app.ts";
 import { PASSWORD, uniqueEmail } from "../support/accounts.ts";
 import { invite } from "../support/invites.ts";
 import { databaseDigest } from "../support/database-digest.ts";
+import { actingAsTest } from "../support/acting.ts";
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -14,7 +15,7 @@ afterEach(async () => {
 /** An app under `registration` with an admin (created by the CLI's use case) and their org. */
 async function withAdmin(registration: RegistrationPolicy) {
   const t = (app = await openTestApp({ registration }));
-  const { org } = await createAdmin(t.context, { email: "root@example.com", password: PASSWORD, orgName: "Acme" });
+  const { org } = await createAdmin(actingAsTest(t.context), { email: "root@example.com", password: PASSWORD, orgName: "Acme" });
   const login = await t.api("POST", "/v1/auth/login", { body: { email: "root@example.com", password: PASSWORD } });
   return { t, orgId: org.id, token: login.body.data.accessToken as string };
 }

@@ -3,11 +3,14 @@ import { SCOPES } from "@geckoguard/core";
 import type { TestApp } from "./test-app.ts";
 import { orgWithProduct, signUp } from "./accounts.ts";
 import { issueApiKey } from "./api-keys.ts";
+import { enablePortal, registerCustomer } from "./portal.ts";
 import type { RouteSpec } from "./route-schemas.ts";
 
 /** What a request needs to get past each route family's credential check. */
 export interface Tenant {
   token: string;
+  /** A customer of the org, through its portal (on, with self-registration). */
+  endUserToken: string;
   apiKey: string;
   orgId: string;
   productId: string;
@@ -18,7 +21,9 @@ export async function tenantWithEveryScope(app: Pick<TestApp, "api">): Promise<T
   const owner = await signUp(app.api);
   const { orgId, productId } = await orgWithProduct(app.api, owner.token);
   const { key } = await issueApiKey(app.api, owner.token, productId, [...SCOPES]);
-  return { token: owner.token, apiKey: key, orgId, productId };
+  await enablePortal(app.api, owner.token, orgId, { selfRegistration: true });
+  const customer = await registerCustomer(app.api, orgId);
+  return { token: owner.token, endUserToken: customer.accessToken, apiKey: key, orgId, productId };
 }
 
 export interface RouteInput {
@@ -59,6 +64,7 @@ export function routeRequest(spec: RouteSpec, tenant: Tenant, input: RouteInput 
   for (const [name, value] of Object.entries(input.query ?? {})) url.searchParams.set(name, wellFormed(value));
   const headers: Record<string, string> = { ...input.headers };
   if (spec.credential === "jwt") headers.authorization = `Bearer ${tenant.token}`;
+  if (spec.credential === "endUser") headers.authorization = `Bearer ${tenant.endUserToken}`;
   if (spec.credential === "apiKey") headers["x-api-key"] = tenant.apiKey;
   const hasBody = input.body !== undefined && spec.method !== "GET";
   if (hasBody) headers["content-type"] = "application/json";

@@ -19,7 +19,7 @@ export interface JsonSchema {
   const?: unknown;
 }
 
-export type RouteCredential = "public" | "jwt" | "apiKey" | "signed" | "metrics";
+export type RouteCredential = "public" | "jwt" | "endUser" | "apiKey" | "signed" | "metrics";
 
 export interface RouteParam {
   name: string;
@@ -54,6 +54,7 @@ function credentialOf(security: Record<string, unknown>[] | undefined): RouteCre
   if (names.includes("ggSignature")) return "signed";
   if (names.includes("metricsToken")) return "metrics";
   if (names.includes("bearerAuth")) return "jwt";
+  if (names.includes("endUserBearerAuth")) return "endUser";
   if (names.includes("apiKey")) return "apiKey";
   return "public";
 }

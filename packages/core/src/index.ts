@@ -86,6 +86,22 @@ export * from "./endusers/manage-end-users.ts";
 export * from "./sessions/present-session.ts";
 export * from "./sessions/manage-sessions.ts";
 
+// The end-user portal: settings, end-user accounts, self-service
+export * from "./portal/schemas.ts";
+export * from "./portal/audit.ts";
+export * from "./portal/portal-schemas.ts";
+export * from "./portal/settings.ts";
+export * from "./portal/caller.ts";
+export * from "./portal/end-user-tokens.ts";
+export * from "./portal/end-user-auth.ts";
+export * from "./portal/end-user-password.ts";
+export * from "./portal/profile.ts";
+export * from "./portal/present-portal-license.ts";
+export * from "./portal/my-licenses.ts";
+export * from "./portal/self-reset-rule.ts";
+export * from "./portal/self-reset.ts";
+export * from "./portal/my-sessions.ts";
+
 // Blacklists
 export * from "./blacklists/ip-range.ts";
 export * from "./blacklists/normalize-entry.ts";

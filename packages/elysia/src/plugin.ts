@@ -28,6 +28,9 @@ import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 import { actionPageRoutes } from "./routes/action-pages.ts";
+import { endUserAuthRoutes } from "./routes/enduser-auth.ts";
+import { endUserSelfServiceRoutes } from "./routes/enduser-self-service.ts";
+import { portalSettingsRoutes } from "./routes/portal-settings.ts";
 import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
@@ -107,6 +110,9 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
+    .use(portalSettingsRoutes(ctx))
+    .use(endUserAuthRoutes(ctx))
+    .use(endUserSelfServiceRoutes(ctx))
     .use(auditLogRoutes(ctx, { logger }))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.

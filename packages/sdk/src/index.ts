@@ -59,3 +59,5 @@ export {
 export type { HostProbe, MachineIdentifier } from "./hwid-sources.ts";
 export { verifyWebhook, WEBHOOK_SIGNATURE_HEADER } from "./webhooks.ts";
 export type { VerifyWebhookOptions, WebhookVerdict } from "./webhooks.ts";
+export { createPortalClient, PortalError } from "./portal-client.ts";
+export type { PortalClient, PortalClientOptions, PortalDevice, PortalLicense, PortalSession, PortalTokens } from "./portal-client.ts";

@@ -11,6 +11,9 @@ import { libsqlLicenses } from "./repositories/licensing/licenses.ts";
 import { libsqlEndUsers } from "./repositories/licensing/end-users.ts";
 import { libsqlSessions } from "./repositories/licensing/sessions.ts";
 import { libsqlBlacklists } from "./repositories/licensing/blacklists.ts";
+import { libsqlPortalSettings } from "./repositories/portal/portal-settings.ts";
+import { libsqlEndUserAccounts } from "./repositories/portal/end-user-accounts.ts";
+import { libsqlSelfResets } from "./repositories/portal/self-resets.ts";
 import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.ts";
 import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
@@ -38,6 +41,9 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     endUsers: libsqlEndUsers(db),
     sessions: libsqlSessions(db),
     blacklists: libsqlBlacklists(db),
+    portalSettings: libsqlPortalSettings(db),
+    endUserAccounts: libsqlEndUserAccounts(db),
+    selfResets: libsqlSelfResets(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     events: libsqlOutboxEvents(db),
     webhookEndpoints: libsqlWebhookEndpoints(db),

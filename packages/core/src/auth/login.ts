@@ -10,7 +10,7 @@ export type LoginResult = TokenPair | { twoFactorRequired: true; challengeToken:
 const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
 
 /** A real hash of a throw-away password, so an unknown email costs one full verify too. */
-function dummyHashFor(hasher: PasswordHasher): Promise<string> {
+export function dummyHashFor(hasher: PasswordHasher): Promise<string> {
   let hash = dummyHashes.get(hasher);
   if (hash === undefined) {
     hash = hasher.hash("geckoguard-timing-equaliser");

@@ -17,11 +17,13 @@ export class GgError extends Error {
   readonly details: ErrorDetail[] | undefined;
   /** The refusing bucket's figures when a rate limit refused the request (the HTTP layer reports them). */
   readonly rateLimit: RateLimitFigures | undefined;
+  /** Whole seconds the caller should wait, for refusals that are not a rate-limit bucket (the HTTP layer reports it). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { details?: ErrorDetail[]; rateLimit?: RateLimitFigures } = {},
+    extra: { details?: ErrorDetail[]; rateLimit?: RateLimitFigures; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "GgError";
@@ -29,6 +31,7 @@ export class GgError extends Error {
     this.status = statusOf(code);
     this.details = extra.details;
     this.rateLimit = extra.rateLimit;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

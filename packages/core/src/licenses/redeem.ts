@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import type { Store } from "../ports/store.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
 import { patchedView } from "./license.ts";
 import type { LicenseView } from "../records/license.ts";
@@ -54,13 +55,24 @@ export async function redeemLicense(ctx: ActingContext, userId: string, input: R
         await recordAudit(tx, ctx.origin, endUserAuditChange("end_user.created", owner, null), now);
       }
     }
-    const patch = { endUserId: owner.id, redeemedAt: now, ...startClock(license, now) };
-    if (!(await tx.licenses.assignOwner(license.id, patch, now))) {
-      throw new GgError("CONFLICT", "This license is already redeemed by an end user");
-    }
-    const redeemed = { ...patchedView(license, patch, now), owner: { id: owner.id, username: owner.username, email: owner.email } };
-    await recordLicenseEvent(tx, "license.redeemed", redeemed, now);
+    const redeemed = await assignToOwner(tx, license, owner, now);
     await recordAudit(tx, ctx.origin, licenseAuditChange("license.redeemed", license, orgId, licenseChanges(license, redeemed)), now);
     return redeemed;
   });
+}
+
+/**
+ * Inside the caller's transaction: makes `owner` the owner of the unowned license, starts
+ * its duration clock and records license.redeemed. The owner is set by a guarded write,
+ * so of two concurrent redeems exactly one wins (the other gets CONFLICT). The vendor's
+ * redeem above and the portal's (portal/my-licenses.ts) both end here.
+ */
+export async function assignToOwner(tx: Store, license: LicenseView, owner: EndUserRecord, now: number): Promise<LicenseView> {
+  const patch = { endUserId: owner.id, redeemedAt: now, ...startClock(license, now) };
+  if (!(await tx.licenses.assignOwner(license.id, patch, now))) {
+    throw new GgError("CONFLICT", "This license is already redeemed by an end user");
+  }
+  const redeemed = { ...patchedView(license, patch, now), owner: { id: owner.id, username: owner.username, email: owner.email } };
+  await recordLicenseEvent(tx, "license.redeemed", redeemed, now);
+  return redeemed;
 }

@@ -14,5 +14,6 @@ export type * from "./blacklists.ts";
 export type * from "./rate-limit.ts";
 export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";
+export type * from "./portal.ts";
 export type * from "./audit.ts";
 export type * from "./invites.ts";

@@ -38,6 +38,8 @@ export interface LicenseStore {
   findAccess(licenseId: string, userId: string): Promise<{ license: LicenseView; orgId: string; role: OrgRole | null } | null>;
   /** Licenses with this key in the orgs the user belongs to (and in `productId`, when given). */
   findByKeyForUser(key: string, userId: string, productId?: string): Promise<{ license: LicenseView; orgId: string; role: OrgRole }[]>;
+  /** Licenses with this key in the org's products (the portal's redeem: one org, any product). */
+  findByKeyInOrg(key: string, orgId: string): Promise<LicenseView[]>;
   /** Sets the owner (and clock fields) only if the license has none yet; false when it already had one. */
   assignOwner(id: string, patch: LicensePatch & { endUserId: string }, now: number): Promise<boolean>;
   /** A page of licenses in scope, newest first, and the total matching. */

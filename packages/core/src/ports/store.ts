@@ -9,6 +9,7 @@ import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
+import type { EndUserAccountStore, PortalSettingsStore, SelfResetStore } from "./portal.ts";
 import type { AuditLogStore } from "./audit.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
@@ -33,6 +34,10 @@ export interface Store {
   endUsers: EndUserStore;
   sessions: SessionStore;
   blacklists: BlacklistStore;
+  /** The end-user portal: settings per org, end-user credentials, self-service resets (docs/portal.md). */
+  portalSettings: PortalSettingsStore;
+  endUserAccounts: EndUserAccountStore;
+  selfResets: SelfResetStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   /** The webhook outbox: record events on the transaction store of the change (see webhooks/record-event.ts). */

@@ -11,3 +11,4 @@ export type * from "./session.ts";
 export type * from "./blacklist.ts";
 export type * from "./webhook.ts";
 export type * from "./invite.ts";
+export type * from "./portal.ts";

@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import type { Store } from "../ports/store.ts";
 import type { SessionRecord } from "../records/session.ts";
 import { GgError } from "../errors/gg-error.ts";
 import type { LicenseView } from "../records/license.ts";

@@ -15,6 +15,12 @@ export function userOrigin(context: Context, userId: string): ChangeOrigin {
   return originOf(context, { type: "user", id: userId, label: null });
 }
 
+/** Where a request came from, for the portal's changes (core's endUserOrigin adds the end user). */
+export function requestPlace(context: Context): { ip: string | null; requestId: string } {
+  const { ip, requestId } = originOf(context, { type: "system", id: "", label: null });
+  return { ip, requestId };
+}
+
 /** A management API request, labelled with the key's name. */
 export function apiKeyOrigin(context: Context, apiKey: ApiKeyPrincipal): ChangeOrigin {
   return originOf(context, { type: "api_key", id: apiKey.id, label: apiKey.name });

@@ -73,6 +73,7 @@ export function mapError(
     const head = answerHead(domain.code, domain.rateLimit);
     set.status = head.status;
     Object.assign(set.headers, head.headers);
+    if (domain.retryAfterSeconds !== undefined) set.headers["retry-after"] = String(domain.retryAfterSeconds);
     return fail(domain.code, domain.message, domain.details);
   }
   switch (elysiaCode) {

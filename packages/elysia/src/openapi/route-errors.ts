@@ -28,6 +28,7 @@ export function impliedErrors(facts: OperationFacts): ErrorCode[] {
   const signed = has(facts.security, "ggSignature");
   const bearer = has(facts.security, "bearerAuth");
   const apiKey = has(facts.security, "apiKey") && !signed;
+  const endUser = has(facts.security, "endUserBearerAuth");
   const writes = !signed && MUTATING.has(facts.method);
   // A malformed Idempotency-Key is a validation error too.
   if (facts.hasInput || writes) codes.push("VALIDATION_ERROR");
@@ -38,6 +39,9 @@ export function impliedErrors(facts: OperationFacts): ErrorCode[] {
   const namesTenant = facts.hasPathParams || facts.namesTenantField;
   if (bearer && namesTenant) codes.push("FORBIDDEN", "PERMISSION_DENIED", "NOT_FOUND");
   if (apiKey) codes.push("UNAUTHORIZED", "RATE_LIMITED", "PRODUCT_RATE_LIMITED");
+  // The portal: its token, its org's portal switched off, and the caller's own licenses (another's reads as 404).
+  if (endUser) codes.push("UNAUTHORIZED", "RATE_LIMITED", "PORTAL_DISABLED");
+  if (endUser && facts.hasPathParams) codes.push("NOT_FOUND");
   // Every API-key route but whoami needs a scope; a product named must be the key's own.
   if (apiKey && facts.hasInput) codes.push("PERMISSION_DENIED");
   if (apiKey && namesTenant) codes.push("FORBIDDEN", "NOT_FOUND");

@@ -14,6 +14,12 @@ export const securitySchemes = {
     bearerFormat: "JWT",
     description: "Access token from POST /v1/auth/login (15 minutes); renew it with POST /v1/auth/refresh. API keys are refused here.",
   },
+  endUserBearerAuth: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "An end user's access token from POST /v1/enduser/auth/login (15 minutes, audience geckoguard:enduser); renew it with POST /v1/enduser/auth/refresh. Dashboard tokens and API keys are refused here, as this token is on dashboard routes.",
+  },
   apiKey: {
     type: "apiKey",
     in: "header",
@@ -50,6 +56,7 @@ export type SecuritySchemeName = keyof typeof securitySchemes;
 
 const PUBLIC: SecurityRequirement[] = [];
 const BEARER: SecurityRequirement[] = [{ bearerAuth: [] }];
+const END_USER_BEARER: SecurityRequirement[] = [{ endUserBearerAuth: [] }];
 const API_KEY: SecurityRequirement[] = [{ apiKey: [] }];
 const SIGNED_REQUEST: SecurityRequirement[] = [{ apiKey: [], ggTimestamp: [], ggNonce: [], ggSignature: [] }];
 /** Loopback callers without a credential, or a bearer token when the deployment sets one. */
@@ -67,6 +74,8 @@ const FAMILIES: [pattern: string, security: SecurityRequirement[]][] = [
   ["/v1/products/*", API_KEY],
   ["/v1/end-users/*", API_KEY],
   ["/v1/dashboard/*", BEARER],
+  ["/v1/enduser/auth/*", PUBLIC],
+  ["/v1/enduser/*", END_USER_BEARER],
 ];
 
 function matches(pattern: string, path: string): boolean {

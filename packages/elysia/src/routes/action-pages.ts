@@ -23,6 +23,13 @@ const RESET: Omit<PageAction, "apiPath"> = {
   askPassword: { minLength: MIN_PASSWORD_LENGTH },
 };
 
+const PORTAL_RESET: Omit<PageAction, "apiPath"> = {
+  ...RESET,
+  intro: `Enter a password for your customer portal account (at least ${MIN_PASSWORD_LENGTH} characters).`,
+  done: "Your password is set. Sign in to the portal with it.",
+  button: "Set password",
+};
+
 type Query = { query: Record<string, string | undefined> };
 
 const tokenOf = ({ query }: Query) => {
@@ -37,7 +44,7 @@ const html = (page: string, token: string | null) =>
   });
 
 /**
- * GET /verify-email, GET /reset-password and GET /invite: the pages the mailed links open
+ * GET /verify-email, GET /reset-password, GET /portal/reset-password and GET /invite: the pages the mailed links open
  * (the links are GG_PUBLIC_URL + these paths). The first two are small self-contained
  * forms that post the token to the API; the invite page explains how to accept (that
  * needs signing in). Opening a page changes nothing, so a mail scanner that follows links
@@ -55,5 +62,7 @@ export function actionPageRoutes(prefix: string) {
   return new Elysia()
     .get("/verify-email", page(VERIFY, "/v1/auth/verify-email"), { detail: { hide: true } })
     .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } })
-    .get("/invite", invitePage, { detail: { hide: true } });
+    .get("/invite", invitePage, { detail: { hide: true } })
+    // The portal's reset and invitation links (docs/portal.md).
+    .get("/portal/reset-password", page(PORTAL_RESET, "/v1/enduser/auth/reset-password"), { detail: { hide: true } });
 }

@@ -128,5 +128,22 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE INDEX `org_invites_org_idx` ON `org_invites` (`org_id`,`created_at`);",
       "CREATE INDEX `org_invites_email_idx` ON `org_invites` (`email`,`status`);"
     ]
+  },
+  {
+    "tag": "0009_big_guardsmen",
+    "hash": "b976b70880825e0ef03586bd215c79a8d5eba1a9c63ebde778ccfece4f2ce1de",
+    "statements": [
+      "CREATE TABLE `end_user_one_time_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`failed_attempts` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`user_id`) REFERENCES `end_users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `end_user_one_time_tokens_token_hash_unique` ON `end_user_one_time_tokens` (`token_hash`);",
+      "CREATE INDEX `end_user_one_time_tokens_user_idx` ON `end_user_one_time_tokens` (`user_id`,`purpose`);",
+      "CREATE TABLE `end_user_refresh_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`family_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`rotated_at` integer,\n\t`revoked_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`user_id`) REFERENCES `end_users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `end_user_refresh_tokens_token_hash_unique` ON `end_user_refresh_tokens` (`token_hash`);",
+      "CREATE INDEX `end_user_refresh_tokens_family_idx` ON `end_user_refresh_tokens` (`family_id`);",
+      "CREATE INDEX `end_user_refresh_tokens_user_idx` ON `end_user_refresh_tokens` (`user_id`);",
+      "CREATE TABLE `end_user_self_resets` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`license_id` text NOT NULL,\n\t`end_user_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\tFOREIGN KEY (`license_id`) REFERENCES `licenses`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`end_user_id`) REFERENCES `end_users`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `end_user_self_resets_license_idx` ON `end_user_self_resets` (`license_id`,`at`);",
+      "CREATE TABLE `portal_settings` (\n\t`org_id` text PRIMARY KEY NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`self_registration` integer NOT NULL,\n\t`hwid_reset_cooldown_hours` integer NOT NULL,\n\t`max_self_resets_per_30_days` integer NOT NULL,\n\t`allow_session_kill` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "ALTER TABLE `end_users` ADD `password_hash` text;"
+    ]
   }
 ];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, index, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /** Accounts and their credentials. Times are epoch milliseconds (INTEGER); ids are UUIDv7 text. */
 
@@ -17,39 +17,55 @@ export const users = sqliteTable("users", {
   updatedAt: integer("updated_at").notNull(),
 });
 
-export const refreshTokens = sqliteTable(
-  "refresh_tokens",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    familyId: text("family_id").notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: integer("expires_at").notNull(),
-    rotatedAt: integer("rotated_at"),
-    revokedAt: integer("revoked_at"),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_user_idx").on(t.userId)],
-);
+/**
+ * The refresh and single-use token tables of one kind of account. Dashboard users and
+ * portal end users each get their own pair of identical shape (so one repository serves
+ * both and a token can never name an account of the other kind); `user_id` is the
+ * account of that kind, and deleting it deletes its tokens.
+ */
+export function refreshTokenTable(name: string, account: () => AnySQLiteColumn) {
+  return sqliteTable(
+    name,
+    {
+      id: text("id").primaryKey(),
+      userId: text("user_id")
+        .notNull()
+        .references(account, { onDelete: "cascade" }),
+      familyId: text("family_id").notNull(),
+      tokenHash: text("token_hash").notNull().unique(),
+      expiresAt: integer("expires_at").notNull(),
+      rotatedAt: integer("rotated_at"),
+      revokedAt: integer("revoked_at"),
+      createdAt: integer("created_at").notNull(),
+    },
+    (t) => [index(`${name}_family_idx`).on(t.familyId), index(`${name}_user_idx`).on(t.userId)],
+  );
+}
 
-export const oneTimeTokens = sqliteTable(
-  "one_time_tokens",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    purpose: text("purpose", { enum: ["verify_email", "reset_password", "login_challenge"] }).notNull(),
-    tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: integer("expires_at").notNull(),
-    usedAt: integer("used_at"),
-    failedAttempts: integer("failed_attempts").notNull().default(0),
-    createdAt: integer("created_at").notNull(),
-  },
-  (t) => [index("one_time_tokens_user_idx").on(t.userId, t.purpose)],
-);
+export function oneTimeTokenTable(name: string, account: () => AnySQLiteColumn) {
+  return sqliteTable(
+    name,
+    {
+      id: text("id").primaryKey(),
+      userId: text("user_id")
+        .notNull()
+        .references(account, { onDelete: "cascade" }),
+      purpose: text("purpose", { enum: ["verify_email", "reset_password", "login_challenge"] }).notNull(),
+      tokenHash: text("token_hash").notNull().unique(),
+      expiresAt: integer("expires_at").notNull(),
+      usedAt: integer("used_at"),
+      failedAttempts: integer("failed_attempts").notNull().default(0),
+      createdAt: integer("created_at").notNull(),
+    },
+    (t) => [index(`${name}_user_idx`).on(t.userId, t.purpose)],
+  );
+}
+
+export type RefreshTokenTable = ReturnType<typeof refreshTokenTable>;
+export type OneTimeTokenTable = ReturnType<typeof oneTimeTokenTable>;
+
+export const refreshTokens = refreshTokenTable("refresh_tokens", () => users.id);
+export const oneTimeTokens = oneTimeTokenTable("one_time_tokens", () => users.id);
 
 export const recoveryCodes = sqliteTable(
   "recovery_codes",

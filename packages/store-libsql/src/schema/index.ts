@@ -7,5 +7,6 @@ export * from "./authorize.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./webhooks.ts";
+export * from "./portal.ts";
 export * from "./audit.ts";
 export * from "./invites.ts";

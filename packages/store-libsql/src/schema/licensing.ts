@@ -42,6 +42,8 @@ export const endUsers = sqliteTable(
     /** Lower-cased copies for case-insensitive exact and partial lookups. */
     usernameLower: text("username_lower").notNull(),
     emailLower: text("email_lower"),
+    /** argon2id; null until the end user sets a password through the portal (docs/portal.md). */
+    passwordHash: text("password_hash"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,9 +1,10 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { OneTimeTokenRecord, OneTimeTokenStore, RecoveryCodeStore, RefreshTokenRecord, RefreshTokenStore } from "@geckoguard/core";
 import type { Executor } from "../../connection/executor.ts";
-import { oneTimeTokens, recoveryCodes, refreshTokens } from "../../schema/index.ts";
+import { oneTimeTokens as dashboardOneTimeTokens, recoveryCodes, refreshTokens as dashboardRefreshTokens, type OneTimeTokenTable, type RefreshTokenTable } from "../../schema/index.ts";
 
-export function libsqlRefreshTokens(db: Executor): RefreshTokenStore {
+/** Over the dashboard accounts' table by default; the portal passes its end users' table. */
+export function libsqlRefreshTokens(db: Executor, refreshTokens: RefreshTokenTable = dashboardRefreshTokens): RefreshTokenStore {
   return {
     async insert(token) {
       await db.insert(refreshTokens).values(token);
@@ -34,7 +35,7 @@ export function libsqlRefreshTokens(db: Executor): RefreshTokenStore {
   };
 }
 
-export function libsqlOneTimeTokens(db: Executor): OneTimeTokenStore {
+export function libsqlOneTimeTokens(db: Executor, oneTimeTokens: OneTimeTokenTable = dashboardOneTimeTokens): OneTimeTokenStore {
   const live = (now: number) => and(isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now));
   return {
     async insert(token) {

@@ -63,6 +63,9 @@ export function libsqlLicenses(db: Executor): LicenseStore {
       const views = toLicenseViews(rows);
       return rows.map((row, i) => ({ license: views[i]!, orgId: row.orgId, role: row.role }));
     },
+    async findByKeyInOrg(key, orgId) {
+      return toLicenseViews(await selectViews().where(and(eq(licenses.key, key), eq(products.orgId, orgId))));
+    },
     async assignOwner(id, patch, now) {
       // Redeem's patch names owner and clock fields only, never bindings.
       const result = await db
