@@ -27,6 +27,9 @@ import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 import { actionPageRoutes } from "./routes/action-pages.ts";
+import { billingRoutes } from "./routes/billing.ts";
+import { managementBillingRoutes } from "./routes/management-billing.ts";
+import { stripeWebhookRoutes } from "./routes/stripe-webhook.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -85,6 +88,7 @@ export function geckoguard(options: GeckoguardOptions) {
     // Registered before the JSON parser below, so they read their raw bodies themselves.
     .use(authorizeRoutes("answer" in options.authorize ? options.authorize : { ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES, logger }))
+    .use(stripeWebhookRoutes(ctx, { bodyLimitBytes: bodyLimit }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
@@ -104,6 +108,8 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
+    .use(billingRoutes(ctx))
+    .use(managementBillingRoutes(ctx))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));

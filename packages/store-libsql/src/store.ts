@@ -14,6 +14,9 @@ import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.
 import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
 import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliveries.ts";
+import { libsqlPlans } from "./repositories/billing/plans.ts";
+import { libsqlSubscriptions } from "./repositories/billing/subscriptions.ts";
+import { libsqlBilling } from "./repositories/billing/stripe-ledger.ts";
 
 export interface StoreOptions {
   clock: Clock;
@@ -39,6 +42,9 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     events: libsqlOutboxEvents(db),
     webhookEndpoints: libsqlWebhookEndpoints(db),
     webhookDeliveries: libsqlWebhookDeliveries(db),
+    plans: libsqlPlans(db),
+    subscriptions: libsqlSubscriptions(db),
+    billing: libsqlBilling(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {
       await db.run(sql`SELECT 1`);

@@ -8,6 +8,7 @@ import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
+import type { BillingStore, PlanStore, SubscriptionStore } from "./billing.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
@@ -36,6 +37,9 @@ export interface Store {
   events: OutboxEventStore;
   webhookEndpoints: WebhookEndpointStore;
   webhookDeliveries: WebhookDeliveryStore;
+  plans: PlanStore;
+  subscriptions: SubscriptionStore;
+  billing: BillingStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip to the database, for /v1/status. */
   ping(): Promise<void>;

@@ -6,6 +6,8 @@ import { presentLicense } from "../licenses/present-license.ts";
 import { presentEndUser } from "../endusers/present-end-user.ts";
 import { presentSession } from "../sessions/present-session.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
+import type { SubscriptionRecord } from "../records/billing.ts";
+import { presentSubscription } from "../billing/present-subscription.ts";
 
 /**
  * The `data` of each event, built from the same presenters the API answers with, so a
@@ -59,4 +61,9 @@ export function blacklistEventData(entry: BlacklistEntryFields) {
   return {
     entry: { id: entry.id, productId: entry.productId, type: entry.type, value: entry.value, reason: entry.reason, createdAt: toIso(entry.createdAt) },
   };
+}
+
+/** subscription.*: the subscription as answers show it, plus the event's extras. */
+export function subscriptionEventData(subscription: SubscriptionRecord, extra: Record<string, unknown> = {}) {
+  return { subscription: presentSubscription(subscription), ...extra };
 }

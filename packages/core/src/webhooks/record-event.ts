@@ -4,7 +4,8 @@ import type { EndUserRecord } from "../records/end-user.ts";
 import type { SessionRecord } from "../records/session.ts";
 import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { WebhookEventType } from "./event-catalogue.ts";
-import { apiKeyEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
+import type { SubscriptionRecord } from "../records/billing.ts";
+import { apiKeyEventData, subscriptionEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
 import { deferredLicenseData } from "./deferred-payloads.ts";
 
 /**
@@ -63,6 +64,20 @@ export function recordApiKeyEvent(tx: Store, type: "api_key.created" | "api_key.
 export function recordBlacklistEvents(tx: Store, type: "blacklist.added" | "blacklist.removed", entries: BlacklistEntryFields[], now: number) {
   return tx.events.recordMany(
     entries.map((entry) => ({ productId: entry.productId, type, data: blacklistEventData(entry) })),
+    now,
+  );
+}
+
+type SubscriptionEventType = Extract<WebhookEventType, `subscription.${string}`>;
+
+export function recordSubscriptionEvent(tx: Store, type: SubscriptionEventType, subscription: SubscriptionRecord, now: number, extra?: Record<string, unknown>) {
+  return tx.events.record(subscription.productId, type, subscriptionEventData(subscription, extra), now);
+}
+
+/** One event per subscription, written in one go (the clock's batches). */
+export function recordSubscriptionEvents(tx: Store, type: SubscriptionEventType, items: { subscription: SubscriptionRecord; extra?: Record<string, unknown> }[], now: number) {
+  return tx.events.recordMany(
+    items.map(({ subscription, extra }) => ({ productId: subscription.productId, type, data: subscriptionEventData(subscription, extra) })),
     now,
   );
 }

@@ -1,0 +1,66 @@
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../ports/logger.ts";
+import type { Store } from "../ports/store.ts";
+import { recordSubscriptionEvents } from "../webhooks/record-event.ts";
+import { startPollLoop } from "../workers/poll-loop.ts";
+import type { BillingActor } from "./billing-access.ts";
+
+const CLOCK_ACTOR: BillingActor = { kind: "system", source: "subscription_clock" };
+
+/**
+ * One batch: claims up to `batchSize` due subscriptions (a guarded UPDATE, so each is
+ * claimed by one process only), freezes or expires their licenses and writes one
+ * subscription.expired event each, all in one transaction. Returns how many it expired.
+ */
+export async function expireDueBatch(store: Store, now: number, batchSize: number, actor: BillingActor = CLOCK_ACTOR): Promise<number> {
+  void actor; // the audit append goes inside the transaction below
+  return store.transaction(async (tx) => {
+    const claimed = await tx.subscriptions.claimDue(now, batchSize);
+    if (claimed.length === 0) return 0;
+    const events = claimed.map((s) => ({ subscription: s, extra: { license: s.licenseId === null ? null : s.licenseFrozenByBilling ? "frozen" : "expired" } }));
+    await recordSubscriptionEvents(tx, "subscription.expired", events, now);
+    return claimed.length;
+  });
+}
+
+export interface SubscriptionClockOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** How often an idle clock looks for due subscriptions (an idle look only reads). */
+  pollIntervalMs: number;
+  /** Subscriptions per transaction; between batches the event loop runs requests. */
+  batchSize: number;
+}
+
+export interface SubscriptionClock {
+  /** Looks now instead of at the next poll (tests, after a bulk change). */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server's subscription clock: moves subscriptions whose time is up to expired and
+ * freezes (unpaid) or expires (canceled) their licenses. Restarts lose nothing (the due
+ * time is a column), and several processes on one database share the work without
+ * doing any of it twice (the claim is a guarded UPDATE).
+ */
+export function startSubscriptionClock(options: SubscriptionClockOptions): SubscriptionClock {
+  const { store, clock, logger } = options;
+  const loop = startPollLoop(async () => {
+    try {
+      if (!(await store.subscriptions.hasDue(clock.now()))) return;
+      let total = 0;
+      for (;;) {
+        const expired = await expireDueBatch(store, clock.now(), options.batchSize);
+        total += expired;
+        if (expired < options.batchSize || !loop.running) break;
+        await new Promise((resolve) => setTimeout(resolve, 0)); // let requests run between batches
+      }
+      if (total > 0) logger.info("subscriptions.expired", { count: total });
+    } catch (error) {
+      logger.error("subscriptions.clock_failed", { errorClass: (error as { name?: string })?.name ?? typeof error });
+    }
+  }, options.pollIntervalMs);
+  return { kick: () => loop.kick(), stop: () => loop.stop() };
+}
