@@ -22,7 +22,7 @@ export const PlanIntervalSchema = Type.Union([Type.Literal("day"), Type.Literal(
 const PlanName = SingleLine({ minLength: 1, maxLength: 200 });
 /** Up to 1,000,000,000.00 in the currency's main unit. */
 const PriceCents = Type.Integer({ minimum: 0, maximum: 100_000_000_000 });
-const Currency = Type.String({ pattern: "^[A-Za-z]{3}$", description: "ISO 4217 code, e.g. USD (case-insensitive)" });
+const Currency = Type.String({ pattern: "^[A-Za-z]{3}$", description: "ISO 4217 code, e.g. USD (case-insensitive)", examples: ["USD"] });
 const ExternalPriceId = SingleLine({ minLength: 1, maxLength: 255, description: "Stripe price id (price_…) this plan is sold as" });
 
 export const CreatePlanBody = Type.Object({

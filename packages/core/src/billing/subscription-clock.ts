@@ -50,6 +50,7 @@ export function startSubscriptionClock(options: SubscriptionClockOptions): Subsc
   const loop = startPollLoop(async () => {
     try {
       if (!(await store.subscriptions.hasDue(clock.now()))) return;
+      const started = performance.now();
       let total = 0;
       for (;;) {
         const expired = await expireDueBatch(store, clock.now(), options.batchSize);
@@ -57,7 +58,7 @@ export function startSubscriptionClock(options: SubscriptionClockOptions): Subsc
         if (expired < options.batchSize || !loop.running) break;
         await new Promise((resolve) => setTimeout(resolve, 0)); // let requests run between batches
       }
-      if (total > 0) logger.info("subscriptions.expired", { count: total });
+      if (total > 0) logger.info("subscriptions.expired", { count: total, ms: Math.round(performance.now() - started) });
     } catch (error) {
       logger.error("subscriptions.clock_failed", { errorClass: (error as { name?: string })?.name ?? typeof error });
     }

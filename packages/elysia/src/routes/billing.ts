@@ -51,7 +51,7 @@ export function billingRoutes(ctx: GgContext) {
     },
     {
       params: Type.Object({ id: IdParam }),
-      body: Type.Object({ webhookSecret: SingleLine({ minLength: 10, maxLength: 255, pattern: "^whsec_", description: "The endpoint's signing secret from Stripe (whsec_…); stored sealed, never shown again" }) }),
+      body: Type.Object({ webhookSecret: SingleLine({ minLength: 10, maxLength: 255, pattern: "^whsec_", examples: ["whsec_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"], description: "The endpoint's signing secret from Stripe (whsec_…); stored sealed, never shown again" }) }),
       detail: { summary: "Set the product's Stripe webhook signing secret (admin)", tags: ["Subscriptions"], ...answers(StripeSettingsAnswer) },
     },
   );

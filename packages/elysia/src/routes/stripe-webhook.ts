@@ -42,7 +42,7 @@ export function stripeWebhookRoutes(ctx: GgContext, options: { bodyLimitBytes: n
         summary: "Stripe webhook endpoint (verified with the product's Stripe signing secret; each event applied once)",
         tags: ["Subscriptions"],
         security: [],
-        ...answers(Outcome, { errors: ["RATE_LIMITED"] }),
+        ...answers(Outcome, { errors: ["NOT_FOUND", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"] }),
         requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "A Stripe event, byte for byte as Stripe sent it" } } } },
       },
     },
