@@ -63,6 +63,9 @@ describe("Stripe webhooks: verified by the stripe package, each event once, newe
     expect(endUser.email).toBe("buyer@example.com");
     expect(await licenseOf(api, owner, s.licenseId)).toMatchObject({ endUserId: s.endUserId, expiresAt: s.endsAt });
 
+    const audit = (await api("GET", `/v1/dashboard/orgs/${setup.orgId}/audit-log?action=subscription.created`, { token: owner })).body.data.entries;
+    expect(audit[0]).toMatchObject({ actor: { type: "system", id: "stripe", label: `Stripe ${event.id}` }, resource: { type: "subscription", id: s.id } });
+
     const again = await send(event);
     expect(again.body.data).toMatchObject({ applied: false, reason: "duplicate" });
     expect(await counts()).toEqual(before.map((n) => n + 1));

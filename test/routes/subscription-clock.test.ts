@@ -46,6 +46,8 @@ describe("the subscription clock, with an injected clock", () => {
     await advance(DAY + 1);
     expect(await settled(s.id, "expired")).toMatchObject({ status: "expired", endsAt: null });
     expect(await licenseOf(app.api, owner, s.licenseId)).toMatchObject({ frozen: true, state: "frozen" });
+    const audit = (await app.api("GET", `/v1/dashboard/orgs/${orgId}/audit-log?action=subscription.expired`, { token: owner })).body.data.entries;
+    expect(audit.find((e: { resource: { id: string } }) => e.resource.id === s.id)).toMatchObject({ actor: { type: "system", id: "subscription_clock" } });
 
     const revived = await act(app.api, owner, productId, s.id, "renew");
     expect(revived).toMatchObject({ status: "active", currentPeriodStart: new Date(app.clock.now()).toISOString() });

@@ -149,4 +149,25 @@ describe("plans and subscriptions: the happy paths", () => {
     const plans = await api("GET", `/v1/products/${productId}/plans`, withKey(reader.key));
     expect(plans.status).toBe(200);
   });
+
+  test("the audit log names who changed plans and subscriptions: the user, the API key", async () => {
+    const plan = await createPlan(api, owner, productId);
+    const s = await subscribe(api, owner, productId, { planId: plan.id, endUserId: await createEndUser(api, owner, orgId) });
+    const writer = await issueApiKey(api, owner, productId, ["subscription:write"]);
+    expect((await api("POST", `/v1/products/${productId}/subscriptions/${s.id}/payment-failed`, withKey(writer.key))).status).toBe(200);
+    const entries = (await api("GET", `/v1/dashboard/orgs/${orgId}/audit-log?pageSize=200`, { token: owner })).body.data.entries as {
+      action: string;
+      actor: { type: string; id: string };
+      resource: { type: string; id: string };
+      changes: Record<string, [unknown, unknown]> | null;
+    }[];
+    const about = (id: string) => entries.filter((e) => e.resource.id === id);
+    expect(about(plan.id).map((e) => [e.action, e.actor.type])).toEqual([["plan.created", "user"]]);
+    expect(about(s.id).map((e) => [e.action, e.actor.type])).toEqual([
+      ["subscription.past_due", "api_key"],
+      ["subscription.created", "user"],
+    ]);
+    expect(about(s.id)[0]!.actor.id).toBe(writer.id);
+    expect(about(s.id)[0]!.changes).toEqual({ status: ["active", "past_due"] });
+  });
 });

@@ -30,6 +30,7 @@ import { actionPageRoutes } from "./routes/action-pages.ts";
 import { billingRoutes } from "./routes/billing.ts";
 import { managementBillingRoutes } from "./routes/management-billing.ts";
 import { stripeWebhookRoutes } from "./routes/stripe-webhook.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -110,6 +111,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(webhookDeliveryRoutes(ctx))
     .use(billingRoutes(ctx))
     .use(managementBillingRoutes(ctx))
+    .use(auditLogRoutes(ctx, { logger }))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));

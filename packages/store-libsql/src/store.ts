@@ -17,6 +17,7 @@ import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliver
 import { libsqlPlans } from "./repositories/billing/plans.ts";
 import { libsqlSubscriptions } from "./repositories/billing/subscriptions.ts";
 import { libsqlBilling } from "./repositories/billing/stripe-ledger.ts";
+import { libsqlAuditLog } from "./repositories/audit/audit-log.ts";
 
 export interface StoreOptions {
   clock: Clock;
@@ -45,6 +46,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     plans: libsqlPlans(db),
     subscriptions: libsqlSubscriptions(db),
     billing: libsqlBilling(db),
+    auditLog: libsqlAuditLog(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {
       await db.run(sql`SELECT 1`);

@@ -1,11 +1,19 @@
-import type { Caller, ProductNeed } from "../products/caller-access.ts";
+import type { ProductNeed } from "../products/caller-access.ts";
+import type { SubscriptionRecord } from "../records/billing.ts";
+import { changedFields, createdFields } from "../audit/changed-fields.ts";
 
-/**
- * Who changed a subscription or plan: a dashboard user or API key (the route's caller),
- * or the server itself (the subscription clock, a Stripe event). Every mutating billing use
- * case takes it, so the audit log's append is one line inside its transaction.
- */
-export type BillingActor = Caller | { kind: "system"; source: "subscription_clock" | "stripe" };
+/** What the audit log names of a subscription change (times as stored, epoch ms). */
+const AUDITED: (keyof SubscriptionRecord & string)[] = ["status", "planId", "pendingPlanId", "licenseId", "currentPeriodStart", "currentPeriodEnd", "cancelAtPeriodEnd", "canceledAt", "dueAt"];
+
+export function subscriptionAudit(action: string, orgId: string, before: SubscriptionRecord | null, after: SubscriptionRecord) {
+  return {
+    action,
+    resource: { type: "subscription", id: after.id },
+    orgId,
+    productId: after.productId,
+    changes: before === null ? createdFields(after, ["endUserId", ...AUDITED]) : changedFields(before, after, AUDITED),
+  };
+}
 
 /** Plans: viewers and subscription:read keys read; admins and subscription:write keys change. */
 export const READ_PLANS: ProductNeed = { action: "read", scope: "subscription:read" };

@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext, ChangeOrigin } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Store } from "../ports/store.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
 import type { PlanRecord, SubscriptionRecord } from "../records/billing.ts";
@@ -7,13 +9,13 @@ import type { ProductRecord } from "../records/product.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { assertTimestampInRange } from "../schemas/timestamp.ts";
-import { assertProductCaller } from "../products/caller-access.ts";
+import { assertProductCaller, type Caller } from "../products/caller-access.ts";
 import { endUserOfOrg } from "../licenses/create-licenses.ts";
 import { recordLicenseEvent, recordSubscriptionEvent } from "../webhooks/record-event.ts";
 import { planOfProduct } from "./manage-plans.ts";
 import { firstPeriod, withDeadline } from "./subscription-rules.ts";
 import { adoptionPatch, licenseForSubscription } from "./subscription-license.ts";
-import { WRITE_SUBSCRIPTIONS, type BillingActor } from "./billing-access.ts";
+import { WRITE_SUBSCRIPTIONS, subscriptionAudit } from "./billing-access.ts";
 
 export interface CreateSubscriptionInput {
   planId: string;
@@ -67,7 +69,7 @@ async function adoptableLicense(ctx: GgContext, productId: string, licenseId: st
 
 /**
  * Writes a subscription with its license: a new one from the plan's template, or
- * `adopt` taken over. One transaction with its events (and the audit append, via `actor`).
+ * `adopt` taken over, with its events and audit entry; call inside the transaction.
  */
 export async function insertSubscription(
   tx: Store,
@@ -76,7 +78,7 @@ export async function insertSubscription(
   owner: EndUserRecord,
   product: ProductRecord,
   adopt: LicenseView | null,
-  _actor: BillingActor,
+  origin: ChangeOrigin,
   now: number,
 ): Promise<SubscriptionRecord> {
   const ownerView = { id: owner.id, username: owner.username, email: owner.email };
@@ -93,12 +95,13 @@ export async function insertSubscription(
   }
   await tx.subscriptions.insert(s);
   await recordSubscriptionEvent(tx, "subscription.created", s, now);
+  await recordAudit(tx, origin, subscriptionAudit("subscription.created", product.orgId, null, s), now);
   return s;
 }
 
 /** POST …/subscriptions: validates everything first (plan of this product and not archived, end user of its org, license), then writes once. */
-export async function createSubscription(ctx: GgContext, actor: BillingActor & { kind: "user" | "apiKey" }, productId: string, input: CreateSubscriptionInput): Promise<SubscriptionRecord> {
-  await assertProductCaller(ctx, actor, productId, WRITE_SUBSCRIPTIONS);
+export async function createSubscription(ctx: ActingContext, caller: Caller, productId: string, input: CreateSubscriptionInput): Promise<SubscriptionRecord> {
+  await assertProductCaller(ctx, caller, productId, WRITE_SUBSCRIPTIONS);
   const product = await billedProduct(ctx, productId);
   const plan = await planOfProduct(ctx, productId, input.planId);
   if (plan.archivedAt !== null) throw new GgError("CONFLICT", "The plan is archived: it takes no new subscriptions");
@@ -107,5 +110,5 @@ export async function createSubscription(ctx: GgContext, actor: BillingActor & {
   const now = ctx.clock.now();
   const start = input.startsAt === undefined ? now : assertTimestampInRange(Date.parse(input.startsAt), "/startsAt");
   const s = newSubscription(plan, owner.id, start, now);
-  return ctx.store.transaction((tx) => insertSubscription(tx, s, plan, owner, product, adopt, actor, now));
+  return ctx.store.transaction((tx) => insertSubscription(tx, s, plan, owner, product, adopt, ctx.origin, now));
 }

@@ -7,9 +7,7 @@ import { invoiceFacts, subscriptionFacts, type StripeEvent } from "./stripe-even
 import { canceled, paidThrough, pastDue, planSwitched, resumed } from "./subscription-rules.ts";
 import { renewalEvents, writeTransition, type Transition } from "./subscription-actions.ts";
 import { createFromInvoice } from "./stripe-first-seen.ts";
-import type { BillingActor } from "./billing-access.ts";
-
-const STRIPE: BillingActor = { kind: "system", source: "stripe" };
+import { systemOrigin, type ChangeOrigin } from "../audit/actor.ts";
 
 export interface StripeOutcome {
   received: true;
@@ -26,7 +24,7 @@ export interface StripeOutcome {
  * (applied before) or applies it now, never twice. An event older than the newest one
  * already applied to its subscription changes nothing (Stripe does not promise order).
  */
-export async function ingestStripeEvent(ctx: GgContext, productId: string, rawBody: string, signature: string): Promise<StripeOutcome> {
+export async function ingestStripeEvent(ctx: GgContext, productId: string, rawBody: string, signature: string, requestId: string): Promise<StripeOutcome> {
   if (ctx.stripe === undefined) throw new GgError("INTERNAL_ERROR", "Stripe verification is not configured on this server");
   const product = await ctx.store.products.find(productId);
   if (product === null) throw new GgError("NOT_FOUND", "Product not found");
@@ -34,16 +32,18 @@ export async function ingestStripeEvent(ctx: GgContext, productId: string, rawBo
   const now = ctx.clock.now();
   const event = await ctx.stripe.verify(rawBody, signature, secret, now);
   const outcome = (applied: boolean, reason?: StripeOutcome["reason"]): StripeOutcome => ({ received: true, eventId: event.id, applied, ...(reason ? { reason } : {}) });
+  // The audit log names Stripe (and the event) as the origin of what the event changes.
+  const origin = systemOrigin("stripe", requestId, `Stripe ${event.id}`);
   return ctx.store.transaction(async (tx) => {
     if (!(await tx.billing.recordStripeEvent(productId, event.id, event.type, now))) return outcome(false, "duplicate");
-    const reason = await applyEvent(tx, product.orgId, productId, event, now);
+    const reason = await applyEvent(tx, origin, product.orgId, productId, event, now);
     return reason === null ? outcome(true) : outcome(false, reason);
   });
 }
 
 type Reason = NonNullable<StripeOutcome["reason"]>;
 
-async function applyEvent(tx: Store, orgId: string, productId: string, event: StripeEvent, now: number): Promise<Reason | null> {
+async function applyEvent(tx: Store, origin: ChangeOrigin, orgId: string, productId: string, event: StripeEvent, now: number): Promise<Reason | null> {
   const createdMs = event.created * 1000;
   const facts = event.type.startsWith("invoice.") ? invoiceFacts(event.data.object) : subscriptionFacts(event.data.object);
   if (!["invoice.paid", "invoice.payment_failed", "customer.subscription.deleted", "customer.subscription.updated"].includes(event.type)) return "unhandled_type";
@@ -51,7 +51,7 @@ async function applyEvent(tx: Store, orgId: string, productId: string, event: St
   const s = await tx.subscriptions.findByExternalId(productId, facts.subscriptionId);
   if (s === null) {
     if (event.type !== "invoice.paid") return "unknown_subscription";
-    return createFromInvoice(tx, orgId, productId, facts.subscriptionId, invoiceFacts(event.data.object), createdMs, STRIPE, now);
+    return createFromInvoice(tx, orgId, productId, facts.subscriptionId, invoiceFacts(event.data.object), createdMs, origin, now);
   }
   if (s.externalEventAt !== null && createdMs < s.externalEventAt) return "stale";
   const current = await tx.plans.find(productId, s.planId);
@@ -66,7 +66,7 @@ async function applyEvent(tx: Store, orgId: string, productId: string, event: St
   }
   if (t === null) return "no_change";
   t = { ...t, next: { ...t.next, externalEventAt: createdMs } };
-  await writeTransition(tx, s, t, STRIPE, now);
+  await writeTransition(tx, s, t, origin, orgId, now);
   return null;
 }
 

@@ -1,4 +1,7 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { changedFields, createdFields } from "../audit/changed-fields.ts";
 import type { PlanRecord } from "../records/billing.ts";
 import type { PlanPatch } from "../ports/billing.ts";
 import { GgError } from "../errors/gg-error.ts";
@@ -20,8 +23,26 @@ function currencyOf(code: string): string {
   return upper;
 }
 
-export async function createPlan(ctx: GgContext, caller: Caller, productId: string, input: CreatePlanInput): Promise<PlanRecord> {
+const PLAN_FIELDS = ["name", "interval", "intervalCount", "priceCents", "currency", "trialDays", "graceDays", "licenseTemplate", "externalPriceId", "archivedAt"] as const;
+
+/** The product's org, for the audit entry (the caller check already found the product). */
+async function orgOf(ctx: GgContext, productId: string): Promise<string> {
+  const product = await ctx.store.products.find(productId);
+  if (product === null) throw new GgError("NOT_FOUND", "Product not found");
+  return product.orgId;
+}
+
+const planAudit = (action: string, orgId: string, plan: PlanRecord, changes: Record<string, [unknown, unknown]> | null) => ({
+  action,
+  resource: { type: "plan", id: plan.id },
+  orgId,
+  productId: plan.productId,
+  changes,
+});
+
+export async function createPlan(ctx: ActingContext, caller: Caller, productId: string, input: CreatePlanInput): Promise<PlanRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE_PLANS);
+  const orgId = await orgOf(ctx, productId);
   const currency = currencyOf(input.currency);
   const now = ctx.clock.now();
   const plan: PlanRecord = {
@@ -40,7 +61,10 @@ export async function createPlan(ctx: GgContext, caller: Caller, productId: stri
     createdAt: now,
     updatedAt: now,
   };
-  await ctx.store.plans.insert(plan);
+  await ctx.store.transaction(async (tx) => {
+    await tx.plans.insert(plan);
+    await recordAudit(tx, ctx.origin, planAudit("plan.created", orgId, plan, createdFields(plan, PLAN_FIELDS)), now);
+  });
   return plan;
 }
 
@@ -70,7 +94,7 @@ export async function listPlans(
 }
 
 /** Name, price and template; a new price applies to subscriptions created from now on (each keeps the price it was sold at). */
-export async function patchPlan(ctx: GgContext, caller: Caller, productId: string, planId: string, input: PatchPlanInput): Promise<PlanRecord> {
+export async function patchPlan(ctx: ActingContext, caller: Caller, productId: string, planId: string, input: PatchPlanInput): Promise<PlanRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE_PLANS);
   const plan = await planOfProduct(ctx, productId, planId);
   const patch: PlanPatch = {};
@@ -80,16 +104,25 @@ export async function patchPlan(ctx: GgContext, caller: Caller, productId: strin
   if (input.licenseTemplate !== undefined) patch.licenseTemplate = input.licenseTemplate;
   if (input.externalPriceId !== undefined) patch.externalPriceId = input.externalPriceId;
   const now = ctx.clock.now();
-  await ctx.store.plans.update(productId, planId, patch, now);
-  return { ...plan, ...patch, updatedAt: now };
+  const after = { ...plan, ...patch, updatedAt: now };
+  const orgId = await orgOf(ctx, productId);
+  await ctx.store.transaction(async (tx) => {
+    await tx.plans.update(productId, planId, patch, now);
+    await recordAudit(tx, ctx.origin, planAudit("plan.updated", orgId, after, changedFields(plan, after, PLAN_FIELDS)), now);
+  });
+  return after;
 }
 
 /** No new subscriptions on it; existing ones run on (and renew) under it. Archiving twice changes nothing. */
-export async function archivePlan(ctx: GgContext, caller: Caller, productId: string, planId: string): Promise<PlanRecord> {
+export async function archivePlan(ctx: ActingContext, caller: Caller, productId: string, planId: string): Promise<PlanRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE_PLANS);
   const plan = await planOfProduct(ctx, productId, planId);
   if (plan.archivedAt !== null) return plan;
   const now = ctx.clock.now();
-  await ctx.store.plans.update(productId, planId, { archivedAt: now }, now);
+  const orgId = await orgOf(ctx, productId);
+  await ctx.store.transaction(async (tx) => {
+    await tx.plans.update(productId, planId, { archivedAt: now }, now);
+    await recordAudit(tx, ctx.origin, planAudit("plan.archived", orgId, plan, { archivedAt: [null, now] }), now);
+  });
   return { ...plan, archivedAt: now, updatedAt: now };
 }

@@ -6,7 +6,7 @@ import { recordEndUserCreated } from "../webhooks/record-event.ts";
 import { newSubscription, insertSubscription } from "./create-subscription.ts";
 import { withDeadline } from "./subscription-rules.ts";
 import type { InvoiceFacts } from "./stripe-event.ts";
-import type { BillingActor } from "./billing-access.ts";
+import type { ChangeOrigin } from "../audit/actor.ts";
 
 /** The org's end user with this email, or a new one named after it (a suffix when the name is taken). */
 async function endUserByEmail(tx: Store, orgId: string, email: string, now: number): Promise<EndUserRecord> {
@@ -32,7 +32,7 @@ export async function createFromInvoice(
   externalId: string,
   facts: InvoiceFacts,
   createdMs: number,
-  actor: BillingActor,
+  origin: ChangeOrigin,
   now: number,
 ): Promise<"unknown_price" | "no_customer_email" | "not_applicable" | null> {
   const plan = facts.priceId === null ? null : await tx.plans.findByExternalPrice(productId, facts.priceId);
@@ -47,6 +47,6 @@ export async function createFromInvoice(
     { ...fresh, status: "active", anchorAt: facts.period.start, periodIndex: 0, currentPeriodStart: facts.period.start, currentPeriodEnd: facts.period.end, trialEndsAt: null },
     plan.graceDays,
   );
-  await insertSubscription(tx, paid, plan, owner, product, null, actor, now);
+  await insertSubscription(tx, paid, plan, owner, product, null, origin, now);
   return null;
 }

@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { GgError } from "../errors/gg-error.ts";
 import { assertProductCaller, type Caller } from "../products/caller-access.ts";
 import { webhookSettingsOf } from "../webhooks/settings.ts";
@@ -12,11 +14,17 @@ export const stripeSecretBinding = (productId: string) => `stripe-webhook:${prod
  * readable to verify deliveries, so it is sealed like webhook endpoint secrets (the box
  * of webhooks/secret-box.ts) and never answered back.
  */
-export async function setStripeWebhookSecret(ctx: GgContext, caller: Caller, productId: string, webhookSecret: string): Promise<{ configured: true; webhookPath: string; updatedAt: number }> {
+export async function setStripeWebhookSecret(ctx: ActingContext, caller: Caller, productId: string, webhookSecret: string): Promise<{ configured: true; webhookPath: string; updatedAt: number }> {
   await assertProductCaller(ctx, caller, productId, WRITE_PLANS);
   const sealed = webhookSettingsOf(ctx).secrets.seal(webhookSecret, stripeSecretBinding(productId));
   const now = ctx.clock.now();
-  await ctx.store.billing.setStripeSecret(productId, sealed, now);
+  const product = await ctx.store.products.find(productId);
+  if (product === null) throw new GgError("NOT_FOUND", "Product not found");
+  await ctx.store.transaction(async (tx) => {
+    await tx.billing.setStripeSecret(productId, sealed, now);
+    // Never the secret itself: only that it was set.
+    await recordAudit(tx, ctx.origin, { action: "billing.stripe_secret_set", resource: { type: "product", id: productId }, orgId: product.orgId, productId, changes: null }, now);
+  });
   return { configured: true, webhookPath: `/v1/billing/stripe/${productId}/webhook`, updatedAt: now };
 }
 

@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext, ChangeOrigin } from "../audit/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import type { Store } from "../ports/store.ts";
 import type { SubscriptionFilter } from "../ports/billing.ts";
 import type { PlanRecord, SubscriptionRecord } from "../records/billing.ts";
@@ -10,7 +12,8 @@ import { recordSubscriptionEvent } from "../webhooks/record-event.ts";
 import { planOfProduct } from "./manage-plans.ts";
 import { canceled, pastDue, planScheduled, renewed, resumed } from "./subscription-rules.ts";
 import { followSubscription } from "./subscription-license.ts";
-import { READ_SUBSCRIPTIONS, WRITE_SUBSCRIPTIONS, type BillingActor } from "./billing-access.ts";
+import { READ_SUBSCRIPTIONS, WRITE_SUBSCRIPTIONS, subscriptionAudit } from "./billing-access.ts";
+import { billedProduct } from "./create-subscription.ts";
 
 type SubscriptionEvent = Extract<WebhookEventType, `subscription.${string}`>;
 
@@ -51,19 +54,21 @@ export interface Transition {
 
 /**
  * Writes a transition computed from `before`: the guarded replace (another writer got
- * there first → 409, nothing written), the license in step, the events; all in `tx`.
+ * there first → 409, nothing written), the license in step, the events and the audit
+ * entry (named after the first event); all in `tx`.
  */
-export async function writeTransition(tx: Store, before: SubscriptionRecord, t: Transition, _actor: BillingActor, now: number): Promise<void> {
+export async function writeTransition(tx: Store, before: SubscriptionRecord, t: Transition, origin: ChangeOrigin, orgId: string, now: number): Promise<void> {
   if (!(await tx.subscriptions.replace(t.next, before.revision))) {
     throw new GgError("CONFLICT", "The subscription changed while this request ran: read it again and retry");
   }
   await followSubscription(tx, before, t.next, t.plan, now);
   for (const event of t.events) await recordSubscriptionEvent(tx, event.type, t.next, now, event.extra);
+  await recordAudit(tx, origin, subscriptionAudit(t.events[0]?.type ?? "subscription.updated", orgId, before, t.next), now);
 }
 
 /** Loads, decides with `decide` (null: nothing to change), writes. Answers the subscription as it is afterwards. */
 async function act(
-  ctx: GgContext,
+  ctx: ActingContext,
   caller: Caller,
   productId: string,
   id: string,
@@ -72,10 +77,11 @@ async function act(
   await assertProductCaller(ctx, caller, productId, WRITE_SUBSCRIPTIONS);
   const before = await subscriptionOfProduct(ctx, productId, id);
   const plan = await planOfProduct(ctx, productId, before.planId);
+  const { orgId } = await billedProduct(ctx, productId);
   const now = ctx.clock.now();
   const t = await decide(before, plan, now);
   if (t === null) return before;
-  await ctx.store.transaction((tx) => writeTransition(tx, before, t, caller, now));
+  await ctx.store.transaction((tx) => writeTransition(tx, before, t, ctx.origin, orgId, now));
   return t.next;
 }
 
@@ -87,7 +93,7 @@ export function renewalEvents(before: SubscriptionRecord, next: SubscriptionReco
 }
 
 /** A payment arrived for `periods` periods (default 1). */
-export function renewSubscription(ctx: GgContext, caller: Caller, productId: string, id: string, periods = 1) {
+export function renewSubscription(ctx: ActingContext, caller: Caller, productId: string, id: string, periods = 1) {
   return act(ctx, caller, productId, id, async (s, plan, now) => {
     const terms = s.pendingPlanId === null ? plan : await planOfProduct(ctx, productId, s.pendingPlanId);
     const next = renewed(s, terms, periods, now);
@@ -95,26 +101,26 @@ export function renewSubscription(ctx: GgContext, caller: Caller, productId: str
   });
 }
 
-export function markPaymentFailed(ctx: GgContext, caller: Caller, productId: string, id: string) {
+export function markPaymentFailed(ctx: ActingContext, caller: Caller, productId: string, id: string) {
   return act(ctx, caller, productId, id, async (s, plan, now) => {
     const next = pastDue(s, plan, now);
     return next === null ? null : { next, plan, events: [{ type: "subscription.past_due" }] };
   });
 }
 
-export function cancelSubscription(ctx: GgContext, caller: Caller, productId: string, id: string, atPeriodEnd = true) {
+export function cancelSubscription(ctx: ActingContext, caller: Caller, productId: string, id: string, atPeriodEnd = true) {
   return act(ctx, caller, productId, id, async (s, plan, now) => {
     const next = canceled(s, plan, atPeriodEnd, now);
     return next === null ? null : { next, plan, events: [{ type: "subscription.canceled", extra: { atPeriodEnd } }] };
   });
 }
 
-export function resumeSubscription(ctx: GgContext, caller: Caller, productId: string, id: string) {
+export function resumeSubscription(ctx: ActingContext, caller: Caller, productId: string, id: string) {
   return act(ctx, caller, productId, id, async (s, plan, now) => ({ next: resumed(s, plan, now), plan, events: [{ type: "subscription.resumed" }] }));
 }
 
 /** PATCH {planId}: another plan of the same product, not archived; it takes effect at the next renewal. */
-export function changeSubscriptionPlan(ctx: GgContext, caller: Caller, productId: string, id: string, planId: string) {
+export function changeSubscriptionPlan(ctx: ActingContext, caller: Caller, productId: string, id: string, planId: string) {
   return act(ctx, caller, productId, id, async (s, plan, now) => {
     const target = await planOfProduct(ctx, productId, planId);
     if (target.id !== s.planId && target.archivedAt !== null) throw new GgError("CONFLICT", "The plan is archived: it takes no new subscriptions");

@@ -3,20 +3,25 @@ import type { Logger } from "../ports/logger.ts";
 import type { Store } from "../ports/store.ts";
 import { recordSubscriptionEvents } from "../webhooks/record-event.ts";
 import { startPollLoop } from "../workers/poll-loop.ts";
-import type { BillingActor } from "./billing-access.ts";
-
-const CLOCK_ACTOR: BillingActor = { kind: "system", source: "subscription_clock" };
+import { uuidv7 } from "../crypto/uuid.ts";
+import { systemOrigin } from "../audit/actor.ts";
+import { recordAudits } from "../audit/record-audit.ts";
+import { subscriptionAudit } from "./billing-access.ts";
 
 /**
  * One batch: claims up to `batchSize` due subscriptions (a guarded UPDATE, so each is
  * claimed by one process only), freezes or expires their licenses and writes one
  * subscription.expired event each, all in one transaction. Returns how many it expired.
  */
-export async function expireDueBatch(store: Store, now: number, batchSize: number, actor: BillingActor = CLOCK_ACTOR): Promise<number> {
-  void actor; // the audit append goes inside the transaction below
+export async function expireDueBatch(store: Store, now: number, batchSize: number): Promise<number> {
   return store.transaction(async (tx) => {
     const claimed = await tx.subscriptions.claimDue(now, batchSize);
     if (claimed.length === 0) return 0;
+    const orgs = new Map<string, string>();
+    for (const productId of new Set(claimed.map((s) => s.productId))) orgs.set(productId, (await tx.products.find(productId))?.orgId ?? "");
+    const audits = claimed.filter((s) => orgs.get(s.productId) !== "").map((s) => subscriptionAudit("subscription.expired", orgs.get(s.productId)!, null, s));
+    // One origin per batch: its request id ties the batch's entries together.
+    await recordAudits(tx, systemOrigin("subscription_clock", uuidv7(now), "Subscription clock"), audits.map((a) => ({ ...a, changes: { status: [null, "expired"] } })), now);
     const events = claimed.map((s) => ({ subscription: s, extra: { license: s.licenseId === null ? null : s.licenseFrozenByBilling ? "frozen" : "expired" } }));
     await recordSubscriptionEvents(tx, "subscription.expired", events, now);
     return claimed.length;

@@ -19,6 +19,7 @@ export const ACTION_MIN_ROLE = {
   manageWebhooks: "admin",
   managePlans: "admin",
   manageMembers: "admin",
+  readAuditLog: "admin",
   updateOrg: "admin",
   deleteOrg: "owner",
   transferOwnership: "owner",

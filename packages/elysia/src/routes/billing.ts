@@ -44,9 +44,9 @@ export function billingRoutes(ctx: GgContext) {
   mountOperations(app, ctx, { tags: ["Subscriptions"], reach: ({ userId }) => userCaller(userId!) }, mounts);
   return app.put(
     "/billing/stripe",
-    async ({ userId, params, body, set }) => {
+    async ({ userId, acting, params, body, set }) => {
       keepOutOfCaches(set);
-      const saved = await setStripeWebhookSecret(ctx, userCaller(userId), params.id, body.webhookSecret);
+      const saved = await setStripeWebhookSecret(acting, userCaller(userId), params.id, body.webhookSecret);
       return ok({ stripe: { ...saved, updatedAt: new Date(saved.updatedAt).toISOString() } });
     },
     {

@@ -1,6 +1,7 @@
 import { Elysia } from "elysia";
 import { Type } from "@sinclair/typebox";
-import { GgError, IdParam, ingestStripeEvent, type GgContext } from "@geckoguard/core";
+import { GgError, IdParam, ingestStripeEvent, uuidv7, type GgContext } from "@geckoguard/core";
+import { requestIdOf } from "../http/request-log.ts";
 import { readBodyText } from "../http/body-parser.ts";
 import { limitByIp } from "../http/rate-limit.ts";
 import { ok } from "../http/envelope.ts";
@@ -28,11 +29,12 @@ const Outcome = Type.Object(
 export function stripeWebhookRoutes(ctx: GgContext, options: { bodyLimitBytes: number }) {
   return new Elysia().post(
     "/v1/billing/stripe/:productId/webhook",
-    async ({ params, request }) => {
+    async (context) => {
+      const { params, request } = context;
       const signature = request.headers.get("stripe-signature");
       if (signature === null || signature === "") throw new GgError("VALIDATION_ERROR", "Missing the Stripe-Signature header");
       const rawBody = await readBodyText(request, options.bodyLimitBytes);
-      return ok(await ingestStripeEvent(ctx, params.productId, rawBody, signature));
+      return ok(await ingestStripeEvent(ctx, params.productId, rawBody, signature, requestIdOf(context) ?? uuidv7()));
     },
     {
       transform: limitByIp(ctx),

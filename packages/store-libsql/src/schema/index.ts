@@ -8,3 +8,4 @@ export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./webhooks.ts";
 export * from "./billing.ts";
+export * from "./audit.ts";
