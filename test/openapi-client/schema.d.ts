@@ -68,7 +68,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/billing/stripe/{productId}/webhook": {
+    "/v1/billing/stripe/{id}/webhook": {
         parameters: {
             query?: never;
             header?: never;
@@ -78,7 +78,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Stripe webhook endpoint (verified with the product's Stripe signing secret; each event applied once) */
-        post: operations["postV1BillingStripeByProductIdWebhook"];
+        post: operations["postV1BillingStripeByIdWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3088,7 +3088,7 @@ export interface operations {
             default: components["responses"]["Error"];
         };
     };
-    postV1BillingStripeByProductIdWebhook: {
+    postV1BillingStripeByIdWebhook: {
         parameters: {
             query?: never;
             header?: {
@@ -3096,7 +3096,7 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                productId: string;
+                id: string;
             };
             cookie?: never;
         };

@@ -22,23 +22,24 @@ const Outcome = Type.Object(
 );
 
 /**
- * POST /v1/billing/stripe/:productId/webhook: Stripe calls this, so no GeckoGuard
+ * POST /v1/billing/stripe/:id/webhook (`id`: the product): Stripe calls this, so no GeckoGuard
  * credential: the Stripe-Signature over the exact raw bytes is the authentication. Mounted
  * before the JSON parser (re-serialised JSON would not verify). docs/subscriptions.md.
  */
 export function stripeWebhookRoutes(ctx: GgContext, options: { bodyLimitBytes: number }) {
   return new Elysia().post(
-    "/v1/billing/stripe/:productId/webhook",
+    "/v1/billing/stripe/:id/webhook",
     async (context) => {
       const { params, request } = context;
       const signature = request.headers.get("stripe-signature");
       if (signature === null || signature === "") throw new GgError("VALIDATION_ERROR", "Missing the Stripe-Signature header");
       const rawBody = await readBodyText(request, options.bodyLimitBytes);
-      return ok(await ingestStripeEvent(ctx, params.productId, rawBody, signature, requestIdOf(context) ?? uuidv7()));
+      return ok(await ingestStripeEvent(ctx, params.id, rawBody, signature, requestIdOf(context) ?? uuidv7()));
     },
     {
       transform: limitByIp(ctx),
-      params: Type.Object({ productId: IdParam }),
+      // `id`, not `productId`: no credential names a tenant here (the signature is the authentication).
+      params: Type.Object({ id: IdParam }),
       parse: "none",
       detail: {
         summary: "Stripe webhook endpoint (verified with the product's Stripe signing secret; each event applied once)",
