@@ -68,6 +68,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing/stripe/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe webhook endpoint (verified with the product's Stripe signing secret; each event applied once) */
+        post: operations["postV1BillingStripeByIdWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1730,6 +1747,337 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/products/{id}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List plans (?archived=true|false) */
+        get: operations["getV1DashboardProductsByIdPlans"];
+        put?: never;
+        /** Create a plan */
+        post: operations["postV1DashboardProductsByIdPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a plan */
+        get: operations["getV1DashboardProductsByIdPlansByPlanId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a plan's name, price (new subscriptions only) or template */
+        patch: operations["patchV1DashboardProductsByIdPlansByPlanId"];
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/plans/{planId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a plan: no new subscriptions, existing ones run on */
+        post: operations["postV1DashboardProductsByIdPlansByPlanIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscriptions (?status=, ?planId=, ?endUserId=) */
+        get: operations["getV1DashboardProductsByIdSubscriptions"];
+        put?: never;
+        /** Subscribe an end user to a plan (creates or adopts the license) */
+        post: operations["postV1DashboardProductsByIdSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a subscription */
+        get: operations["getV1DashboardProductsByIdSubscriptionsBySubscriptionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch plan at the next renewal */
+        patch: operations["patchV1DashboardProductsByIdSubscriptionsBySubscriptionId"];
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/subscriptions/{subscriptionId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment arrived: advance by {periods} */
+        post: operations["postV1DashboardProductsByIdSubscriptionsBySubscriptionIdRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/subscriptions/{subscriptionId}/payment-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment failed: past_due, the license runs through grace */
+        post: operations["postV1DashboardProductsByIdSubscriptionsBySubscriptionIdPayment-failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/subscriptions/{subscriptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel at period end (default) or now */
+        post: operations["postV1DashboardProductsByIdSubscriptionsBySubscriptionIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/subscriptions/{subscriptionId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a cancellation whose time is not up */
+        post: operations["postV1DashboardProductsByIdSubscriptionsBySubscriptionIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/billing/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the product's Stripe webhook signing secret (admin) */
+        put: operations["putV1DashboardProductsByIdBillingStripe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List plans (?archived=true|false) (subscription:read) */
+        get: operations["getV1ProductsByProductIdPlans"];
+        put?: never;
+        /** Create a plan (subscription:write) */
+        post: operations["postV1ProductsByProductIdPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a plan (subscription:read) */
+        get: operations["getV1ProductsByProductIdPlansByPlanId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a plan's name, price (new subscriptions only) or template (subscription:write) */
+        patch: operations["patchV1ProductsByProductIdPlansByPlanId"];
+        trace?: never;
+    };
+    "/v1/products/{productId}/plans/{planId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a plan: no new subscriptions, existing ones run on (subscription:write) */
+        post: operations["postV1ProductsByProductIdPlansByPlanIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscriptions (?status=, ?planId=, ?endUserId=) (subscription:read) */
+        get: operations["getV1ProductsByProductIdSubscriptions"];
+        put?: never;
+        /** Subscribe an end user to a plan (creates or adopts the license) (subscription:write) */
+        post: operations["postV1ProductsByProductIdSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a subscription (subscription:read) */
+        get: operations["getV1ProductsByProductIdSubscriptionsBySubscriptionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch plan at the next renewal (subscription:write) */
+        patch: operations["patchV1ProductsByProductIdSubscriptionsBySubscriptionId"];
+        trace?: never;
+    };
+    "/v1/products/{productId}/subscriptions/{subscriptionId}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment arrived: advance by {periods} (subscription:write) */
+        post: operations["postV1ProductsByProductIdSubscriptionsBySubscriptionIdRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/subscriptions/{subscriptionId}/payment-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payment failed: past_due, the license runs through grace (subscription:write) */
+        post: operations["postV1ProductsByProductIdSubscriptionsBySubscriptionIdPayment-failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/subscriptions/{subscriptionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel at period end (default) or now (subscription:write) */
+        post: operations["postV1ProductsByProductIdSubscriptionsBySubscriptionIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/subscriptions/{subscriptionId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a cancellation whose time is not up (subscription:write) */
+        post: operations["postV1ProductsByProductIdSubscriptionsBySubscriptionIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/orgs/{orgId}/audit-log": {
         parameters: {
             query?: never;
@@ -2258,7 +2606,7 @@ export interface components {
              *       "license:authorize"
              *     ]
              */
-            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
             /**
              * @description The key's first characters, to recognise it
              * @example 3fq9k2m7x8ab
@@ -2298,7 +2646,7 @@ export interface components {
              *       "license:authorize"
              *     ]
              */
-            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
         };
         BlacklistEntry: {
             /**
@@ -2484,6 +2832,106 @@ export interface components {
             /** @constant */
             tokenType: "Bearer";
             endUser: components["schemas"]["EndUser"];
+        };
+        Plan: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            productId: string;
+            /** @example Pro monthly */
+            name: string;
+            interval: "day" | "week" | "month" | "year";
+            /** @example 1 */
+            intervalCount: number;
+            /** @example 999 */
+            priceCents: number;
+            /** @example USD */
+            currency: string;
+            /** @example 0 */
+            trialDays: number;
+            /** @example 3 */
+            graceDays: number;
+            licenseTemplate: {
+                maxHwids?: number;
+                maxIps?: number;
+                maxSessions?: number;
+                hwidBinding?: "off" | "on";
+                ipBinding?: "off" | "on";
+            };
+            externalPriceId: string | null;
+            archived: boolean;
+            archivedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        Subscription: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            planId: string;
+            pendingPlanId: string | null;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            endUserId: string;
+            licenseId: string | null;
+            status: "trialing" | "active" | "past_due" | "canceled" | "expired";
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            currentPeriodStart: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            currentPeriodEnd: string;
+            trialEndsAt: string | null;
+            cancelAtPeriodEnd: boolean;
+            canceledAt: string | null;
+            /** @description When the clock expires it unless paid or resumed (= the license's expiresAt); null once expired */
+            endsAt: string | null;
+            /** @example 999 */
+            priceCents: number;
+            /** @example USD */
+            currency: string;
+            externalSubscriptionId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
         };
         AuditEntry: {
             /** Format: uuid */
@@ -2750,6 +3198,24 @@ export interface components {
                 };
             };
         };
+        /** @description IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_KEY_IN_PROGRESS */
+        IdempotencyKeyReuseOrIdempotencyKeyInProgress: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSE" | "IDEMPOTENCY_KEY_IN_PROGRESS";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
         /** @description FORBIDDEN */
         Forbidden: {
             headers: {
@@ -2798,24 +3264,6 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "INVALID_CREDENTIALS";
-                        message: string;
-                        details?: components["schemas"]["ErrorDetails"];
-                    };
-                };
-            };
-        };
-        /** @description IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_KEY_IN_PROGRESS */
-        IdempotencyKeyReuseOrIdempotencyKeyInProgress: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    /** @constant */
-                    ok: false;
-                    error: {
-                        /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSE" | "IDEMPOTENCY_KEY_IN_PROGRESS";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -3279,6 +3727,66 @@ export interface operations {
             403: components["responses"]["ForbiddenOrPermissionDenied"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1BillingStripeByIdWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "received": true,
+                     *         "eventId": "evt_1Pq2r3",
+                     *         "applied": true,
+                     *         "reason": "duplicate"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            received: true;
+                            /** @example evt_1Pq2r3 */
+                            eventId: string;
+                            /** @description false: recorded, nothing changed (see reason) */
+                            applied: boolean;
+                            reason?: "duplicate" | "stale" | "unhandled_type" | "unknown_subscription" | "unknown_price" | "no_customer_email" | "no_change" | "not_applicable";
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
@@ -9546,7 +10054,7 @@ export interface operations {
                     productId: string;
                     name: string;
                     /** @description Scopes granted to the key */
-                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
                 };
             };
         };
@@ -9676,7 +10184,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @description Scopes granted to the key */
-                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
                 };
             };
         };
@@ -12260,6 +12768,2175 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdPlans: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                archived?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plans": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "name": "Pro monthly",
+                     *             "interval": "day",
+                     *             "intervalCount": 1,
+                     *             "priceCents": 999,
+                     *             "currency": "USD",
+                     *             "trialDays": 0,
+                     *             "graceDays": 3,
+                     *             "licenseTemplate": {
+                     *               "maxHwids": 1,
+                     *               "maxIps": 1,
+                     *               "maxSessions": 1,
+                     *               "hwidBinding": "off",
+                     *               "ipBinding": "off"
+                     *             },
+                     *             "externalPriceId": "price_1Pq2r3",
+                     *             "archived": true,
+                     *             "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plans: components["schemas"]["Plan"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdPlans: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme",
+                 *       "interval": "day",
+                 *       "intervalCount": 1,
+                 *       "priceCents": 0,
+                 *       "currency": "USD",
+                 *       "trialDays": 0,
+                 *       "graceDays": 0,
+                 *       "licenseTemplate": {
+                 *         "maxHwids": 1,
+                 *         "maxIps": 1,
+                 *         "maxSessions": 1,
+                 *         "hwidBinding": "off",
+                 *         "ipBinding": "off"
+                 *       },
+                 *       "externalPriceId": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    interval: "day" | "week" | "month" | "year";
+                    intervalCount?: number;
+                    priceCents: number;
+                    /**
+                     * @description ISO 4217 code, e.g. USD (case-insensitive)
+                     * @example USD
+                     */
+                    currency: string;
+                    trialDays?: number;
+                    graceDays?: number;
+                    licenseTemplate?: {
+                        maxHwids?: number;
+                        maxIps?: number;
+                        maxSessions?: number;
+                        /** @enum {string} */
+                        hwidBinding?: "off" | "on";
+                        /** @enum {string} */
+                        ipBinding?: "off" | "on";
+                    };
+                    /** @description Stripe price id (price_…) this plan is sold as */
+                    externalPriceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdPlansByPlanId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1DashboardProductsByIdPlansByPlanId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme",
+                 *       "priceCents": 0,
+                 *       "currency": "USD",
+                 *       "licenseTemplate": {
+                 *         "maxHwids": 1,
+                 *         "maxIps": 1,
+                 *         "maxSessions": 1,
+                 *         "hwidBinding": "off",
+                 *         "ipBinding": "off"
+                 *       },
+                 *       "externalPriceId": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    priceCents?: number;
+                    /**
+                     * @description ISO 4217 code, e.g. USD (case-insensitive)
+                     * @example USD
+                     */
+                    currency?: string;
+                    licenseTemplate?: {
+                        maxHwids?: number;
+                        maxIps?: number;
+                        maxSessions?: number;
+                        /** @enum {string} */
+                        hwidBinding?: "off" | "on";
+                        /** @enum {string} */
+                        ipBinding?: "off" | "on";
+                    };
+                    /** @description Stripe price id (price_…) this plan is sold as */
+                    externalPriceId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdPlansByPlanIdArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdSubscriptions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "trialing" | "active" | "past_due" | "canceled" | "expired";
+                planId?: string;
+                endUserId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscriptions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "status": "trialing",
+                     *             "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *             "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *             "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *             "cancelAtPeriodEnd": true,
+                     *             "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *             "endsAt": "2026-01-15T09:30:00.000Z",
+                     *             "priceCents": 999,
+                     *             "currency": "USD",
+                     *             "externalSubscriptionId": "sub_1Pq2r3",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscriptions: components["schemas"]["Subscription"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "startsAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    planId: string;
+                    /** Format: uuid */
+                    endUserId: string;
+                    /**
+                     * Format: uuid
+                     * @description Adopt this license of the product instead of creating one
+                     */
+                    licenseId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the first period (default now)
+                     */
+                    startsAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdSubscriptionsBySubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1DashboardProductsByIdSubscriptionsBySubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    planId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdSubscriptionsBySubscriptionIdRenew: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "periods": 1
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Paid periods (default 1) */
+                    periods?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1DashboardProductsByIdSubscriptionsBySubscriptionIdPayment-failed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdSubscriptionsBySubscriptionIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "atPeriodEnd": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Run to the end of the paid period (default true) or end now */
+                    atPeriodEnd?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdSubscriptionsBySubscriptionIdResume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1DashboardProductsByIdBillingStripe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "webhookSecret": "whsec_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The endpoint's signing secret from Stripe (whsec_…); stored sealed, never shown again
+                     * @example whsec_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe
+                     */
+                    webhookSecret: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "stripe": {
+                     *           "configured": true,
+                     *           "webhookPath": "/v1/billing/stripe/01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d/webhook",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            stripe: {
+                                /** @constant */
+                                configured: true;
+                                /** @example /v1/billing/stripe/01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d/webhook */
+                                webhookPath: string;
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-01-15T09:30:00.000Z
+                                 */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdPlans: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                archived?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plans": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "name": "Pro monthly",
+                     *             "interval": "day",
+                     *             "intervalCount": 1,
+                     *             "priceCents": 999,
+                     *             "currency": "USD",
+                     *             "trialDays": 0,
+                     *             "graceDays": 3,
+                     *             "licenseTemplate": {
+                     *               "maxHwids": 1,
+                     *               "maxIps": 1,
+                     *               "maxSessions": 1,
+                     *               "hwidBinding": "off",
+                     *               "ipBinding": "off"
+                     *             },
+                     *             "externalPriceId": "price_1Pq2r3",
+                     *             "archived": true,
+                     *             "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plans: components["schemas"]["Plan"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdPlans: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme",
+                 *       "interval": "day",
+                 *       "intervalCount": 1,
+                 *       "priceCents": 0,
+                 *       "currency": "USD",
+                 *       "trialDays": 0,
+                 *       "graceDays": 0,
+                 *       "licenseTemplate": {
+                 *         "maxHwids": 1,
+                 *         "maxIps": 1,
+                 *         "maxSessions": 1,
+                 *         "hwidBinding": "off",
+                 *         "ipBinding": "off"
+                 *       },
+                 *       "externalPriceId": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    interval: "day" | "week" | "month" | "year";
+                    intervalCount?: number;
+                    priceCents: number;
+                    /**
+                     * @description ISO 4217 code, e.g. USD (case-insensitive)
+                     * @example USD
+                     */
+                    currency: string;
+                    trialDays?: number;
+                    graceDays?: number;
+                    licenseTemplate?: {
+                        maxHwids?: number;
+                        maxIps?: number;
+                        maxSessions?: number;
+                        /** @enum {string} */
+                        hwidBinding?: "off" | "on";
+                        /** @enum {string} */
+                        ipBinding?: "off" | "on";
+                    };
+                    /** @description Stripe price id (price_…) this plan is sold as */
+                    externalPriceId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdPlansByPlanId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1ProductsByProductIdPlansByPlanId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme",
+                 *       "priceCents": 0,
+                 *       "currency": "USD",
+                 *       "licenseTemplate": {
+                 *         "maxHwids": 1,
+                 *         "maxIps": 1,
+                 *         "maxSessions": 1,
+                 *         "hwidBinding": "off",
+                 *         "ipBinding": "off"
+                 *       },
+                 *       "externalPriceId": "example"
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    priceCents?: number;
+                    /**
+                     * @description ISO 4217 code, e.g. USD (case-insensitive)
+                     * @example USD
+                     */
+                    currency?: string;
+                    licenseTemplate?: {
+                        maxHwids?: number;
+                        maxIps?: number;
+                        maxSessions?: number;
+                        /** @enum {string} */
+                        hwidBinding?: "off" | "on";
+                        /** @enum {string} */
+                        ipBinding?: "off" | "on";
+                    };
+                    /** @description Stripe price id (price_…) this plan is sold as */
+                    externalPriceId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdPlansByPlanIdArchive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "plan": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "name": "Pro monthly",
+                     *           "interval": "day",
+                     *           "intervalCount": 1,
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "trialDays": 0,
+                     *           "graceDays": 3,
+                     *           "licenseTemplate": {
+                     *             "maxHwids": 1,
+                     *             "maxIps": 1,
+                     *             "maxSessions": 1,
+                     *             "hwidBinding": "off",
+                     *             "ipBinding": "off"
+                     *           },
+                     *           "externalPriceId": "price_1Pq2r3",
+                     *           "archived": true,
+                     *           "archivedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdSubscriptions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "trialing" | "active" | "past_due" | "canceled" | "expired";
+                planId?: string;
+                endUserId?: string;
+            };
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscriptions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "status": "trialing",
+                     *             "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *             "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *             "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *             "cancelAtPeriodEnd": true,
+                     *             "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *             "endsAt": "2026-01-15T09:30:00.000Z",
+                     *             "priceCents": 999,
+                     *             "currency": "USD",
+                     *             "externalSubscriptionId": "sub_1Pq2r3",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscriptions: components["schemas"]["Subscription"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "startsAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    planId: string;
+                    /** Format: uuid */
+                    endUserId: string;
+                    /**
+                     * Format: uuid
+                     * @description Adopt this license of the product instead of creating one
+                     */
+                    licenseId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Start of the first period (default now)
+                     */
+                    startsAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdSubscriptionsBySubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1ProductsByProductIdSubscriptionsBySubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    planId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdSubscriptionsBySubscriptionIdRenew: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "periods": 1
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Paid periods (default 1) */
+                    periods?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1ProductsByProductIdSubscriptionsBySubscriptionIdPayment-failed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdSubscriptionsBySubscriptionIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "atPeriodEnd": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Run to the end of the paid period (default true) or end now */
+                    atPeriodEnd?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdSubscriptionsBySubscriptionIdResume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "subscription": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "planId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "pendingPlanId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "licenseId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "status": "trialing",
+                     *           "currentPeriodStart": "2026-01-15T09:30:00.000Z",
+                     *           "currentPeriodEnd": "2026-01-15T09:30:00.000Z",
+                     *           "trialEndsAt": "2026-01-15T09:30:00.000Z",
+                     *           "cancelAtPeriodEnd": true,
+                     *           "canceledAt": "2026-01-15T09:30:00.000Z",
+                     *           "endsAt": "2026-01-15T09:30:00.000Z",
+                     *           "priceCents": 999,
+                     *           "currency": "USD",
+                     *           "externalSubscriptionId": "sub_1Pq2r3",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            subscription: components["schemas"]["Subscription"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];
         };

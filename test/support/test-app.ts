@@ -51,7 +51,7 @@ export interface TestApp {
  * runs on this thread), fast argon2, limits no test reaches, open sign-up, log lines
  * captured, and no webhook delivery (route tests keep production URL rules; nothing is sent).
  */
-export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" | "version" | "registration" | "trustedProxyHops" | "metrics" | "actionPages"> = {}): Promise<TestApp> {
+export async function openTestApp(mount: Pick<CreateGeckoguardOptions, "prefix" | "version" | "registration" | "trustedProxyHops" | "metrics" | "actionPages" | "subscriptions"> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "gg-route-"));
   const logs: LogLine[] = [];
   const logger: Logger = {

@@ -5,6 +5,7 @@ import { readSettings, type Env } from "./settings/read-settings.ts";
 import { RATE_LIMIT_KNOB_NAMES } from "./settings/rate-limits.ts";
 import { WEBHOOK_SETTING_NAMES } from "./settings/webhooks.ts";
 import { MAIL_SETTING_NAMES } from "./settings/mail.ts";
+import { SUBSCRIPTION_SETTING_NAMES } from "./settings/subscriptions.ts";
 
 export { ConfigError };
 export { RATE_LIMIT_VARIABLES } from "./settings/rate-limits.ts";
@@ -37,7 +38,7 @@ export function loadConfig(env: Env = process.env, configFile?: string) {
   }
   const rateLimits = Object.fromEntries(RATE_LIMIT_KNOB_NAMES.map((knob) => [knob, settings[knob]])) as RateLimitSettings;
   // Gathered below as the runtime takes them; the flat names leave the config.
-  const rest = without(settings, [...RATE_LIMIT_KNOB_NAMES, ...WEBHOOK_SETTING_NAMES, ...MAIL_SETTING_NAMES]);
+  const rest = without(settings, [...RATE_LIMIT_KNOB_NAMES, ...WEBHOOK_SETTING_NAMES, ...MAIL_SETTING_NAMES, ...SUBSCRIPTION_SETTING_NAMES]);
   return {
     ...rest,
     databaseUrl: settings.databaseUrl ?? `file:${join(settings.dataDir, "geckoguard.db")}`,
@@ -58,5 +59,6 @@ export function loadConfig(env: Env = process.env, configFile?: string) {
       backoffBaseMs: settings.mailBackoffBaseMs,
       pollIntervalMs: settings.mailPollMs,
     },
+    subscriptions: { worker: settings.subscriptionClock, pollIntervalMs: settings.subscriptionClockMs },
   };
 }

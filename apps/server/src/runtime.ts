@@ -28,6 +28,7 @@ export function runtimeOptions(config: ServerConfig, jwtSecret: Uint8Array, logg
     allowInsecureWebhooks: allowHttp,
     webhooks,
     mail: config.mail,
+    subscriptions: config.subscriptions,
     logger,
     version: VERSION,
     bodyLimitBytes: config.bodyLimitBytes,

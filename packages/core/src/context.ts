@@ -6,6 +6,7 @@ import type { RateLimiter } from "./ratelimit/limiter.ts";
 import type { Idempotency } from "./idempotency/idempotency.ts";
 import type { WebhookSettings } from "./webhooks/settings.ts";
 import type { RegistrationPolicy } from "./auth/registration-policy.ts";
+import type { StripeEventVerifier } from "./billing/stripe-event.ts";
 
 /**
  * What every use case receives: its ports and settings. Built once by the composition
@@ -26,4 +27,6 @@ export interface GgContext {
   idempotency: Idempotency;
   /** Endpoint secrets and URL rules for webhooks; absent, the webhook routes answer 500. */
   webhooks?: WebhookSettings;
+  /** Checks Stripe's signature on billing webhooks (drivers: the official package); absent, that route answers 500. */
+  stripe?: StripeEventVerifier;
 }

@@ -180,6 +180,23 @@ export * from "./webhooks/webhook-schemas.ts";
 // Mail: sending the outbox over SMTP (docs/mail.md)
 export * from "./mail/mail-worker.ts";
 
+// Billing: plans, subscriptions and their clock, Stripe ingestion (docs/subscriptions.md)
+export * from "./billing/periods.ts";
+export * from "./billing/currencies.ts";
+export * from "./billing/billing-access.ts";
+export * from "./billing/plan-schemas.ts";
+export * from "./billing/present-plan.ts";
+export * from "./billing/manage-plans.ts";
+export * from "./billing/subscription-schemas.ts";
+export * from "./billing/present-subscription.ts";
+export * from "./billing/subscription-rules.ts";
+export * from "./billing/create-subscription.ts";
+export * from "./billing/subscription-actions.ts";
+export * from "./billing/subscription-clock.ts";
+export * from "./billing/stripe-event.ts";
+export * from "./billing/stripe-settings.ts";
+export * from "./billing/ingest-stripe-event.ts";
+
 // Audit log: who changed what, hash-chained per org (docs/team-and-audit.md#audit-log)
 export * from "./audit/actor.ts";
 export * from "./audit/canonical-json.ts";

@@ -4,3 +4,4 @@ export * from "./tokens/jwt-access-tokens.ts";
 export * from "./webhooks/fetch-sender.ts";
 export * from "./webhooks/system-resolve-host.ts";
 export * from "./mail/smtp-transport.ts";
+export * from "./billing/stripe-verifier.ts";

@@ -1,4 +1,4 @@
-import { Elysia } from "elysia";
+import { Elysia, type AnyElysia } from "elysia";
 import { silentLogger, type AuthorizeAnswerer, type AuthorizeDeps, type GgContext, type Logger } from "@geckoguard/core";
 import { DEFAULT_BODY_LIMIT_BYTES } from "./http/body-parser.ts";
 import { geckoguardLifecycle, jsonBodies } from "./http/lifecycle.ts";
@@ -31,6 +31,9 @@ import { actionPageRoutes } from "./routes/action-pages.ts";
 import { endUserAuthRoutes } from "./routes/enduser-auth.ts";
 import { endUserSelfServiceRoutes } from "./routes/enduser-self-service.ts";
 import { portalSettingsRoutes } from "./routes/portal-settings.ts";
+import { billingRoutes } from "./routes/billing.ts";
+import { managementBillingRoutes } from "./routes/management-billing.ts";
+import { stripeWebhookRoutes } from "./routes/stripe-webhook.ts";
 import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
@@ -77,7 +80,9 @@ export interface GeckoguardOptions {
  * routes; the self-host server mounts it alone. The client IP comes from the server the
  * app listens with (`server.requestIP`), so serve it with `.listen()` or set `app.server`.
  */
-export function geckoguard(options: GeckoguardOptions) {
+// Typed as AnyElysia: hosts only mount the plugin, and spelling out every route's type
+// grew past TypeScript's instantiation depth once the billing routes joined.
+export function geckoguard(options: GeckoguardOptions): AnyElysia {
   const logger = options.logger ?? silentLogger;
   const ctx = options.context;
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -90,6 +95,7 @@ export function geckoguard(options: GeckoguardOptions) {
     // Registered before the JSON parser below, so they read their raw bodies themselves.
     .use(authorizeRoutes("answer" in options.authorize ? options.authorize : { ...options.authorize, clock: ctx.clock, rateLimiter: ctx.rateLimiter }, { bodyLimitBytes: bodyLimit, logger, metrics }))
     .use(licenseTransferRoutes(ctx, { importLimitBytes: options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES, logger }))
+    .use(stripeWebhookRoutes(ctx, { bodyLimitBytes: bodyLimit }))
     .use(jsonBodies(bodyLimit))
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
@@ -113,6 +119,8 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(portalSettingsRoutes(ctx))
     .use(endUserAuthRoutes(ctx))
     .use(endUserSelfServiceRoutes(ctx))
+    .use(billingRoutes(ctx))
+    .use(managementBillingRoutes(ctx))
     .use(auditLogRoutes(ctx, { logger }))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.

@@ -9,7 +9,7 @@ import {
   type RateLimitStore,
   type Store,
 } from "@geckoguard/core";
-import { argon2idHasher, jwtAccessTokens, systemResolveHost } from "@geckoguard/drivers";
+import { argon2idHasher, jwtAccessTokens, stripeEventVerifier, systemResolveHost } from "@geckoguard/drivers";
 import { deploymentRateLimiter, type SqlRunner } from "@geckoguard/store-libsql";
 import { RUNTIME_DEFAULTS, type CreateGeckoguardOptions } from "./options.ts";
 
@@ -47,5 +47,6 @@ export function buildContext(options: CreateGeckoguardOptions, parts: ContextPar
       secrets: aesGcmSecretBox(secret),
       urlPolicy: { allowHttp: allowInsecure, allowLoopback: allowInsecure, resolveHost: options.resolveHost ?? systemResolveHost },
     },
+    stripe: stripeEventVerifier(),
   };
 }

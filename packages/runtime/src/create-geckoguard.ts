@@ -1,4 +1,4 @@
-import { prepareLogin, systemClock, type GgContext, type Logger, type MailSender } from "@geckoguard/core";
+import { prepareLogin, startSubscriptionClock, systemClock, type GgContext, type Logger, type MailSender } from "@geckoguard/core";
 import { HttpMetrics, geckoguard, webhookMetrics } from "@geckoguard/elysia";
 import { createLibsqlStore, migrate, openDatabase, sharedStateStores, type GgDatabase, type SqlRunner } from "@geckoguard/store-libsql";
 import { startAuthorizePath, hotPathRunner, type AuthorizePath } from "./authorize-path.ts";
@@ -21,7 +21,7 @@ export interface Geckoguard {
   appliedMigrations: string[];
   logger: Logger;
   /**
-   * Stops everything in order: webhook delivery (attempts in flight get `webhooks.drainMs`),
+   * Stops everything in order: the subscription clock (its batch in progress commits), webhook delivery (attempts in flight get `webhooks.drainMs`),
    * the mail sender (sends in flight get `mail.drainMs`), then the authorize path (its batched writes are flushed), then the database. Every
    * step runs even when an earlier one fails; the first failure is thrown at the end.
    */
@@ -95,6 +95,8 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
     const delivery = { ...RUNTIME_DEFAULTS.webhooks, ...options.webhooks };
     const observer = registry === null ? undefined : webhookMetrics(registry, context.store.webhookDeliveries);
     const webhooks = startWebhookDelivery(context, delivery, { ...options, observer }, logger);
+    const clockSettings = { ...RUNTIME_DEFAULTS.subscriptions, ...options.subscriptions };
+    const subscriptionClock = clockSettings.worker ? startSubscriptionClock({ store: context.store, clock, logger, ...clockSettings }) : null;
     const running = authorize;
     return {
       plugin,
@@ -105,6 +107,7 @@ export async function createGeckoguard(options: CreateGeckoguardOptions): Promis
       close: () =>
         runInOrder(
           [
+            { name: "subscriptions", run: () => subscriptionClock?.stop() },
             { name: "webhooks", run: () => webhooks?.stop(delivery.drainMs) },
             { name: "mail", run: () => sender?.stop(mailSettings.drainMs) },
             { name: "authorize", run: () => running.stop() },

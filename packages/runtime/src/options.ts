@@ -33,6 +33,16 @@ export interface MailOptions {
   drainMs: number;
 }
 
+/** The subscription clock's pace (docs/subscriptions.md#the-clock). */
+export interface SubscriptionClockSettings {
+  /** Run the clock in this process (default true); several processes on one database share it safely. */
+  worker: boolean;
+  /** How often it looks for subscriptions whose time is up (an idle look only reads). */
+  pollIntervalMs: number;
+  /** Subscriptions expired per transaction; requests run between batches. */
+  batchSize: number;
+}
+
 /** The allowed values of the options that are a choice (apps/server's settings table lists them from here). */
 export const RUNTIME_CHOICES = {
   sharedState: SHARED_STATE_MODES,
@@ -51,6 +61,7 @@ export const RUNTIME_DEFAULTS = {
   databaseSyncIntervalSeconds: 60,
   webhooks: { worker: true, backoffBaseMs: 60_000, pollIntervalMs: 1000, concurrency: 16, drainMs: 10_000 } satisfies WebhookDeliveryOptions,
   mail: { worker: true, backoffBaseMs: 30_000, pollIntervalMs: 1000, drainMs: 10_000 } satisfies MailOptions,
+  subscriptions: { worker: true, pollIntervalMs: 30_000, batchSize: 500 } satisfies SubscriptionClockSettings,
 } as const;
 
 /** The HTTP surface's own options, as the plugin declares them. */
@@ -99,6 +110,8 @@ export interface CreateGeckoguardOptions extends PluginOptions {
   allowInsecureWebhooks?: boolean;
   /** Webhook delivery in this process; on by default. */
   webhooks?: Partial<WebhookDeliveryOptions>;
+  /** The subscription clock in this process; on by default. */
+  subscriptions?: Partial<SubscriptionClockSettings>;
   /** SMTP sending of the mail outbox; unset `smtpUrl` keeps mails in the outbox (`geckoguard mail`). */
   mail?: Partial<MailOptions>;
   /** Where log lines go (default: JSON lines on stderr at `logLevel`). */

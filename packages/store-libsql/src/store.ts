@@ -18,6 +18,9 @@ import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.
 import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
 import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliveries.ts";
+import { libsqlPlans } from "./repositories/billing/plans.ts";
+import { libsqlSubscriptions } from "./repositories/billing/subscriptions.ts";
+import { libsqlBilling } from "./repositories/billing/stripe-ledger.ts";
 import { libsqlAuditLog } from "./repositories/audit/audit-log.ts";
 
 export interface StoreOptions {
@@ -48,6 +51,9 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     events: libsqlOutboxEvents(db),
     webhookEndpoints: libsqlWebhookEndpoints(db),
     webhookDeliveries: libsqlWebhookDeliveries(db),
+    plans: libsqlPlans(db),
+    subscriptions: libsqlSubscriptions(db),
+    billing: libsqlBilling(db),
     auditLog: libsqlAuditLog(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

@@ -1,7 +1,7 @@
 import { ConfigError } from "../config-error.ts";
 
 /** Sections of `--help` and docs/configuration.md, in this order. */
-export const SETTING_GROUPS = ["Server", "Database", "Security", "Limits", "Rate limits", "Logging and metrics", "Webhooks", "Mail", "Shutdown"] as const;
+export const SETTING_GROUPS = ["Server", "Database", "Security", "Limits", "Rate limits", "Logging and metrics", "Webhooks", "Mail", "Subscriptions", "Shutdown"] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 /**

@@ -4,6 +4,7 @@ import { choice, integer, text, type Setting } from "./kinds.ts";
 import { RATE_LIMIT_SETTINGS } from "./rate-limits.ts";
 import { WEBHOOK_SETTINGS } from "./webhooks.ts";
 import { MAIL_SETTINGS } from "./mail.ts";
+import { SUBSCRIPTION_SETTINGS } from "./subscriptions.ts";
 
 const DATABASE_URL = /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/;
 const REMOTE_URL = /^(libsql:\/\/|https?:\/\/|wss?:\/\/)/;
@@ -117,6 +118,7 @@ export const SETTINGS = {
   }),
   ...WEBHOOK_SETTINGS,
   ...MAIL_SETTINGS,
+  ...SUBSCRIPTION_SETTINGS,
   shutdownTimeoutMs: integer("GG_SHUTDOWN_TIMEOUT_MS", {
     group: "Shutdown",
     fallback: 8000,

@@ -15,6 +15,8 @@ export const SCOPES = [
   "blacklist:write",
   "end_user:read",
   "analytics:read",
+  "subscription:read",
+  "subscription:write",
   // Lists the product's keys (names, prefixes, scopes). Never a default: a key shipped
   // inside an app must not reveal what other keys exist.
   "api_key:read",

@@ -15,5 +15,6 @@ export type * from "./rate-limit.ts";
 export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";
 export type * from "./portal.ts";
+export type * from "./billing.ts";
 export type * from "./audit.ts";
 export type * from "./invites.ts";

@@ -10,6 +10,7 @@ import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
 import type { EndUserAccountStore, PortalSettingsStore, SelfResetStore } from "./portal.ts";
+import type { BillingStore, PlanStore, SubscriptionStore } from "./billing.ts";
 import type { AuditLogStore } from "./audit.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
@@ -44,6 +45,9 @@ export interface Store {
   events: OutboxEventStore;
   webhookEndpoints: WebhookEndpointStore;
   webhookDeliveries: WebhookDeliveryStore;
+  plans: PlanStore;
+  subscriptions: SubscriptionStore;
+  billing: BillingStore;
   /** The audit log: append through audit/record-audit.ts on the transaction store of the change. */
   auditLog: AuditLogStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

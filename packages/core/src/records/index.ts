@@ -12,3 +12,4 @@ export type * from "./blacklist.ts";
 export type * from "./webhook.ts";
 export type * from "./invite.ts";
 export type * from "./portal.ts";
+export type * from "./billing.ts";

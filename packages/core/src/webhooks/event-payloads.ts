@@ -11,6 +11,8 @@ import type { InviteRecord } from "../records/invite.ts";
 import type { OrgRole } from "../orgs/roles.ts";
 import { presentMember } from "../orgs/present-org.ts";
 import { presentInvite } from "../invites/present-invite.ts";
+import type { SubscriptionRecord } from "../records/billing.ts";
+import { presentSubscription } from "../billing/present-subscription.ts";
 
 /**
  * The `data` of each event, built from the same presenters the API answers with, so a
@@ -89,4 +91,9 @@ export function memberRoleChangedEventData(member: OrgMemberRecord, previousRole
 /** org.ownership_transferred: both people with their roles after the transfer. */
 export function ownershipTransferredEventData(previousOwner: OrgMemberRecord, newOwner: OrgMemberRecord) {
   return { orgId: newOwner.orgId, previousOwner: presentMember(previousOwner), newOwner: presentMember(newOwner) };
+}
+
+/** subscription.*: the subscription as answers show it, plus the event's extras. */
+export function subscriptionEventData(subscription: SubscriptionRecord, extra: Record<string, unknown> = {}) {
+  return { subscription: presentSubscription(subscription), ...extra };
 }

@@ -4,7 +4,8 @@ import type { EndUserRecord } from "../records/end-user.ts";
 import type { SessionRecord } from "../records/session.ts";
 import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { WebhookEventType } from "./event-catalogue.ts";
-import { apiKeyEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
+import type { SubscriptionRecord } from "../records/billing.ts";
+import { apiKeyEventData, subscriptionEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
 import { deferredLicenseData } from "./deferred-payloads.ts";
 import type { OrgMemberRecord } from "../records/org.ts";
 import type { InviteRecord } from "../records/invite.ts";
@@ -97,4 +98,18 @@ export function recordMemberRoleChanged(tx: Store, member: OrgMemberRecord, prev
 
 export function recordOwnershipTransferred(tx: Store, previousOwner: OrgMemberRecord, newOwner: OrgMemberRecord, now: number) {
   return tx.events.recordForOrg(newOwner.orgId, "org.ownership_transferred", ownershipTransferredEventData(previousOwner, newOwner), now);
+}
+
+type SubscriptionEventType = Extract<WebhookEventType, `subscription.${string}`>;
+
+export function recordSubscriptionEvent(tx: Store, type: SubscriptionEventType, subscription: SubscriptionRecord, now: number, extra?: Record<string, unknown>) {
+  return tx.events.record(subscription.productId, type, subscriptionEventData(subscription, extra), now);
+}
+
+/** One event per subscription, written in one go (the clock's batches). */
+export function recordSubscriptionEvents(tx: Store, type: SubscriptionEventType, items: { subscription: SubscriptionRecord; extra?: Record<string, unknown> }[], now: number) {
+  return tx.events.recordMany(
+    items.map(({ subscription, extra }) => ({ productId: subscription.productId, type, data: subscriptionEventData(subscription, extra) })),
+    now,
+  );
 }

@@ -145,5 +145,21 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE TABLE `portal_settings` (\n\t`org_id` text PRIMARY KEY NOT NULL,\n\t`enabled` integer NOT NULL,\n\t`self_registration` integer NOT NULL,\n\t`hwid_reset_cooldown_hours` integer NOT NULL,\n\t`max_self_resets_per_30_days` integer NOT NULL,\n\t`allow_session_kill` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
       "ALTER TABLE `end_users` ADD `password_hash` text;"
     ]
+  },
+  {
+    "tag": "0010_chilly_firelord",
+    "hash": "54ecc5126a5f089549349d1e79017809bc30632290dc14fc844a9fb79eed53ab",
+    "statements": [
+      "CREATE TABLE `plans` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`interval` text NOT NULL,\n\t`interval_count` integer NOT NULL,\n\t`price_cents` integer NOT NULL,\n\t`currency` text NOT NULL,\n\t`trial_days` integer NOT NULL,\n\t`grace_days` integer NOT NULL,\n\t`license_template` text NOT NULL,\n\t`external_price_id` text,\n\t`archived_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `plans_product_idx` ON `plans` (`product_id`,`id`);",
+      "CREATE UNIQUE INDEX `plans_product_external_price_unique` ON `plans` (`product_id`,`external_price_id`);",
+      "CREATE TABLE `stripe_events` (\n\t`product_id` text NOT NULL,\n\t`event_id` text NOT NULL,\n\t`type` text NOT NULL,\n\t`received_at` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `event_id`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `stripe_settings` (\n\t`product_id` text PRIMARY KEY NOT NULL,\n\t`webhook_secret_sealed` text NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `subscriptions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`plan_id` text NOT NULL,\n\t`pending_plan_id` text,\n\t`end_user_id` text NOT NULL,\n\t`license_id` text,\n\t`status` text NOT NULL,\n\t`anchor_at` integer NOT NULL,\n\t`period_index` integer NOT NULL,\n\t`current_period_start` integer NOT NULL,\n\t`current_period_end` integer NOT NULL,\n\t`trial_ends_at` integer,\n\t`cancel_at_period_end` integer NOT NULL,\n\t`canceled_at` integer,\n\t`due_at` integer,\n\t`due_action` text,\n\t`license_frozen_by_billing` integer NOT NULL,\n\t`price_cents` integer NOT NULL,\n\t`currency` text NOT NULL,\n\t`external_subscription_id` text,\n\t`external_event_at` integer,\n\t`revision` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`pending_plan_id`) REFERENCES `plans`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`end_user_id`) REFERENCES `end_users`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`license_id`) REFERENCES `licenses`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `subscriptions_product_idx` ON `subscriptions` (`product_id`,`id`);",
+      "CREATE INDEX `subscriptions_due_idx` ON `subscriptions` (`due_at`);",
+      "CREATE INDEX `subscriptions_license_idx` ON `subscriptions` (`license_id`);",
+      "CREATE UNIQUE INDEX `subscriptions_product_external_unique` ON `subscriptions` (`product_id`,`external_subscription_id`);"
+    ]
   }
 ];

@@ -8,5 +8,6 @@ export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./webhooks.ts";
 export * from "./portal.ts";
+export * from "./billing.ts";
 export * from "./audit.ts";
 export * from "./invites.ts";
