@@ -105,6 +105,8 @@ export * from "./authorize/decision-view.ts";
 export * from "./authorize/authorize-license.ts";
 export * from "./authorize/release-session.ts";
 export * from "./authorize/authorize-answerer.ts";
+export * from "./authorize/session-call.ts";
+export * from "./authorize/signed-operations.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 
 // Rate limits

@@ -1,6 +1,6 @@
 import type { AuthorizeLicense, DeviceReport, Sighting } from "../ports/authorize.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
-import { GgError } from "../errors/gg-error.ts";
+import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { ipToHex } from "../blacklists/ip-address.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
@@ -17,8 +17,8 @@ export type AuthorizeAnswer =
   | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string } }
   | LicenseDenial;
 
-/** A signed verdict against the call (a value, not an error): the answer's code and message. */
-export type LicenseDenial = { valid: false; code: string; message: string };
+/** A signed verdict against the call (a value, not an error): the answer's code, message and, for some codes, details. */
+export type LicenseDenial = { valid: false; code: string; message: string; details?: ErrorDetail[] };
 
 /** `::ffff:1.2.3.4` is 1.2.3.4 (docs/authorize.md, decisions). */
 export function normalizeClientIp(ip: string): string {

@@ -44,7 +44,8 @@ export interface AuthorizeStore {
   findLicense(productId: string, key: string): Promise<AuthorizeLicense | null>;
   /** Which entry type of the product's blacklist matches, HWID first; `ipHex` as ipToHex gives it. */
   blacklisted(productId: string, hwid: string | undefined, ipHex: string | null): Promise<"HWID" | "IP" | null>;
-  findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number } | null>;
+  /** The session `sessionId` of `licenseId` (null when the license has none such), with the HWID it was opened from. */
+  findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number; hwid: string | null } | null>;
   countLiveSessions(licenseId: string, now: number): Promise<number>;
   /**
    * Durable. Binds `value` iff it is not bound and fewer than the policy's maximum are,

@@ -23,7 +23,7 @@ export const SQL = {
             FROM licenses l JOIN products p ON p.id = l.product_id WHERE l.product_id = ? AND l.key = ?`,
   hwidListed: `SELECT 1 AS hit FROM blacklist_entries WHERE product_id = ? AND type = 'HWID' AND value = ? LIMIT 1`,
   ipListed: `SELECT 1 AS hit FROM blacklist_entries WHERE product_id = ? AND type = 'IP' AND range_start <= ? AND range_end >= ? LIMIT 1`,
-  session: `SELECT revoked_at, expires_at, license_id FROM license_sessions WHERE id = ?`,
+  session: `SELECT revoked_at, expires_at, license_id, hwid FROM license_sessions WHERE id = ?`,
   liveSessions: `SELECT count(*) AS n FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?`,
   // One statement each: the guard (a free slot, the value not bound yet) and the insert
   // happen under SQLite's write lock.

@@ -43,7 +43,7 @@ const sessionOfRow = (row: SessionRow, endedAt: number) => ({
   revokedAt: endedAt,
 });
 
-type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number } | null;
+type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number; hwid: string | null } | null;
 
 /**
  * The AuthorizeStore port on SQL: plain statements, no ORM on the hot path. With a
@@ -172,11 +172,11 @@ export function sqlAuthorizeStore(
     },
     async findSession(licenseId, sessionId) {
       const session = await cached(sessions, sessionId, async () => {
-        const row = await runner.get<{ revoked_at: number | null; expires_at: number; license_id: string }>(SQL.session, [sessionId]);
-        return row === undefined ? null : { licenseId: row.license_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at };
+        const row = await runner.get<{ revoked_at: number | null; expires_at: number; license_id: string; hwid: string | null }>(SQL.session, [sessionId]);
+        return row === undefined ? null : { licenseId: row.license_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at, hwid: row.hwid };
       });
       if (session === null || session.licenseId !== licenseId) return null;
-      return { revoked: session.revoked, expiresAt: Math.max(session.expiresAt, writes.pendingExpiry(sessionId) ?? 0) };
+      return { revoked: session.revoked, expiresAt: Math.max(session.expiresAt, writes.pendingExpiry(sessionId) ?? 0), hwid: session.hwid };
     },
     async countLiveSessions(licenseId, now) {
       return (await runner.get<{ n: number }>(SQL.liveSessions, [licenseId, now]))?.n ?? 0;
@@ -216,7 +216,7 @@ export function sqlAuthorizeStore(
     async openSession(s, license, now) {
       const args = [s.id, s.licenseId, s.hwid, s.ip, s.appVersion, s.createdAt, s.lastSeenAt, s.expiresAt, s.licenseId, now, license.policy.maxSessions];
       const opened = await writeWithEvent([{ sql: SQL.openSession, args }], license.productId, "session.opened", async () => sessionEventData(s, license), now);
-      if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt });
+      if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt, hwid: s.hwid });
       return opened;
     },
     async releaseSession(license, sessionId, now) {
