@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/licenses/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The license's app variables (its overrides over the product's), for a live session; signed and answered like authorize */
+        post: operations["postV1LicensesVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/licenses/versions/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The newest version of the license's channels, whether it is newer and whether the license is entitled to it; signed like authorize */
+        post: operations["postV1LicensesVersionsLatest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/orgs/{orgId}/licenses/export": {
         parameters: {
             query?: never;
@@ -1214,6 +1248,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/products/{id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a product's variables (secret values only for admins) */
+        get: operations["getV1DashboardProductsByIdVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a product variable (admin) */
+        put: operations["putV1DashboardProductsByIdVariablesByName"];
+        post?: never;
+        /** Delete a product variable (admin) */
+        delete: operations["deleteV1DashboardProductsByIdVariablesByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a product's versions, newest semver first (?channel=) */
+        get: operations["getV1DashboardProductsByIdVersions"];
+        put?: never;
+        /** Release a version on a channel (admin) */
+        post: operations["postV1DashboardProductsByIdVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version */
+        get: operations["getV1DashboardProductsByIdVersionsByVersionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a version's notes, required flag, file or release time (admin) */
+        patch: operations["patchV1DashboardProductsByIdVersionsByVersionId"];
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/versions/{versionId}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version: hidden from apps, kept for history (admin) */
+        post: operations["postV1DashboardProductsByIdVersionsByVersionIdYank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/licenses/{id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a license's variable overrides */
+        get: operations["getV1DashboardLicensesByIdVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/licenses/{id}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a license's override of a variable (admin) */
+        put: operations["putV1DashboardLicensesByIdVariablesByName"];
+        post?: never;
+        /** Delete a license's override (admin) */
+        delete: operations["deleteV1DashboardLicensesByIdVariablesByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the product's variables; secret values are null (variable:read) */
+        get: operations["getV1ProductsByProductIdVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a variable (variable:write) */
+        put: operations["putV1ProductsByProductIdVariablesByName"];
+        post?: never;
+        /** Delete a variable (variable:write) */
+        delete: operations["deleteV1ProductsByProductIdVariablesByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List versions, newest semver first (version:read) */
+        get: operations["getV1ProductsByProductIdVersions"];
+        put?: never;
+        /** Release a version (version:write) */
+        post: operations["postV1ProductsByProductIdVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version (version:read) */
+        get: operations["getV1ProductsByProductIdVersionsByVersionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a version (version:write) */
+        patch: operations["patchV1ProductsByProductIdVersionsByVersionId"];
+        trace?: never;
+    };
+    "/v1/products/{productId}/versions/{versionId}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version (version:write) */
+        post: operations["postV1ProductsByProductIdVersionsByVersionIdYank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/webhooks/products/{productId}": {
         parameters: {
             query?: never;
@@ -1379,10 +1624,42 @@ export interface components {
                  */
                 expiresAt: string;
             };
+            /** @description Present when the call reported appVersion (docs/versions.md) */
+            update?: {
+                /** @description The newest live version of the license's channels */
+                latest: string | null;
+                /** @description A newer version exists that this license is entitled to */
+                available: boolean;
+                /** @constant */
+                required: false;
+            };
         };
         Released: {
             /** @constant */
             released: true;
+        };
+        AppVariables: {
+            /** @description name → value; a license's override wins over the product's value */
+            variables: {
+                [key: string]: string;
+            };
+        };
+        LatestVersion: {
+            latest: {
+                version: string;
+                channel: string;
+                notes: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                releasedAt: string;
+                fileId: string | null;
+            } | null;
+            /** @description The latest version is newer than currentVersion */
+            updateAvailable: boolean;
+            /** @description False when the latest version was released at or after the license's updatesUntil */
+            entitled: boolean;
         };
         User: {
             /**
@@ -1509,6 +1786,7 @@ export interface components {
                     productPerMin?: number;
                     licensePerMin?: number;
                 };
+                rejectUnknownVersions?: boolean;
             };
             /**
              * @description Ed25519 public key (PEM) that verifies this product's signed authorize answers
@@ -1594,6 +1872,7 @@ export interface components {
                     productPerMin?: number;
                     licensePerMin?: number;
                 };
+                rejectUnknownVersions?: boolean;
             };
             /** @description Overrides of the product policy for this license */
             policyOverrides: {
@@ -1610,6 +1889,7 @@ export interface components {
                     productPerMin?: number;
                     licensePerMin?: number;
                 };
+                rejectUnknownVersions?: boolean;
             };
             note: string | null;
             /**
@@ -1622,6 +1902,14 @@ export interface components {
             };
             redeemedAt: string | null;
             lastAuthorizedAt: string | null;
+            /**
+             * @description Release channels the license follows (docs/versions.md)
+             * @example [
+             *       "stable"
+             *     ]
+             */
+            channels: string[];
+            updatesUntil: string | null;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -1741,7 +2029,7 @@ export interface components {
              *       "license:authorize"
              *     ]
              */
-            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
             /**
              * @description The key's first characters, to recognise it
              * @example 3fq9k2m7x8ab
@@ -1781,7 +2069,7 @@ export interface components {
              *       "license:authorize"
              *     ]
              */
-            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
         };
         BlacklistEntry: {
             /**
@@ -1806,6 +2094,76 @@ export interface components {
              * @example 2026-01-15T09:30:00.000Z
              */
             createdAt: string;
+        };
+        ProductVariable: {
+            name: string;
+            /** @description null for a secret the caller may not see */
+            value: string | null;
+            secret: boolean;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        AppVersion: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            productId: string;
+            /** @example 1.4.0 */
+            version: string;
+            /** @example stable */
+            channel: string;
+            notes: string | null;
+            required: boolean;
+            fileId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            releasedAt: string;
+            yanked: boolean;
+            yankedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        LicenseVariable: {
+            name: string;
+            /** @description null for an override of a secret variable the caller may not see */
+            value: string | null;
+            /** @description Whether it overrides a secret product variable */
+            secret: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
         };
         WebhookEndpoint: {
             /**
@@ -1960,8 +2318,8 @@ export interface components {
                 };
             };
         };
-        /** @description PERMISSION_DENIED, LICENSE_REVOKED, LICENSE_EXPIRED, LICENSE_FROZEN, HWID_MISMATCH, IP_MISMATCH, HWID_BLACKLISTED, IP_BLACKLISTED, MAX_SESSIONS_REACHED, SESSION_REVOKED */
-        PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked: {
+        /** @description PERMISSION_DENIED, LICENSE_REVOKED, LICENSE_EXPIRED, LICENSE_FROZEN, HWID_MISMATCH, IP_MISMATCH, HWID_BLACKLISTED, IP_BLACKLISTED, MAX_SESSIONS_REACHED, SESSION_REVOKED, UPDATE_REQUIRED, VERSION_UNKNOWN, VERSION_YANKED */
+        PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1971,7 +2329,7 @@ export interface components {
                     ok: false;
                     error: {
                         /** @enum {string} */
-                        code: "PERMISSION_DENIED" | "LICENSE_REVOKED" | "LICENSE_EXPIRED" | "LICENSE_FROZEN" | "HWID_MISMATCH" | "IP_MISMATCH" | "HWID_BLACKLISTED" | "IP_BLACKLISTED" | "MAX_SESSIONS_REACHED" | "SESSION_REVOKED";
+                        code: "PERMISSION_DENIED" | "LICENSE_REVOKED" | "LICENSE_EXPIRED" | "LICENSE_FROZEN" | "HWID_MISMATCH" | "IP_MISMATCH" | "HWID_BLACKLISTED" | "IP_BLACKLISTED" | "MAX_SESSIONS_REACHED" | "SESSION_REVOKED" | "UPDATE_REQUIRED" | "VERSION_UNKNOWN" | "VERSION_YANKED";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -2044,6 +2402,24 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "INTERNAL_ERROR";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_KEY_IN_PROGRESS */
+        IdempotencyKeyReuseOrIdempotencyKeyInProgress: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSE" | "IDEMPOTENCY_KEY_IN_PROGRESS";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -2194,24 +2570,6 @@ export interface components {
                 };
             };
         };
-        /** @description IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_KEY_IN_PROGRESS */
-        IdempotencyKeyReuseOrIdempotencyKeyInProgress: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    /** @constant */
-                    ok: false;
-                    error: {
-                        /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSE" | "IDEMPOTENCY_KEY_IN_PROGRESS";
-                        message: string;
-                        details?: components["schemas"]["ErrorDetails"];
-                    };
-                };
-            };
-        };
         /** @description UNAUTHORIZED, INVALID_TOTP */
         UnauthorizedOrInvalidTotp: {
             headers: {
@@ -2347,6 +2705,11 @@ export interface operations {
                      *         "session": {
                      *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
                      *           "expiresAt": "2026-01-15T09:30:00.000Z"
+                     *         },
+                     *         "update": {
+                     *           "latest": "example",
+                     *           "available": true,
+                     *           "required": false
                      *         }
                      *       }
                      *     }
@@ -2360,7 +2723,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
-            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
             404: components["responses"]["LicenseNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimitedOrProductRateLimited"];
@@ -2417,8 +2780,152 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
-            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
             404: components["responses"]["LicenseNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1LicensesVariables: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                 *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "names": [
+                 *         "feature.maxProjects"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    licenseKey: string;
+                    /**
+                     * Format: uuid
+                     * @description A live session of this license (from authorize)
+                     */
+                    sessionId: string;
+                    /** @description Only these; absent: every variable */
+                    names?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": {}
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["AppVariables"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
+            404: components["responses"]["LicenseNotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1LicensesVersionsLatest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                 *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "currentVersion": "example",
+                 *       "channel": "stable"
+                 *     }
+                 */
+                "application/json": {
+                    licenseKey: string;
+                    /**
+                     * Format: uuid
+                     * @description A live session of this license (from authorize)
+                     */
+                    sessionId: string;
+                    /** @description The app's semver version */
+                    currentVersion: string;
+                    /**
+                     * @description A release channel: 1–32 of a–z, 0–9, `_`, `.`, `-`
+                     * @example stable
+                     */
+                    channel?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "latest": {
+                     *           "version": "example",
+                     *           "channel": "example",
+                     *           "notes": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "fileId": "example"
+                     *         },
+                     *         "updateAvailable": true,
+                     *         "entitled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["LatestVersion"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
+            404: components["responses"]["LicenseNotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimitedOrProductRateLimited"];
             500: components["responses"]["InternalError"];
@@ -4080,7 +4587,8 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       }
                  *     }
                  */
@@ -4105,6 +4613,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                 };
             };
@@ -4137,7 +4646,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -4204,7 +4714,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -4309,7 +4820,8 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       }
                  *     }
                  */
@@ -4332,6 +4844,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                 };
             };
@@ -4364,7 +4877,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -4435,7 +4949,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
@@ -4523,7 +5038,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -4670,7 +5186,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -4684,7 +5201,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -4692,6 +5210,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -4761,11 +5283,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -4797,6 +5324,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -4805,6 +5333,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -4858,7 +5393,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -4872,7 +5408,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -4880,6 +5417,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -5094,7 +5635,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -5108,7 +5650,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -5116,6 +5659,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -5533,7 +6080,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -5547,7 +6095,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -5555,6 +6104,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -5675,7 +6228,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -5689,7 +6243,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -5697,6 +6252,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -5785,7 +6344,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -5799,7 +6359,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -5807,6 +6368,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -5916,11 +6481,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -5952,6 +6522,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string | null;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -5960,6 +6531,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string | null;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -6012,7 +6590,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -6026,7 +6605,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -6034,6 +6614,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6125,7 +6709,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -6139,7 +6724,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -6147,6 +6733,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6237,7 +6827,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -6251,7 +6842,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -6259,6 +6851,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6349,7 +6945,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -6363,7 +6960,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -6371,6 +6969,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6461,7 +7063,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -6475,7 +7078,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -6483,6 +7087,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6915,7 +7523,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -6929,7 +7538,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -6937,6 +7547,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7005,11 +7619,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -7039,6 +7658,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -7047,6 +7667,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -7100,7 +7727,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -7114,7 +7742,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -7122,6 +7751,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7212,7 +7845,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7226,7 +7860,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7234,6 +7869,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7345,11 +7984,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -7381,6 +8025,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string | null;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -7389,6 +8034,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string | null;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -7441,7 +8093,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7455,7 +8108,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7463,6 +8117,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7612,7 +8270,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7626,7 +8285,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7634,6 +8294,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7725,7 +8389,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7739,7 +8404,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7747,6 +8413,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7838,7 +8508,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7852,7 +8523,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7860,6 +8532,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7951,7 +8627,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7965,7 +8642,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7973,6 +8651,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -8321,7 +9003,7 @@ export interface operations {
                     productId: string;
                     name: string;
                     /** @description Scopes granted to the key */
-                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
                 };
             };
         };
@@ -8451,7 +9133,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @description Scopes granted to the key */
-                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read")[];
+                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
                 };
             };
         };
@@ -9171,6 +9853,1271 @@ export interface operations {
                         data: {
                             /** @constant */
                             deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": [
+                     *           {
+                     *             "name": "Acme",
+                     *             "value": "a1b2c3d4e5f6",
+                     *             "secret": true,
+                     *             "description": "Billing sync",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variables: components["schemas"]["ProductVariable"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1DashboardProductsByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": "a1b2c3d4e5f6",
+                 *       "secret": false,
+                 *       "description": "Billing sync"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Any text up to 16 KiB (UTF-8) */
+                    value: string;
+                    /**
+                     * @description Hidden from lists for roles below admin and from API keys; the app still receives it
+                     * @default false
+                     */
+                    secret?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variable": {
+                     *           "name": "Acme",
+                     *           "value": "a1b2c3d4e5f6",
+                     *           "secret": true,
+                     *           "description": "Billing sync",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variable: components["schemas"]["ProductVariable"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1DashboardProductsByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdVersions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "versions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "version": "1.4.0",
+                     *             "channel": "stable",
+                     *             "notes": "example",
+                     *             "required": true,
+                     *             "fileId": "example",
+                     *             "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *             "yanked": true,
+                     *             "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            versions: components["schemas"]["AppVersion"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": "1.4.0",
+                 *       "channel": "stable",
+                 *       "notes": "example",
+                 *       "required": false,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Semver 2.0, e.g. `1.4.0` or `2.0.0-beta.1` (a leading `v` is dropped, build metadata too)
+                     * @example 1.4.0
+                     */
+                    version: string;
+                    /**
+                     * @description A release channel: 1–32 of a–z, 0–9, `_`, `.`, `-`
+                     * @example stable
+                     */
+                    channel?: string;
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    /**
+                     * @description Apps below the newest required version must update
+                     * @default false
+                     */
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Defaults to now; a license is entitled to versions released before its updatesUntil
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1DashboardProductsByIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "example",
+                 *       "required": true,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdVersionsByVersionIdYank: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardLicensesByIdVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": [
+                     *           {
+                     *             "name": "Acme",
+                     *             "value": "a1b2c3d4e5f6",
+                     *             "secret": true,
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variables: components["schemas"]["LicenseVariable"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1DashboardLicensesByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": "a1b2c3d4e5f6"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Any text up to 16 KiB (UTF-8) */
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variable": {
+                     *           "name": "Acme",
+                     *           "value": "a1b2c3d4e5f6",
+                     *           "secret": true,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variable: components["schemas"]["LicenseVariable"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1DashboardLicensesByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": [
+                     *           {
+                     *             "name": "Acme",
+                     *             "value": "a1b2c3d4e5f6",
+                     *             "secret": true,
+                     *             "description": "Billing sync",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variables: components["schemas"]["ProductVariable"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1ProductsByProductIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": "a1b2c3d4e5f6",
+                 *       "secret": false,
+                 *       "description": "Billing sync"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Any text up to 16 KiB (UTF-8) */
+                    value: string;
+                    /**
+                     * @description Hidden from lists for roles below admin and from API keys; the app still receives it
+                     * @default false
+                     */
+                    secret?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variable": {
+                     *           "name": "Acme",
+                     *           "value": "a1b2c3d4e5f6",
+                     *           "secret": true,
+                     *           "description": "Billing sync",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variable: components["schemas"]["ProductVariable"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1ProductsByProductIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdVersions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: string;
+            };
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "versions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "version": "1.4.0",
+                     *             "channel": "stable",
+                     *             "notes": "example",
+                     *             "required": true,
+                     *             "fileId": "example",
+                     *             "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *             "yanked": true,
+                     *             "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            versions: components["schemas"]["AppVersion"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": "1.4.0",
+                 *       "channel": "stable",
+                 *       "notes": "example",
+                 *       "required": false,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Semver 2.0, e.g. `1.4.0` or `2.0.0-beta.1` (a leading `v` is dropped, build metadata too)
+                     * @example 1.4.0
+                     */
+                    version: string;
+                    /**
+                     * @description A release channel: 1–32 of a–z, 0–9, `_`, `.`, `-`
+                     * @example stable
+                     */
+                    channel?: string;
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    /**
+                     * @description Apps below the newest required version must update
+                     * @default false
+                     */
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Defaults to now; a license is entitled to versions released before its updatesUntil
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1ProductsByProductIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "example",
+                 *       "required": true,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdVersionsByVersionIdYank: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
                         };
                     };
                 };

@@ -23,6 +23,7 @@ import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
 import { blacklistRoutes } from "./routes/blacklists.ts";
 import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
+import { appDataRoutes, licenseVariableRoutes, managementAppDataRoutes } from "./routes/app-data.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
@@ -102,6 +103,9 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementApiKeyRoutes(ctx))
     .use(blacklistRoutes(ctx))
     .use(managementBlacklistRoutes(ctx))
+    .use(appDataRoutes(ctx))
+    .use(licenseVariableRoutes(ctx))
+    .use(managementAppDataRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));

@@ -10,6 +10,8 @@ import { libsqlLicenses } from "./repositories/licensing/licenses.ts";
 import { libsqlEndUsers } from "./repositories/licensing/end-users.ts";
 import { libsqlSessions } from "./repositories/licensing/sessions.ts";
 import { libsqlBlacklists } from "./repositories/licensing/blacklists.ts";
+import { libsqlVariables } from "./repositories/app-data/variables.ts";
+import { libsqlVersions } from "./repositories/app-data/versions.ts";
 import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.ts";
 import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
@@ -35,6 +37,8 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     endUsers: libsqlEndUsers(db),
     sessions: libsqlSessions(db),
     blacklists: libsqlBlacklists(db),
+    variables: libsqlVariables(db),
+    versions: libsqlVersions(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     events: libsqlOutboxEvents(db),
     webhookEndpoints: libsqlWebhookEndpoints(db),

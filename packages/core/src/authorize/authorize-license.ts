@@ -10,11 +10,12 @@ import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
 import { tighter } from "../ratelimit/tighter.ts";
 import { signedLicenseCall, type AuthorizeDeps, type AuthorizeRequest } from "./signed-call.ts";
+import { versionVerdict, type UpdateInfo } from "../versions/version-verdict.ts";
 
 export { KnownKeyError, type AuthorizeDeps, type AuthorizeRequest } from "./signed-call.ts";
 
 export type AuthorizeAnswer =
-  | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string } }
+  | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string }; update?: UpdateInfo }
   | LicenseDenial;
 
 /** A signed verdict against the call (a value, not an error): the answer's code, message and, for some codes, details. */
@@ -49,6 +50,12 @@ function sighting(license: AuthorizeLicense, decision: Decision & { allow: true 
   return { ...(hwid !== undefined ? { hwid } : {}), ...(boundIp !== undefined ? { ip: boundIp } : {}), device };
 }
 
+/** The version verdict for a license's reported app version, from the product's catalogue (the read cache keeps it). */
+async function appVersionVerdict(deps: AuthorizeDeps, license: AuthorizeLicense, appVersion: string) {
+  const catalog = await deps.store.versionCatalog(license.productId);
+  return versionVerdict(catalog, { channels: license.channels, updatesUntil: license.updatesUntil, rejectUnknownVersions: license.policy.rejectUnknownVersions === true }, appVersion);
+}
+
 /**
  * Rounds of read → decide → guarded writes. A lost guard means another call changed the
  * license (bound a value, took a session slot), so the next round reads a state closer to
@@ -80,7 +87,7 @@ async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: D
 /**
  * POST /v1/licenses/authorize, in docs/authorize.md#order-of-checks: API key (and its rate-limit buckets)
  * → scope → timestamp → signature → nonce → per-license rate limit → license → state →
- * blacklist → HWID → IP → sessions. Bad input, auth and limits throw (wrapped in
+ * blacklist → HWID → IP → sessions → app version (when reported). Bad input, auth and limits throw (wrapped in
  * KnownKeyError once the key is known); a denial is an answer value.
  */
 export async function authorizeLicense(
@@ -99,6 +106,13 @@ export async function authorizeLicense(
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };
       }
+      // The reported version is checked last, on a license that passed every other check; a denial writes nothing.
+      let update: UpdateInfo | undefined;
+      if (input.appVersion !== undefined) {
+        const verdict = await appVersionVerdict(deps, license, input.appVersion);
+        if ("denial" in verdict) return { productId: key.productId, answer: verdict.denial, rateLimit };
+        update = verdict.update;
+      }
       const applied = await apply(deps, license, decision, input, ip, now);
       if ("lost" in applied) {
         if (round < MAX_ROUNDS) continue; // re-read and decide again
@@ -113,6 +127,7 @@ export async function authorizeLicense(
           valid: true,
           license: { id: license.id, status: license.status, expiresAt: toIsoOrNull(applied.expiresAt) },
           session: { id: applied.sessionId, expiresAt: toIso(applied.sessionExpiresAt) },
+          ...(update !== undefined ? { update } : {}),
         },
       };
     }

@@ -8,6 +8,8 @@ import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
+import type { VariableStore } from "./variables.ts";
+import type { VersionStore } from "./versions.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
@@ -30,6 +32,8 @@ export interface Store {
   endUsers: EndUserStore;
   sessions: SessionStore;
   blacklists: BlacklistStore;
+  variables: VariableStore;
+  versions: VersionStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   /** The webhook outbox: record events on the transaction store of the change (see webhooks/record-event.ts). */

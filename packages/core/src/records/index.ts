@@ -10,3 +10,5 @@ export type * from "./end-user.ts";
 export type * from "./session.ts";
 export type * from "./blacklist.ts";
 export type * from "./webhook.ts";
+export type * from "./variable.ts";
+export type * from "./version.ts";

@@ -8,10 +8,12 @@ import {
   type LicensePolicyOverrides,
   type ProductPolicy,
   type Scope,
+  type VersionCatalog,
   type WebhookEventType,
 } from "@geckoguard/core";
 import { toLicenseViews, type LicenseViewRow } from "../repositories/licensing/license-rows.ts";
 import { SQL, type KeyRow, type LicenseRow, type SessionRow } from "./authorize-sql.ts";
+import { appVariablesOf, versionCatalogOf } from "./app-data-reads.ts";
 import { DeviceSightings } from "./device-sightings.ts";
 import { outboxEventStatement } from "./outbox-statement.ts";
 import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
@@ -69,6 +71,19 @@ export function sqlAuthorizeStore(
   const listed = cache.map<boolean>();
   const sessions = cache.map<CachedSession>();
   const subscriptions = cache.map<boolean>();
+  const variables = cache.map<Record<string, string>>();
+  const catalogs = cache.map<VersionCatalog>();
+  const channelLists = new Map<string, string[]>();
+  /** Channel lists repeat across licenses: each distinct JSON is parsed once. */
+  const channelsOf = (json: string) => {
+    let channels = channelLists.get(json);
+    if (channels === undefined) {
+      if (channelLists.size > 1000) channelLists.clear();
+      channels = JSON.parse(json) as string[];
+      channelLists.set(json, channels);
+    }
+    return channels;
+  };
   const policies = new Map<string, ProductPolicy>();
   const policyOf = (json: string) => {
     let policy = policies.get(json);
@@ -155,6 +170,8 @@ export function sqlAuthorizeStore(
           durationDays: row.duration_days,
           hwids,
           ips,
+          channels: channelsOf(row.channels),
+          updatesUntil: row.updates_until,
           policy: { ...policyOf(row.policy), ...overrides, durationDays: row.duration_days },
         } satisfies AuthorizeLicense;
       });
@@ -234,6 +251,9 @@ export function sqlAuthorizeStore(
       writes.touch(license.id, now);
       sightings.see(license.id, seen, now);
     },
+    // Exact while cached: variables and versions change only on other connections (the dashboard's).
+    appVariables: (productId, licenseId) => cached(variables, licenseId, () => appVariablesOf(runner, productId, licenseId)),
+    versionCatalog: (productId) => cached(catalogs, productId, () => versionCatalogOf(runner, productId)),
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },

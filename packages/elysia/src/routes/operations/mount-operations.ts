@@ -5,7 +5,7 @@ import { ok } from "../../http/envelope.ts";
 import { answers } from "../../openapi/answer-doc.ts";
 import type { Need, Operation, OperationInput } from "./operation.ts";
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Where and how one family exposes an operation. */
 export interface Mount<Reach> {
