@@ -2408,24 +2408,6 @@ export interface components {
                 };
             };
         };
-        /** @description IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_KEY_IN_PROGRESS */
-        IdempotencyKeyReuseOrIdempotencyKeyInProgress: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": {
-                    /** @constant */
-                    ok: false;
-                    error: {
-                        /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSE" | "IDEMPOTENCY_KEY_IN_PROGRESS";
-                        message: string;
-                        details?: components["schemas"]["ErrorDetails"];
-                    };
-                };
-            };
-        };
         /** @description UNAUTHORIZED */
         Unauthorized: {
             headers: {
@@ -2564,6 +2546,24 @@ export interface components {
                     error: {
                         /** @enum {string} */
                         code: "INVALID_CREDENTIALS";
+                        message: string;
+                        details?: components["schemas"]["ErrorDetails"];
+                    };
+                };
+            };
+        };
+        /** @description IDEMPOTENCY_KEY_REUSE, IDEMPOTENCY_KEY_IN_PROGRESS */
+        IdempotencyKeyReuseOrIdempotencyKeyInProgress: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @constant */
+                    ok: false;
+                    error: {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSE" | "IDEMPOTENCY_KEY_IN_PROGRESS";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -2791,10 +2791,7 @@ export interface operations {
     postV1LicensesVariables: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2847,7 +2844,6 @@ export interface operations {
             401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
             403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
             404: components["responses"]["LicenseNotFound"];
-            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimitedOrProductRateLimited"];
             500: components["responses"]["InternalError"];
@@ -2857,10 +2853,7 @@ export interface operations {
     postV1LicensesVersionsLatest: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2925,7 +2918,6 @@ export interface operations {
             401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
             403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
             404: components["responses"]["LicenseNotFound"];
-            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimitedOrProductRateLimited"];
             500: components["responses"]["InternalError"];
