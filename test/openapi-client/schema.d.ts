@@ -9931,7 +9931,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Any text up to 16 KiB (UTF-8) */
+                    /** @description Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR */
                     value: string;
                     /**
                      * @description Hidden from lists for roles below admin and from API keys; the app still receives it
@@ -10479,7 +10479,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Any text up to 16 KiB (UTF-8) */
+                    /** @description Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR */
                     value: string;
                 };
             };
@@ -10645,7 +10645,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description Any text up to 16 KiB (UTF-8) */
+                    /** @description Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR */
                     value: string;
                     /**
                      * @description Hidden from lists for roles below admin and from API keys; the app still receives it

@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { FreeText } from "../schemas/text.ts";
+import { FreeText, SingleLine } from "../schemas/text.ts";
 import { AnswerTime } from "../schemas/answer-fields.ts";
 
 /** Limits of docs/variables.md: a name's characters, a value's bytes, variables per product and per license. */
@@ -8,8 +8,8 @@ export const MAX_VARIABLE_VALUE_BYTES = 16 * 1024;
 export const MAX_VARIABLES = 200;
 
 export const VariableNameSchema = Type.String({ pattern: VARIABLE_NAME_PATTERN, description: "1–64 of A–Z, a–z, 0–9, `_`, `.`, `-`", examples: ["feature.maxProjects"] });
-/** The value's length in bytes (UTF-8) is checked by the use case: a schema counts characters. */
-const VariableValue = Type.String({ maxLength: MAX_VARIABLE_VALUE_BYTES, description: "Any text up to 16 KiB (UTF-8)" });
+/** Text (TAB, LF, CR allowed: a PEM or JSON value fits); its length in bytes (UTF-8) is checked by the use case, a schema counts characters. */
+const VariableValue = FreeText({ maxLength: MAX_VARIABLE_VALUE_BYTES, description: "Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR" });
 
 export const ProductVariableBody = Type.Object(
   {
@@ -49,7 +49,7 @@ export const LicenseVariableSchema = Type.Object(
 
 /** The app's variables call: the session call's fields and, optionally, which names it wants. */
 export const VariablesCallBody = Type.Object({
-  licenseKey: Type.String({ minLength: 1, maxLength: 128 }),
+  licenseKey: SingleLine({ minLength: 1, maxLength: 128 }),
   sessionId: Type.String({ format: "uuid", description: "A live session of this license (from authorize)" }),
   names: Type.Optional(Type.Array(VariableNameSchema, { minItems: 1, maxItems: MAX_VARIABLES, description: "Only these; absent: every variable" })),
 });

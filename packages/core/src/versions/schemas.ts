@@ -54,7 +54,7 @@ export const VersionSchema = Type.Object(
 
 /** The app's latest-version call. */
 export const LatestVersionCallBody = Type.Object({
-  licenseKey: Type.String({ minLength: 1, maxLength: 128 }),
+  licenseKey: SingleLine({ minLength: 1, maxLength: 128 }),
   sessionId: Type.String({ format: "uuid", description: "A live session of this license (from authorize)" }),
   currentVersion: Type.String({ minLength: 1, maxLength: 64, description: "The app's semver version" }),
   channel: Type.Optional(ChannelSchema),
