@@ -128,5 +128,20 @@ describe("app variables", () => {
     expect((await api("DELETE", `/v1/products/${f.productId}/variables/fromKey`, withKey(key))).body).toEqual({ ok: true, data: { deleted: true } });
     expect((await api("DELETE", `/v1/products/${f.productId}/variables/fromKey`, withKey(key))).status).toBe(404);
     expect((await api("DELETE", `/v1/dashboard/licenses/${f.licenses[0]!.id}/variables/token`, { token: f.owner.token })).status).toBe(200);
+
+    // The audit log names every change, and never a secret's value.
+    const audit = await api("GET", `/v1/dashboard/orgs/${f.orgId}/audit-log`, { token: f.owner.token });
+    const entries = audit.body.data.entries.filter((e: { action: string }) => e.action.includes("variable"));
+    expect(entries.map((e: { action: string }) => e.action)).toEqual([
+      "license_variable.deleted",
+      "variable.deleted",
+      "variable.set",
+      "license_variable.set",
+      "variable.set",
+      "variable.set",
+    ]);
+    expect(JSON.stringify(audit.body.data.entries)).not.toContain("s3cret");
+    expect(JSON.stringify(audit.body.data.entries)).not.toContain("license-secret");
+    expect(entries.at(-2).changes).toEqual({ value: [null, "open"], secret: [null, false] });
   });
 });

@@ -132,5 +132,15 @@ describe("app versions", () => {
     expect((await api("GET", `/v1/products/${f.productId}/versions`, withKey(key))).body.data.versions).toHaveLength(2);
     expect((await api("GET", `/v1/products/${f.productId}/versions`, withKey(f.apiKey))).body.error.code).toBe("PERMISSION_DENIED");
     expect((await api("GET", `/v1/products/${f.productId}/versions/${crypto.randomUUID()}`, withKey(key))).status).toBe(404);
+
+    const audit = await api("GET", `/v1/dashboard/orgs/${f.orgId}/audit-log`, { token: f.owner.token });
+    const actions = audit.body.data.entries.filter((e: { resource: { type: string } }) => e.resource.type === "version");
+    expect(actions.map((e: { action: string; actor: { type: string } }) => [e.action, e.actor.type])).toEqual([
+      ["version.released", "api_key"],
+      ["version.yanked", "user"],
+      ["version.updated", "user"],
+      ["version.released", "user"],
+    ]);
+    expect(actions[2].changes).toEqual({ notes: ["First", "First!"], required: [false, true] });
   });
 });

@@ -16,3 +16,4 @@ export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";
 export type * from "./variables.ts";
 export type * from "./versions.ts";
+export type * from "./audit.ts";

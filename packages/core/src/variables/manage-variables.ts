@@ -1,4 +1,7 @@
 import type { GgContext } from "../context.ts";
+import type { AuditChanges } from "../audit/audit-entry.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAppDataAudit } from "../versions/app-data-audit.ts";
 import type { LicenseVariableRecord, ProductVariableRecord } from "../records/variable.ts";
 import type { LicenseView } from "../records/license.ts";
 import { GgError } from "../errors/gg-error.ts";
@@ -28,7 +31,7 @@ async function readerOf(ctx: GgContext, caller: Caller, productId: string): Prom
 }
 
 /** Creates or replaces a product variable; a new name beyond the 200th is refused and nothing changes. */
-export async function putProductVariable(ctx: GgContext, caller: Caller, productId: string, name: string, input: ProductVariableInput): Promise<ProductVariableRecord> {
+export async function putProductVariable(ctx: ActingContext, caller: Caller, productId: string, name: string, input: ProductVariableInput): Promise<ProductVariableRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE);
   assertVariableName(name);
   assertVariableValue(input.value);
@@ -48,8 +51,19 @@ export async function putProductVariable(ctx: GgContext, caller: Caller, product
       updatedAt: now,
     };
     await tx.variables.putProductVariable(record);
+    await recordAppDataAudit(tx, ctx, productId, "variable.set", { type: "variable", id: `${productId}/${name}` }, variableChanges(existing, record), now);
     return record;
   });
+}
+
+/** What moved; a secret's value (before or after) is never written to the audit log. */
+function variableChanges(before: ProductVariableRecord | null, after: ProductVariableRecord): AuditChanges {
+  const hidden = before?.secret === true || after.secret;
+  const changes: AuditChanges = {};
+  if (!hidden && before?.value !== after.value) changes.value = [before?.value ?? null, after.value];
+  if (before?.secret !== after.secret) changes.secret = [before?.secret ?? null, after.secret];
+  if ((before?.description ?? null) !== after.description) changes.description = [before?.description ?? null, after.description];
+  return changes;
 }
 
 /** The product's variables by name; `value` is null for a secret the caller may not see. */
@@ -58,9 +72,13 @@ export async function listProductVariables(ctx: GgContext, caller: Caller, produ
   return { variables: await ctx.store.variables.listProductVariables(productId), seesSecrets };
 }
 
-export async function deleteProductVariable(ctx: GgContext, caller: Caller, productId: string, name: string): Promise<void> {
+export async function deleteProductVariable(ctx: ActingContext, caller: Caller, productId: string, name: string): Promise<void> {
   await assertProductCaller(ctx, caller, productId, WRITE);
-  if (!(await ctx.store.variables.deleteProductVariable(productId, name))) throw new GgError("NOT_FOUND", "Variable not found");
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.variables.deleteProductVariable(productId, name))) throw new GgError("NOT_FOUND", "Variable not found");
+    await recordAppDataAudit(tx, ctx, productId, "variable.deleted", { type: "variable", id: `${productId}/${name}` }, null, now);
+  });
 }
 
 /** A license the dashboard user may change variables of (admin+), or read them (any role): another tenant's is 404. */
@@ -71,7 +89,7 @@ async function licenseFor(ctx: GgContext, userId: string, licenseId: string, wri
 }
 
 /** Creates or replaces a license's override; a new name beyond the 200th is refused. */
-export async function putLicenseVariable(ctx: GgContext, userId: string, licenseId: string, name: string, input: LicenseVariableInput): Promise<LicenseVariableRecord> {
+export async function putLicenseVariable(ctx: ActingContext, userId: string, licenseId: string, name: string, input: LicenseVariableInput): Promise<LicenseVariableRecord> {
   const { license } = await licenseFor(ctx, userId, licenseId, true);
   assertVariableName(name);
   assertVariableValue(input.value);
@@ -83,6 +101,9 @@ export async function putLicenseVariable(ctx: GgContext, userId: string, license
     }
     const record: LicenseVariableRecord = { licenseId: license.id, name, value: input.value, createdAt: existing?.createdAt ?? now, updatedAt: now };
     await tx.variables.putLicenseVariable(record);
+    const secret = (await tx.variables.findProductVariable(license.productId, name))?.secret === true;
+    const changes = secret ? null : { value: [existing?.value ?? null, record.value] as [unknown, unknown] };
+    await recordAppDataAudit(tx, ctx, license.productId, "license_variable.set", { type: "license_variable", id: `${license.id}/${name}` }, changes, now);
     return record;
   });
 }
@@ -98,7 +119,11 @@ export async function listLicenseVariables(ctx: GgContext, userId: string, licen
   return { variables: overrides.map((v) => ({ ...v, secret: secret.has(v.name) })), seesSecrets };
 }
 
-export async function deleteLicenseVariable(ctx: GgContext, userId: string, licenseId: string, name: string): Promise<void> {
+export async function deleteLicenseVariable(ctx: ActingContext, userId: string, licenseId: string, name: string): Promise<void> {
   const { license } = await licenseFor(ctx, userId, licenseId, true);
-  if (!(await ctx.store.variables.deleteLicenseVariable(license.id, name))) throw new GgError("NOT_FOUND", "Variable not found");
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (tx) => {
+    if (!(await tx.variables.deleteLicenseVariable(license.id, name))) throw new GgError("NOT_FOUND", "Variable not found");
+    await recordAppDataAudit(tx, ctx, license.productId, "license_variable.deleted", { type: "license_variable", id: `${license.id}/${name}` }, null, now);
+  });
 }

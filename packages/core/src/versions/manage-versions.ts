@@ -1,4 +1,6 @@
 import type { GgContext } from "../context.ts";
+import type { ActingContext } from "../audit/actor.ts";
+import { recordAppDataAudit } from "./app-data-audit.ts";
 import type { VersionRecord } from "../records/version.ts";
 import type { VersionPatch } from "../ports/versions.ts";
 import { GgError } from "../errors/gg-error.ts";
@@ -18,7 +20,7 @@ const WRITE: ProductNeed = { action: "manageProducts", scope: "version:write" };
 const notFound = () => new GgError("NOT_FOUND", "Version not found");
 
 /** Releases a version on a channel: 400 for text that is not semver 2.0, 409 when the channel has it already. */
-export async function createVersion(ctx: GgContext, caller: Caller, productId: string, input: CreateVersionInput): Promise<VersionRecord> {
+export async function createVersion(ctx: ActingContext, caller: Caller, productId: string, input: CreateVersionInput): Promise<VersionRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE);
   const parsed = parseVersion(input.version);
   if (parsed === null) {
@@ -41,6 +43,7 @@ export async function createVersion(ctx: GgContext, caller: Caller, productId: s
   await ctx.store.transaction(async (tx) => {
     await tx.versions.insert(record);
     await recordVersionEvent(tx, "version.released", record, now);
+    await recordAppDataAudit(tx, ctx, productId, "version.released", { type: "version", id: record.id }, { version: [null, record.version], channel: [null, record.channel], required: [null, record.required] }, now);
   });
   return record;
 }
@@ -68,7 +71,7 @@ export async function getVersion(ctx: GgContext, caller: Caller, productId: stri
 }
 
 /** Changes notes, required, fileId or releasedAt; the version and channel never change (release another one). */
-export async function patchVersion(ctx: GgContext, caller: Caller, productId: string, versionId: string, input: PatchVersionInput): Promise<VersionRecord> {
+export async function patchVersion(ctx: ActingContext, caller: Caller, productId: string, versionId: string, input: PatchVersionInput): Promise<VersionRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE);
   const patch: VersionPatch = {};
   if (input.notes !== undefined) patch.notes = input.notes;
@@ -79,12 +82,14 @@ export async function patchVersion(ctx: GgContext, caller: Caller, productId: st
   return ctx.store.transaction(async (tx) => {
     const current = await tx.versions.find(productId, versionId);
     if (current === null || !(await tx.versions.update(productId, versionId, patch, now))) throw notFound();
+    const changes = Object.fromEntries(Object.entries(patch).map(([field, value]) => [field, [current[field as keyof VersionPatch], value] as [unknown, unknown]]));
+    await recordAppDataAudit(tx, ctx, productId, "version.updated", { type: "version", id: versionId }, changes, now);
     return { ...current, ...patch, updatedAt: now };
   });
 }
 
 /** Hides a version from apps (kept for history); yanking a yanked version changes nothing and emits nothing. */
-export async function yankVersion(ctx: GgContext, caller: Caller, productId: string, versionId: string): Promise<VersionRecord> {
+export async function yankVersion(ctx: ActingContext, caller: Caller, productId: string, versionId: string): Promise<VersionRecord> {
   await assertProductCaller(ctx, caller, productId, WRITE);
   const now = ctx.clock.now();
   return ctx.store.transaction(async (tx) => {
@@ -94,6 +99,7 @@ export async function yankVersion(ctx: GgContext, caller: Caller, productId: str
     await tx.versions.update(productId, versionId, { yankedAt: now }, now);
     const yanked = { ...current, yankedAt: now, updatedAt: now };
     await recordVersionEvent(tx, "version.yanked", yanked, now);
+    await recordAppDataAudit(tx, ctx, productId, "version.yanked", { type: "version", id: versionId }, { yankedAt: [null, new Date(now).toISOString()] }, now);
     return yanked;
   });
 }
