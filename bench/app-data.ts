@@ -13,7 +13,7 @@
  * median round.
  */
 import { Elysia } from "elysia";
-import { inProcessNonceStore, silentLogger, systemClock, type AuthorizeDeps } from "@geckoguard/core";
+import { inProcessNonceStore, silentLogger, systemClock, versionVerdict, type AuthorizeDeps } from "@geckoguard/core";
 import { nativeRunner, sqlAuthorizeStore } from "@geckoguard/store-libsql";
 import { geckoguardLifecycle } from "../packages/elysia/src/http/lifecycle.ts";
 import { authorizeRoutes } from "../packages/elysia/src/routes/authorize.ts";
@@ -67,6 +67,17 @@ const variants = [
   { name: "POST /v1/licenses/versions/latest", handle, request: signed("/v1/licenses/versions/latest", (n) => ({ ...session(n), currentVersion: APP_VERSION })) },
 ];
 const results = await measurePaired(variants, ROUNDS, CALLS);
+
+// The version verdict alone (core, pure), over the same catalogue as the store caches it.
+const catalog = await store.versionCatalog(f.productId);
+const license = { channels: ["stable"], updatesUntil: null, rejectUnknownVersions: false };
+let verdictUs = Number.POSITIVE_INFINITY;
+for (let round = 0; round < 5; round++) {
+  const start = process.cpuUsage();
+  for (let i = 0; i < 100_000; i++) versionVerdict(catalog, license, APP_VERSION);
+  const { user, system } = process.cpuUsage(start);
+  verdictUs = Math.min(verdictUs, (user + system) / 100_000);
+}
 await store.stop();
 runner.close();
 await testApp.close();
@@ -76,4 +87,5 @@ console.log(`\nCPU time per call through app.handle, ${variants.length} variants
 console.log("| variant | µs/call | vs authorize without appVersion |");
 console.log("|---|---:|---:|");
 for (const r of results) console.log(`| ${r.name} | ${r.usPerCall.toFixed(1)} | ${(r.usPerCall / base).toFixed(3)}× |`);
+console.log(`\nThe version verdict alone (core, 40 versions cached): ${verdictUs.toFixed(2)} µs per call (${((verdictUs / base) * 100).toFixed(1)} % of authorize).`);
 process.exit(0);
