@@ -9,6 +9,11 @@
  * rest heartbeat an open one, over 100,000 licenses so the 20/min per-license limit is not
  * what is measured. Afterwards the database must hold exactly the sessions and bindings
  * the answers reported.
+ *
+ * Every call reports `appVersion` (BENCH_APP_VERSION, default 1.10.0; `none` leaves it
+ * out) against a product with 20 released versions, two of them required, so the version
+ * check (docs/versions.md) is part of what is measured. bench/app-data.ts measures it
+ * against authorize without it, side by side in one process.
  */
 import { createClient } from "@libsql/client";
 import { randomBytes } from "node:crypto";
@@ -26,6 +31,8 @@ const BOUND = LICENSES / 2;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const WRK = { threads: 2, connections: 32, maxSeconds: Number(process.env.BENCH_MAX_SECONDS ?? 40) };
 const UNLIMITED = "1000000000";
+const APP_VERSION = process.env.BENCH_APP_VERSION ?? "1.10.0";
+const reported = APP_VERSION === "none" ? {} : { appVersion: APP_VERSION };
 
 ensureWrk();
 const server = await startServer({
@@ -40,6 +47,9 @@ try {
   const { productId } = await orgWithProduct(api, owner.token);
   await api("PATCH", `/v1/dashboard/products/${productId}`, { token: owner.token, body: { policy: { maxSessions: 10, sessionTtlSeconds: 3600 } } });
   const { key: apiKey } = await issueApiKey(api, owner.token, productId, ["license:authorize"]);
+  for (let minor = 0; minor < 20; minor++) {
+    await api("POST", `/v1/dashboard/products/${productId}/versions`, { token: owner.token, body: { version: `1.${minor}.0`, required: minor === 3 || minor === 9 } });
+  }
 
   // Seed: licenses 0..BOUND-1 bound to hw-i with one open session each; the rest never used.
   const now = Date.now();
@@ -84,11 +94,11 @@ try {
   for (let r = 0; r < REQUESTS; r++) {
     let body: string;
     if (r % 10 === 0 && nextUnbound < LICENSES) {
-      body = JSON.stringify({ licenseKey: keys[nextUnbound]!, hwid: `hw-${nextUnbound}`, appVersion: "1.0.0" });
+      body = JSON.stringify({ licenseKey: keys[nextUnbound]!, hwid: `hw-${nextUnbound}`, ...reported });
       nextUnbound++;
     } else {
       const b = Math.floor(Math.random() * BOUND);
-      body = JSON.stringify({ licenseKey: keys[b]!, hwid: `hw-${b}`, sessionId: sessions[b]!, appVersion: "1.0.0" });
+      body = JSON.stringify({ licenseKey: keys[b]!, hwid: `hw-${b}`, sessionId: sessions[b]!, ...reported });
     }
     const nonce = randomBytes(18).toString("base64url");
     lines.push(`${body}\t${timestamp}\t${nonce}\t${requestSignature(apiKey, canonicalRequest(timestamp, nonce, "POST", "/v1/licenses/authorize", body))}`);

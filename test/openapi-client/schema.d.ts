@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/licenses/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The license's app variables (its overrides over the product's), for a live session; signed and answered like authorize */
+        post: operations["postV1LicensesVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/licenses/versions/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The newest version of the license's channels, whether it is newer and whether the license is entitled to it; signed like authorize */
+        post: operations["postV1LicensesVersionsLatest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/orgs/{orgId}/licenses/export": {
         parameters: {
             query?: never;
@@ -1351,6 +1385,217 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/products/{id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a product's variables (secret values only for admins) */
+        get: operations["getV1DashboardProductsByIdVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a product variable (admin) */
+        put: operations["putV1DashboardProductsByIdVariablesByName"];
+        post?: never;
+        /** Delete a product variable (admin) */
+        delete: operations["deleteV1DashboardProductsByIdVariablesByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a product's versions, newest semver first (?channel=) */
+        get: operations["getV1DashboardProductsByIdVersions"];
+        put?: never;
+        /** Release a version on a channel (admin) */
+        post: operations["postV1DashboardProductsByIdVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version */
+        get: operations["getV1DashboardProductsByIdVersionsByVersionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a version's notes, required flag, file or release time (admin) */
+        patch: operations["patchV1DashboardProductsByIdVersionsByVersionId"];
+        trace?: never;
+    };
+    "/v1/dashboard/products/{id}/versions/{versionId}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version: hidden from apps, kept for history (admin) */
+        post: operations["postV1DashboardProductsByIdVersionsByVersionIdYank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/licenses/{id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a license's variable overrides */
+        get: operations["getV1DashboardLicensesByIdVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/licenses/{id}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a license's override of a variable (admin) */
+        put: operations["putV1DashboardLicensesByIdVariablesByName"];
+        post?: never;
+        /** Delete a license's override (admin) */
+        delete: operations["deleteV1DashboardLicensesByIdVariablesByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the product's variables; secret values are null (variable:read) */
+        get: operations["getV1ProductsByProductIdVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/variables/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a variable (variable:write) */
+        put: operations["putV1ProductsByProductIdVariablesByName"];
+        post?: never;
+        /** Delete a variable (variable:write) */
+        delete: operations["deleteV1ProductsByProductIdVariablesByName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List versions, newest semver first (version:read) */
+        get: operations["getV1ProductsByProductIdVersions"];
+        put?: never;
+        /** Release a version (version:write) */
+        post: operations["postV1ProductsByProductIdVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{productId}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a version (version:read) */
+        get: operations["getV1ProductsByProductIdVersionsByVersionId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a version (version:write) */
+        patch: operations["patchV1ProductsByProductIdVersionsByVersionId"];
+        trace?: never;
+    };
+    "/v1/products/{productId}/versions/{versionId}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yank a version (version:write) */
+        post: operations["postV1ProductsByProductIdVersionsByVersionIdYank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/webhooks/products/{productId}": {
         parameters: {
             query?: never;
@@ -2172,10 +2417,42 @@ export interface components {
                  */
                 expiresAt: string;
             };
+            /** @description Present when the call reported appVersion (docs/versions.md) */
+            update?: {
+                /** @description The newest live version of the license's channels */
+                latest: string | null;
+                /** @description A newer version exists that this license is entitled to */
+                available: boolean;
+                /** @constant */
+                required: false;
+            };
         };
         Released: {
             /** @constant */
             released: true;
+        };
+        AppVariables: {
+            /** @description name → value; a license's override wins over the product's value */
+            variables: {
+                [key: string]: string;
+            };
+        };
+        LatestVersion: {
+            latest: {
+                version: string;
+                channel: string;
+                notes: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-01-15T09:30:00.000Z
+                 */
+                releasedAt: string;
+                fileId: string | null;
+            } | null;
+            /** @description The latest version is newer than currentVersion */
+            updateAvailable: boolean;
+            /** @description False when the latest version was released at or after the license's updatesUntil */
+            entitled: boolean;
         };
         User: {
             /**
@@ -2374,6 +2651,7 @@ export interface components {
                     productPerMin?: number;
                     licensePerMin?: number;
                 };
+                rejectUnknownVersions?: boolean;
             };
             /**
              * @description Ed25519 public key (PEM) that verifies this product's signed authorize answers
@@ -2459,6 +2737,7 @@ export interface components {
                     productPerMin?: number;
                     licensePerMin?: number;
                 };
+                rejectUnknownVersions?: boolean;
             };
             /** @description Overrides of the product policy for this license */
             policyOverrides: {
@@ -2475,6 +2754,7 @@ export interface components {
                     productPerMin?: number;
                     licensePerMin?: number;
                 };
+                rejectUnknownVersions?: boolean;
             };
             note: string | null;
             /**
@@ -2487,6 +2767,14 @@ export interface components {
             };
             redeemedAt: string | null;
             lastAuthorizedAt: string | null;
+            /**
+             * @description Release channels the license follows (docs/versions.md)
+             * @example [
+             *       "stable"
+             *     ]
+             */
+            channels: string[];
+            updatesUntil: string | null;
             /**
              * Format: date-time
              * @example 2026-01-15T09:30:00.000Z
@@ -2606,7 +2894,7 @@ export interface components {
              *       "license:authorize"
              *     ]
              */
-            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
+            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
             /**
              * @description The key's first characters, to recognise it
              * @example 3fq9k2m7x8ab
@@ -2646,7 +2934,7 @@ export interface components {
              *       "license:authorize"
              *     ]
              */
-            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
+            permissions: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
         };
         BlacklistEntry: {
             /**
@@ -2671,6 +2959,76 @@ export interface components {
              * @example 2026-01-15T09:30:00.000Z
              */
             createdAt: string;
+        };
+        ProductVariable: {
+            name: string;
+            /** @description null for a secret the caller may not see */
+            value: string | null;
+            secret: boolean;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        AppVersion: {
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d
+             */
+            productId: string;
+            /** @example 1.4.0 */
+            version: string;
+            /** @example stable */
+            channel: string;
+            notes: string | null;
+            required: boolean;
+            fileId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            releasedAt: string;
+            yanked: boolean;
+            yankedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        LicenseVariable: {
+            name: string;
+            /** @description null for an override of a secret variable the caller may not see */
+            value: string | null;
+            /** @description Whether it overrides a secret product variable */
+            secret: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            updatedAt: string;
         };
         WebhookEndpoint: {
             /**
@@ -3018,8 +3376,8 @@ export interface components {
                 };
             };
         };
-        /** @description PERMISSION_DENIED, LICENSE_REVOKED, LICENSE_EXPIRED, LICENSE_FROZEN, HWID_MISMATCH, IP_MISMATCH, HWID_BLACKLISTED, IP_BLACKLISTED, MAX_SESSIONS_REACHED, SESSION_REVOKED */
-        PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked: {
+        /** @description PERMISSION_DENIED, LICENSE_REVOKED, LICENSE_EXPIRED, LICENSE_FROZEN, HWID_MISMATCH, IP_MISMATCH, HWID_BLACKLISTED, IP_BLACKLISTED, MAX_SESSIONS_REACHED, SESSION_REVOKED, UPDATE_REQUIRED, VERSION_UNKNOWN, VERSION_YANKED */
+        PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3029,7 +3387,7 @@ export interface components {
                     ok: false;
                     error: {
                         /** @enum {string} */
-                        code: "PERMISSION_DENIED" | "LICENSE_REVOKED" | "LICENSE_EXPIRED" | "LICENSE_FROZEN" | "HWID_MISMATCH" | "IP_MISMATCH" | "HWID_BLACKLISTED" | "IP_BLACKLISTED" | "MAX_SESSIONS_REACHED" | "SESSION_REVOKED";
+                        code: "PERMISSION_DENIED" | "LICENSE_REVOKED" | "LICENSE_EXPIRED" | "LICENSE_FROZEN" | "HWID_MISMATCH" | "IP_MISMATCH" | "HWID_BLACKLISTED" | "IP_BLACKLISTED" | "MAX_SESSIONS_REACHED" | "SESSION_REVOKED" | "UPDATE_REQUIRED" | "VERSION_UNKNOWN" | "VERSION_YANKED";
                         message: string;
                         details?: components["schemas"]["ErrorDetails"];
                     };
@@ -3531,6 +3889,11 @@ export interface operations {
                      *         "session": {
                      *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
                      *           "expiresAt": "2026-01-15T09:30:00.000Z"
+                     *         },
+                     *         "update": {
+                     *           "latest": "example",
+                     *           "available": true,
+                     *           "required": false
                      *         }
                      *       }
                      *     }
@@ -3544,7 +3907,7 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
-            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
             404: components["responses"]["LicenseNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimitedOrProductRateLimited"];
@@ -3601,7 +3964,143 @@ export interface operations {
             };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
-            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevoked"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
+            404: components["responses"]["LicenseNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1LicensesVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                 *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "names": [
+                 *         "feature.maxProjects"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    licenseKey: string;
+                    /**
+                     * Format: uuid
+                     * @description A live session of this license (from authorize)
+                     */
+                    sessionId: string;
+                    /** @description Only these; absent: every variable */
+                    names?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": {}
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["AppVariables"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
+            404: components["responses"]["LicenseNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1LicensesVersionsLatest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "licenseKey": "GG-7K2QD-M9XWA-3HFTB-PZ8RC-Y4NVE",
+                 *       "sessionId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "currentVersion": "example",
+                 *       "channel": "stable"
+                 *     }
+                 */
+                "application/json": {
+                    licenseKey: string;
+                    /**
+                     * Format: uuid
+                     * @description A live session of this license (from authorize)
+                     */
+                    sessionId: string;
+                    /** @description The app's semver version */
+                    currentVersion: string;
+                    /**
+                     * @description A release channel: 1–32 of a–z, 0–9, `_`, `.`, `-`
+                     * @example stable
+                     */
+                    channel?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "latest": {
+                     *           "version": "example",
+                     *           "channel": "example",
+                     *           "notes": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "fileId": "example"
+                     *         },
+                     *         "updateAvailable": true,
+                     *         "entitled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["LatestVersion"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidSignatureOrTimestampOutOfRangeOrNonceReused"];
+            403: components["responses"]["PermissionDeniedOrLicenseRevokedOrLicenseExpiredOrLicenseFrozenOrHwidMismatchOrIpMismatchOrHwidBlacklistedOrIpBlacklistedOrMaxSessionsReachedOrSessionRevokedOrUpdateRequiredOrVersionUnknownOrVersionYanked"];
             404: components["responses"]["LicenseNotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimitedOrProductRateLimited"];
@@ -5813,7 +6312,8 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       }
                  *     }
                  */
@@ -5838,6 +6338,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                 };
             };
@@ -5870,7 +6371,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -5937,7 +6439,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -6042,7 +6545,8 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       }
                  *     }
                  */
@@ -6065,6 +6569,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                 };
             };
@@ -6097,7 +6602,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -6168,7 +6674,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
@@ -6256,7 +6763,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "publicKey": "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----\n",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -6403,7 +6911,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -6417,7 +6926,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -6425,6 +6935,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6494,11 +7008,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -6530,6 +7049,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -6538,6 +7058,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -6591,7 +7118,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -6605,7 +7133,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -6613,6 +7142,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -6827,7 +7360,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -6841,7 +7375,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -6849,6 +7384,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7266,7 +7805,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -7280,7 +7820,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -7288,6 +7829,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7408,7 +7953,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7422,7 +7968,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7430,6 +7977,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7518,7 +8069,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7532,7 +8084,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7540,6 +8093,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7649,11 +8206,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -7685,6 +8247,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string | null;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -7693,6 +8256,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string | null;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -7745,7 +8315,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7759,7 +8330,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7767,6 +8339,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7858,7 +8434,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7872,7 +8449,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7880,6 +8458,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -7970,7 +8552,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -7984,7 +8567,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -7992,6 +8576,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -8082,7 +8670,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -8096,7 +8685,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -8104,6 +8694,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -8194,7 +8788,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -8208,7 +8803,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -8216,6 +8812,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -8648,7 +9248,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -8662,7 +9263,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -8670,6 +9272,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -8738,11 +9344,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -8772,6 +9383,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -8780,6 +9392,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -8833,7 +9452,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "policyOverrides": {
                      *               "hwidBinding": "off",
@@ -8847,7 +9467,8 @@ export interface operations {
                      *                 "keyPerMin": 1,
                      *                 "productPerMin": 1,
                      *                 "licensePerMin": 1
-                     *               }
+                     *               },
+                     *               "rejectUnknownVersions": true
                      *             },
                      *             "note": "Order #1042",
                      *             "metadata": {
@@ -8855,6 +9476,10 @@ export interface operations {
                      *             },
                      *             "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *             "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *             "channels": [
+                     *               "stable"
+                     *             ],
+                     *             "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *             "createdAt": "2026-01-15T09:30:00.000Z",
                      *             "updatedAt": "2026-01-15T09:30:00.000Z",
                      *             "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -8945,7 +9570,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -8959,7 +9585,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -8967,6 +9594,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -9078,11 +9709,16 @@ export interface operations {
                  *           "keyPerMin": 1,
                  *           "productPerMin": 1,
                  *           "licensePerMin": 1
-                 *         }
+                 *         },
+                 *         "rejectUnknownVersions": true
                  *       },
                  *       "note": "Order #1042",
                  *       "metadata": {},
-                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d"
+                 *       "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "channels": [
+                 *         "stable"
+                 *       ],
+                 *       "updatesUntil": "2026-12-31T23:59:59.000Z"
                  *     }
                  */
                 "application/json": {
@@ -9114,6 +9750,7 @@ export interface operations {
                             productPerMin?: number;
                             licensePerMin?: number;
                         };
+                        rejectUnknownVersions?: boolean;
                     };
                     note?: string | null;
                     /** @description Vendor data, a JSON object of at most 50 keys and 16 KiB */
@@ -9122,6 +9759,13 @@ export interface operations {
                     };
                     /** Format: uuid */
                     endUserId?: string | null;
+                    /** @description The release channels whose versions this license follows (default ["stable"]) */
+                    channels?: string[];
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    updatesUntil?: string | null;
                 };
             };
         };
@@ -9174,7 +9818,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -9188,7 +9833,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -9196,6 +9842,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -9345,7 +9995,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -9359,7 +10010,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -9367,6 +10019,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -9458,7 +10114,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -9472,7 +10129,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -9480,6 +10138,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -9571,7 +10233,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -9585,7 +10248,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -9593,6 +10257,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -9684,7 +10352,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "policyOverrides": {
                      *             "hwidBinding": "off",
@@ -9698,7 +10367,8 @@ export interface operations {
                      *               "keyPerMin": 1,
                      *               "productPerMin": 1,
                      *               "licensePerMin": 1
-                     *             }
+                     *             },
+                     *             "rejectUnknownVersions": true
                      *           },
                      *           "note": "Order #1042",
                      *           "metadata": {
@@ -9706,6 +10376,10 @@ export interface operations {
                      *           },
                      *           "redeemedAt": "2026-01-15T09:30:00.000Z",
                      *           "lastAuthorizedAt": "2026-01-15T09:30:00.000Z",
+                     *           "channels": [
+                     *             "stable"
+                     *           ],
+                     *           "updatesUntil": "2026-01-15T09:30:00.000Z",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
                      *           "updatedAt": "2026-01-15T09:30:00.000Z",
                      *           "endUserId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
@@ -10054,7 +10728,7 @@ export interface operations {
                     productId: string;
                     name: string;
                     /** @description Scopes granted to the key */
-                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
+                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
                 };
             };
         };
@@ -10184,7 +10858,7 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     /** @description Scopes granted to the key */
-                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read")[];
+                    permissions?: ("license:authorize" | "license:read" | "license:create" | "license:update" | "license:delete" | "license:revoke" | "license:unrevoke" | "license:reset_hwid" | "license:reset_ip" | "blacklist:read" | "blacklist:write" | "end_user:read" | "analytics:read" | "subscription:read" | "subscription:write" | "api_key:read" | "variable:read" | "variable:write" | "version:read" | "version:write")[];
                 };
             };
         };
@@ -10904,6 +11578,1271 @@ export interface operations {
                         data: {
                             /** @constant */
                             deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": [
+                     *           {
+                     *             "name": "Acme",
+                     *             "value": "a1b2c3d4e5f6",
+                     *             "secret": true,
+                     *             "description": "Billing sync",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variables: components["schemas"]["ProductVariable"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1DashboardProductsByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": "a1b2c3d4e5f6",
+                 *       "secret": false,
+                 *       "description": "Billing sync"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR */
+                    value: string;
+                    /**
+                     * @description Hidden from lists for roles below admin and from API keys; the app still receives it
+                     * @default false
+                     */
+                    secret?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variable": {
+                     *           "name": "Acme",
+                     *           "value": "a1b2c3d4e5f6",
+                     *           "secret": true,
+                     *           "description": "Billing sync",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variable: components["schemas"]["ProductVariable"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1DashboardProductsByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdVersions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "versions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "version": "1.4.0",
+                     *             "channel": "stable",
+                     *             "notes": "example",
+                     *             "required": true,
+                     *             "fileId": "example",
+                     *             "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *             "yanked": true,
+                     *             "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            versions: components["schemas"]["AppVersion"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": "1.4.0",
+                 *       "channel": "stable",
+                 *       "notes": "example",
+                 *       "required": false,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Semver 2.0, e.g. `1.4.0` or `2.0.0-beta.1` (a leading `v` is dropped, build metadata too)
+                     * @example 1.4.0
+                     */
+                    version: string;
+                    /**
+                     * @description A release channel: 1–32 of a–z, 0–9, `_`, `.`, `-`
+                     * @example stable
+                     */
+                    channel?: string;
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    /**
+                     * @description Apps below the newest required version must update
+                     * @default false
+                     */
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Defaults to now; a license is entitled to versions released before its updatesUntil
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardProductsByIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1DashboardProductsByIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "example",
+                 *       "required": true,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1DashboardProductsByIdVersionsByVersionIdYank: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardLicensesByIdVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": [
+                     *           {
+                     *             "name": "Acme",
+                     *             "value": "a1b2c3d4e5f6",
+                     *             "secret": true,
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variables: components["schemas"]["LicenseVariable"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1DashboardLicensesByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": "a1b2c3d4e5f6"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR */
+                    value: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variable": {
+                     *           "name": "Acme",
+                     *           "value": "a1b2c3d4e5f6",
+                     *           "secret": true,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variable: components["schemas"]["LicenseVariable"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1DashboardLicensesByIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variables": [
+                     *           {
+                     *             "name": "Acme",
+                     *             "value": "a1b2c3d4e5f6",
+                     *             "secret": true,
+                     *             "description": "Billing sync",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variables: components["schemas"]["ProductVariable"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    putV1ProductsByProductIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": "a1b2c3d4e5f6",
+                 *       "secret": false,
+                 *       "description": "Billing sync"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Text up to 16 KiB (UTF-8); no control characters but TAB, LF and CR */
+                    value: string;
+                    /**
+                     * @description Hidden from lists for roles below admin and from API keys; the app still receives it
+                     * @default false
+                     */
+                    secret?: boolean;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "variable": {
+                     *           "name": "Acme",
+                     *           "value": "a1b2c3d4e5f6",
+                     *           "secret": true,
+                     *           "description": "Billing sync",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            variable: components["schemas"]["ProductVariable"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    deleteV1ProductsByProductIdVariablesByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "deleted": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdVersions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                channel?: string;
+            };
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "versions": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "version": "1.4.0",
+                     *             "channel": "stable",
+                     *             "notes": "example",
+                     *             "required": true,
+                     *             "fileId": "example",
+                     *             "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *             "yanked": true,
+                     *             "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *             "createdAt": "2026-01-15T09:30:00.000Z",
+                     *             "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            versions: components["schemas"]["AppVersion"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdVersions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": "1.4.0",
+                 *       "channel": "stable",
+                 *       "notes": "example",
+                 *       "required": false,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Semver 2.0, e.g. `1.4.0` or `2.0.0-beta.1` (a leading `v` is dropped, build metadata too)
+                     * @example 1.4.0
+                     */
+                    version: string;
+                    /**
+                     * @description A release channel: 1–32 of a–z, 0–9, `_`, `.`, `-`
+                     * @example stable
+                     */
+                    channel?: string;
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    /**
+                     * @description Apps below the newest required version must update
+                     * @default false
+                     */
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Defaults to now; a license is entitled to versions released before its updatesUntil
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1ProductsByProductIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    patchV1ProductsByProductIdVersionsByVersionId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "example",
+                 *       "required": true,
+                 *       "fileId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                 *       "releasedAt": "2026-12-31T23:59:59.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Release notes shown to the app */
+                    notes?: string | null;
+                    required?: boolean;
+                    /**
+                     * Format: uuid
+                     * @description The product file that installs this version
+                     */
+                    fileId?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO-8601 UTC timestamp between 1970 and 9999
+                     */
+                    releasedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimitedOrProductRateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1ProductsByProductIdVersionsByVersionIdYank: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                productId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "version": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "version": "1.4.0",
+                     *           "channel": "stable",
+                     *           "notes": "example",
+                     *           "required": true,
+                     *           "fileId": "example",
+                     *           "releasedAt": "2026-01-15T09:30:00.000Z",
+                     *           "yanked": true,
+                     *           "yankedAt": "2026-01-15T09:30:00.000Z",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            version: components["schemas"]["AppVersion"];
                         };
                     };
                 };

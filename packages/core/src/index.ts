@@ -111,6 +111,21 @@ export * from "./blacklists/manage-blacklists.ts";
 export * from "./blacklists/find-blacklist-match.ts";
 export { ipToHex, parseAddress, formatAddress, type ParsedAddress } from "./blacklists/ip-address.ts";
 
+// What the licensed app receives: variables and versions
+export * from "./variables/schemas.ts";
+export * from "./variables/variable-rules.ts";
+export * from "./variables/present-variable.ts";
+export * from "./variables/manage-variables.ts";
+export * from "./variables/read-variables.ts";
+export * from "./versions/channels.ts";
+export * from "./versions/semver.ts";
+export * from "./versions/catalog.ts";
+export * from "./versions/schemas.ts";
+export * from "./versions/present-version.ts";
+export * from "./versions/manage-versions.ts";
+export * from "./versions/version-verdict.ts";
+export * from "./versions/latest-version.ts";
+
 // Authorize: signed requests, the decision, signed answers
 export * from "./authorize/request-signing.ts";
 export * from "./authorize/response-signing.ts";
@@ -121,6 +136,8 @@ export * from "./authorize/decision-view.ts";
 export * from "./authorize/authorize-license.ts";
 export * from "./authorize/release-session.ts";
 export * from "./authorize/authorize-answerer.ts";
+export * from "./authorize/session-call.ts";
+export * from "./authorize/signed-operations.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 
 // Rate limits

@@ -24,6 +24,7 @@ import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { managementApiKeyRoutes } from "./routes/management-api-keys.ts";
 import { blacklistRoutes } from "./routes/blacklists.ts";
 import { managementBlacklistRoutes } from "./routes/management-blacklists.ts";
+import { appDataRoutes, licenseVariableRoutes, managementAppDataRoutes } from "./routes/app-data.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
@@ -114,6 +115,9 @@ export function geckoguard(options: GeckoguardOptions): AnyElysia {
     .use(managementApiKeyRoutes(ctx))
     .use(blacklistRoutes(ctx))
     .use(managementBlacklistRoutes(ctx))
+    .use(appDataRoutes(ctx))
+    .use(licenseVariableRoutes(ctx))
+    .use(managementAppDataRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
     .use(portalSettingsRoutes(ctx))

@@ -10,6 +10,12 @@ export interface LicenseInfo {
   [field: string]: unknown;
 }
 
+export interface UpdateInfo {
+  latest: string | null;
+  available: boolean;
+  required: false;
+}
+
 export interface SessionInfo {
   id: string;
   expiresAt: string;
@@ -30,6 +36,8 @@ export interface Authorized {
   valid: true;
   license: LicenseInfo;
   session: SessionInfo;
+  /** When the call reported `appVersion`: the newest version of the license's channels and whether it may install a newer one. */
+  update?: UpdateInfo;
   /** Pass to `client.heartbeat()` to extend this session. */
   handle: SessionHandle;
 }
@@ -57,7 +65,7 @@ export interface RawAnswer {
  * and Retry-After. `success` reads a verified 2xx answer's `data` (null when the envelope
  * is not `{ok:true,data:{…}}`).
  */
-function interpretSigned<T>(answer: RawAnswer, nowMs: number, success: (data: Record<string, unknown> | null, status: number) => T | AuthorizeFailure): T | AuthorizeFailure {
+export function interpretSigned<T>(answer: RawAnswer, nowMs: number, success: (data: Record<string, unknown> | null, status: number) => T | AuthorizeFailure): T | AuthorizeFailure {
   const json = parseJson(answer.body);
   if (!answer.signatureValid) return unverified(answer, json);
   const status = answer.status;
@@ -78,7 +86,8 @@ export function interpretAnswer(answer: RawAnswer, request: Omit<SessionHandle, 
       return failure("INVALID_RESPONSE", "success answer lacks valid, license or session", { status });
     }
     const session = { id: data.session.id, expiresAt: data.session.expiresAt };
-    return { ok: true, valid: true, license: data.license, session, handle: { ...request, sessionId: session.id } };
+    const update = isUpdate(data.update) ? { update: { latest: data.update.latest, available: data.update.available, required: false as const } } : {};
+    return { ok: true, valid: true, license: data.license, session, ...update, handle: { ...request, sessionId: session.id } };
   });
 }
 
@@ -133,7 +142,7 @@ function parseJson(body: string): unknown {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -144,6 +153,10 @@ function isLicense(value: unknown): value is LicenseInfo {
     typeof value.status === "string" &&
     (value.expiresAt === null || typeof value.expiresAt === "string")
   );
+}
+
+function isUpdate(value: unknown): value is UpdateInfo {
+  return isRecord(value) && (value.latest === null || typeof value.latest === "string") && typeof value.available === "boolean";
 }
 
 function isSession(value: unknown): value is SessionInfo {

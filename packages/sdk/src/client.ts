@@ -2,6 +2,7 @@ import { interpretAnswer, interpretReleaseAnswer, type AuthorizeResult, type Raw
 import { failure, LicenseClientConfigError, type AuthorizeFailure } from "./errors.ts";
 import { sessionKeeper } from "./session-keeper.ts";
 import { AUTHORIZE_PATH, HEADER_RESPONSE_SIGNATURE, newNonce, RELEASE_PATH, signedRequestHeaders } from "./signing.ts";
+import { interpretLatestVersionAnswer, interpretVariablesAnswer, LATEST_VERSION_PATH, VARIABLES_PATH, type UpdateCheckOptions, type UpdateCheckResult, type VariablesResult } from "./app-data.ts";
 import { loadProductPublicKey, verifyResponseSignature, type ProductPublicKey } from "./verify-response.ts";
 
 /** The subset of `fetch` the client uses, so any compatible implementation fits. */
@@ -54,6 +55,17 @@ export interface LicenseClient {
   heartbeat(session: SessionHandle): Promise<AuthorizeResult>;
   /** Ends a session (`result.handle`) so its slot is free at once; ending one that already ended answers the same. */
   release(session: SessionHandle): Promise<ReleaseResult>;
+  /**
+   * The license's app variables (docs/variables.md), all or only `names`, for the session
+   * `start` holds (or `session`). Throws LicenseClientConfigError when there is none.
+   */
+  variables(names?: string[], session?: SessionHandle): Promise<VariablesResult>;
+  /**
+   * The newest version of the license's channels (docs/versions.md), for the session
+   * `start` holds (or `session`), compared with `currentVersion` (default: the session's
+   * appVersion). Throws LicenseClientConfigError when there is no session or version.
+   */
+  checkForUpdate(options?: UpdateCheckOptions & { session?: SessionHandle }): Promise<UpdateCheckResult>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -63,6 +75,8 @@ const decoder = new TextDecoder();
 export function createLicenseClient(options: LicenseClientOptions): LicenseClient {
   const url = signedUrl(options.baseUrl, AUTHORIZE_PATH);
   const releaseUrl = signedUrl(options.baseUrl, RELEASE_PATH);
+  const variablesUrl = signedUrl(options.baseUrl, VARIABLES_PATH);
+  const latestVersionUrl = signedUrl(options.baseUrl, LATEST_VERSION_PATH);
   if (typeof options.apiKey !== "string" || options.apiKey === "") {
     throw new LicenseClientConfigError("apiKey is required");
   }
@@ -126,7 +140,24 @@ export function createLicenseClient(options: LicenseClientOptions): LicenseClien
     },
   };
   const keeper = sessionKeeper(calls, { server: url.href, ...(options.stateFile !== undefined ? { stateFile: options.stateFile } : {}) });
-  return { ...calls, start: keeper.start, close: keeper.close, heartbeat: keeper.heartbeat };
+  const sessionOf = (given: SessionHandle | undefined): SessionHandle => {
+    const session = given ?? keeper.held();
+    if (session === null) throw new LicenseClientConfigError("no session: call start() first, or pass the handle of an authorize result");
+    return session;
+  };
+  async function variables(names?: string[], given?: SessionHandle): Promise<VariablesResult> {
+    const { licenseKey, sessionId } = sessionOf(given);
+    const answer = await call(variablesUrl, { licenseKey, sessionId, ...(names !== undefined ? { names } : {}) });
+    return failed(answer) ? answer : interpretVariablesAnswer(answer, clock.now());
+  }
+  async function checkForUpdate(check: UpdateCheckOptions & { session?: SessionHandle } = {}): Promise<UpdateCheckResult> {
+    const { licenseKey, sessionId, appVersion } = sessionOf(check.session);
+    const currentVersion = check.currentVersion ?? appVersion;
+    if (currentVersion === undefined) throw new LicenseClientConfigError("checkForUpdate needs currentVersion, or a session started with appVersion");
+    const answer = await call(latestVersionUrl, { licenseKey, sessionId, currentVersion, ...(check.channel !== undefined ? { channel: check.channel } : {}) });
+    return failed(answer) ? answer : interpretLatestVersionAnswer(answer, clock.now());
+  }
+  return { ...calls, start: keeper.start, close: keeper.close, heartbeat: keeper.heartbeat, variables, checkForUpdate };
 }
 
 /** `<baseUrl><path>`; the base's path prefix is kept (and signed). */

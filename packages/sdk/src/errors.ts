@@ -10,6 +10,9 @@ export const DENIAL_CODES = [
   "IP_BLACKLISTED",
   "MAX_SESSIONS_REACHED",
   "SESSION_REVOKED",
+  "UPDATE_REQUIRED",
+  "VERSION_UNKNOWN",
+  "VERSION_YANKED",
 ] as const;
 
 /** The server refused the request itself: integration or configuration problems. */

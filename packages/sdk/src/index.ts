@@ -1,6 +1,8 @@
 export { createLicenseClient } from "./client.ts";
 export type { AuthorizeInput, FetchLike, LicenseClient, LicenseClientOptions } from "./client.ts";
-export type { Authorized, AuthorizeResult, LicenseInfo, Released, ReleaseResult, SessionHandle, SessionInfo } from "./answer.ts";
+export type { Authorized, AuthorizeResult, LicenseInfo, Released, ReleaseResult, SessionHandle, SessionInfo, UpdateInfo } from "./answer.ts";
+export { LATEST_VERSION_PATH, VARIABLES_PATH } from "./app-data.ts";
+export type { LatestVersion, UpdateCheck, UpdateCheckOptions, UpdateCheckResult, Variables, VariablesResult } from "./app-data.ts";
 export { defaultStateDirectory, defaultStateFile } from "./session-state.ts";
 export type { SessionState } from "./session-state.ts";
 export {

@@ -48,6 +48,8 @@ export function sessionKeeper(calls: SessionCalls, options: { server: string; st
   }
 
   return {
+    /** The session `start` holds (null before, or after `close`). */
+    held: (): SessionHandle | null => held?.handle ?? null,
     async start(input: AuthorizeInput): Promise<AuthorizeResult> {
       const file = fileFor(input.licenseKey);
       const saved = readSessionState(file, options.server, input.licenseKey);

@@ -14,6 +14,8 @@ import { libsqlBlacklists } from "./repositories/licensing/blacklists.ts";
 import { libsqlPortalSettings } from "./repositories/portal/portal-settings.ts";
 import { libsqlEndUserAccounts } from "./repositories/portal/end-user-accounts.ts";
 import { libsqlSelfResets } from "./repositories/portal/self-resets.ts";
+import { libsqlVariables } from "./repositories/app-data/variables.ts";
+import { libsqlVersions } from "./repositories/app-data/versions.ts";
 import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.ts";
 import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
@@ -47,6 +49,8 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     portalSettings: libsqlPortalSettings(db),
     endUserAccounts: libsqlEndUserAccounts(db),
     selfResets: libsqlSelfResets(db),
+    variables: libsqlVariables(db),
+    versions: libsqlVersions(db),
     mail: outboxMailer(db, options.clock, options.mailLog),
     events: libsqlOutboxEvents(db),
     webhookEndpoints: libsqlWebhookEndpoints(db),

@@ -20,6 +20,11 @@ export const SCOPES = [
   // Lists the product's keys (names, prefixes, scopes). Never a default: a key shipped
   // inside an app must not reveal what other keys exist.
   "api_key:read",
+  // App variables and versions (docs/variables.md, docs/versions.md).
+  "variable:read",
+  "variable:write",
+  "version:read",
+  "version:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

@@ -2,9 +2,11 @@ import { fail } from "../errors/envelope.ts";
 import { GgError, isGgError, type ErrorDetail } from "../errors/gg-error.ts";
 import type { ErrorCode } from "../errors/catalogue.ts";
 import { rateLimitFigures, type RateLimitFigures } from "../ratelimit/gcra.ts";
-import { authorizeLicense, KnownKeyError, type AuthorizeDeps } from "./authorize-license.ts";
-import { releaseLicenseSession } from "./release-session.ts";
+import { KnownKeyError, type AuthorizeDeps, type LicenseDenial } from "./authorize-license.ts";
+import { SIGNED_OPERATIONS, type SignedOperation } from "./signed-operations.ts";
 import { signResponse, SigningKeyCache } from "./response-signing.ts";
+
+const isDenial = (answer: object): answer is LicenseDenial => (answer as { valid?: unknown }).valid === false;
 
 /** A GgError as plain data, to cross a thread boundary. */
 export interface GgErrorShape {
@@ -21,8 +23,8 @@ export const ggErrorShape = (error: GgError): GgErrorShape => ({
 
 /** An authorize request as read off the wire: credential and signing headers, raw body (or why it could not be read), caller. */
 export interface AuthorizeRawRequest {
-  /** Which signed license call: POST /v1/licenses/authorize (the default) or /v1/licenses/release. */
-  operation?: "authorize" | "release";
+  /** Which signed license call (signed-operations.ts): POST /v1/licenses/authorize (the default), /release, … */
+  operation?: SignedOperation;
   headers: { apiKey?: string; timestamp?: string; nonce?: string; signature?: string };
   pathWithQuery: string;
   /** The raw body read within its size limit; `error` when it was too large or unreadable (GgError) or the read failed (null). */
@@ -50,9 +52,8 @@ export interface AuthorizeReply {
 export type AuthorizeAnswerer = (request: AuthorizeRawRequest) => Promise<AuthorizeReply>;
 
 /**
- * POST /v1/licenses/authorize (and /release) from request to signed reply: runs authorizeLicense
- * (or releaseLicenseSession), turns
- * its result or error into the envelope, and signs every answer made once the API key is
+ * POST /v1/licenses/authorize (and the other signed license calls) from request to signed
+ * reply: runs the named operation (signed-operations.ts), turns its result or error into the envelope, and signs every answer made once the API key is
  * known with the key's product (docs/authentication.md#the-answer-signature). Transport-free,
  * so the same function runs on the HTTP thread or on the authorize thread next to the database.
  */
@@ -71,12 +72,12 @@ export function authorizeAnswerer(deps: AuthorizeDeps): AuthorizeAnswerer {
     let failure: string | undefined;
     try {
       const call = { headers: request.headers, pathWithQuery: request.pathWithQuery, readBody, clientIp: request.clientIp };
-      const result = request.operation === "release" ? await releaseLicenseSession(deps, call) : await authorizeLicense(deps, call);
+      const result = await SIGNED_OPERATIONS[request.operation ?? "authorize"](deps, call);
       productId = result.productId;
       if (result.rateLimit) rateLimit = rateLimitFigures(result.rateLimit);
-      if ("code" in result.answer) {
+      if (isDenial(result.answer)) {
         code = result.answer.code as ErrorCode;
-        body = JSON.stringify(fail(code, result.answer.message));
+        body = JSON.stringify(fail(code, result.answer.message, result.answer.details));
       } else {
         body = JSON.stringify({ ok: true, data: result.answer });
       }

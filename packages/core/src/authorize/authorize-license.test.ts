@@ -3,6 +3,7 @@ import type { AuthorizeLicense, AuthorizeStore } from "../ports/authorize.ts";
 import { manualClock } from "../clock.ts";
 import { newApiKey } from "../apikeys/key-format.ts";
 import { DEFAULT_POLICY } from "../products/policy.ts";
+import { EMPTY_CATALOG } from "../versions/catalog.ts";
 import { authorizeLicense, KnownKeyError } from "./authorize-license.ts";
 import { canonicalRequest, requestSignature } from "./request-signing.ts";
 import { inProcessNonceStore } from "./in-process-nonce-store.ts";
@@ -19,7 +20,7 @@ function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boole
   const calls = { bind: 0, openSession: 0 };
   const license: AuthorizeLicense = {
     id: "lic-1", productId: "prod-1", key: "GG-KEY", status: "active", frozen: false, frozenAt: null,
-    expiresAt: null, durationDays: null, hwids: [], ips: [], policy: { ...DEFAULT_POLICY, maxSessions: 2 },
+    expiresAt: null, durationDays: null, channels: ["stable"], updatesUntil: null, hwids: [], ips: [], policy: { ...DEFAULT_POLICY, maxSessions: 2 },
   };
   const store: AuthorizeStore = {
     findKey: async () => ({ id: "key-1", productId: "prod-1", orgId: "org-1", secretHash: apiKey.secretHash, permissions: ["license:authorize"], revoked: false }),
@@ -33,6 +34,8 @@ function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boole
     releaseSession: async () => true,
     heartbeat: () => {},
     touchLicense: () => {},
+    appVariables: async () => ({}),
+    versionCatalog: async () => EMPTY_CATALOG,
     signingKeyPem: async () => null,
     flush: async () => {},
   };

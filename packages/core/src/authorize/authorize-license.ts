@@ -1,6 +1,6 @@
 import type { AuthorizeLicense, DeviceReport, Sighting } from "../ports/authorize.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
-import { GgError } from "../errors/gg-error.ts";
+import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { ipToHex } from "../blacklists/ip-address.ts";
 import { parseAuthorizeBody } from "./parse-body.ts";
@@ -10,15 +10,16 @@ import type { AuthorizeInput } from "./schemas.ts";
 import type { RateLimitDecision } from "../ratelimit/gcra.ts";
 import { tighter } from "../ratelimit/tighter.ts";
 import { signedLicenseCall, type AuthorizeDeps, type AuthorizeRequest } from "./signed-call.ts";
+import { versionVerdict, type UpdateInfo } from "../versions/version-verdict.ts";
 
 export { KnownKeyError, type AuthorizeDeps, type AuthorizeRequest } from "./signed-call.ts";
 
 export type AuthorizeAnswer =
-  | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string } }
+  | { valid: true; license: { id: string; status: string; expiresAt: string | null }; session: { id: string; expiresAt: string }; update?: UpdateInfo }
   | LicenseDenial;
 
-/** A signed verdict against the call (a value, not an error): the answer's code and message. */
-export type LicenseDenial = { valid: false; code: string; message: string };
+/** A signed verdict against the call (a value, not an error): the answer's code, message and, for some codes, details. */
+export type LicenseDenial = { valid: false; code: string; message: string; details?: ErrorDetail[] };
 
 /** `::ffff:1.2.3.4` is 1.2.3.4 (docs/authorize.md, decisions). */
 export function normalizeClientIp(ip: string): string {
@@ -47,6 +48,12 @@ function sighting(license: AuthorizeLicense, decision: Decision & { allow: true 
   const hwid = decision.bindHwid ?? (input.hwid !== undefined && license.hwids.includes(input.hwid) ? input.hwid : undefined);
   const boundIp = decision.bindIp ?? (license.ips.includes(ip) ? ip : undefined);
   return { ...(hwid !== undefined ? { hwid } : {}), ...(boundIp !== undefined ? { ip: boundIp } : {}), device };
+}
+
+/** The version verdict for a license's reported app version, from the product's catalogue (the read cache keeps it). */
+async function appVersionVerdict(deps: AuthorizeDeps, license: AuthorizeLicense, appVersion: string) {
+  const catalog = await deps.store.versionCatalog(license.productId);
+  return versionVerdict(catalog, { channels: license.channels, updatesUntil: license.updatesUntil, rejectUnknownVersions: license.policy.rejectUnknownVersions === true }, appVersion);
 }
 
 /**
@@ -80,7 +87,7 @@ async function apply(deps: AuthorizeDeps, license: AuthorizeLicense, decision: D
 /**
  * POST /v1/licenses/authorize, in docs/authorize.md#order-of-checks: API key (and its rate-limit buckets)
  * → scope → timestamp → signature → nonce → per-license rate limit → license → state →
- * blacklist → HWID → IP → sessions. Bad input, auth and limits throw (wrapped in
+ * blacklist → HWID → IP → sessions → app version (when reported). Bad input, auth and limits throw (wrapped in
  * KnownKeyError once the key is known); a denial is an answer value.
  */
 export async function authorizeLicense(
@@ -99,6 +106,13 @@ export async function authorizeLicense(
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };
       }
+      // The reported version is checked last, on a license that passed every other check; a denial writes nothing.
+      let update: UpdateInfo | undefined;
+      if (input.appVersion !== undefined) {
+        const verdict = await appVersionVerdict(deps, license, input.appVersion);
+        if ("denial" in verdict) return { productId: key.productId, answer: verdict.denial, rateLimit };
+        update = verdict.update;
+      }
       const applied = await apply(deps, license, decision, input, ip, now);
       if ("lost" in applied) {
         if (round < MAX_ROUNDS) continue; // re-read and decide again
@@ -113,6 +127,7 @@ export async function authorizeLicense(
           valid: true,
           license: { id: license.id, status: license.status, expiresAt: toIsoOrNull(applied.expiresAt) },
           session: { id: applied.sessionId, expiresAt: toIso(applied.sessionExpiresAt) },
+          ...(update !== undefined ? { update } : {}),
         },
       };
     }

@@ -19,6 +19,9 @@ export const LICENSE_DENIAL_CODES = [
   "IP_BLACKLISTED",
   "MAX_SESSIONS_REACHED",
   "SESSION_REVOKED",
+  "UPDATE_REQUIRED",
+  "VERSION_UNKNOWN",
+  "VERSION_YANKED",
 ] as const;
 
 /** Codes a decision can deny with; VALIDATION_ERROR is a missing hwid under binding. */

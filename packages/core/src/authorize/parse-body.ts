@@ -4,7 +4,7 @@ import { isUuid } from "../crypto/uuid.ts";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "../schemas/text.ts";
 import { DEVICE_NAME_MAX, DEVICE_PLATFORM_MAX, type AuthorizeInput, type ReleaseInput } from "./schemas.ts";
 
-function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
+export function optionalString(value: unknown, path: string, max: number, details: ErrorDetail[]): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value.length === 0 || value.length > max) {
     details.push({ path, message: `Expected a string of 1 to ${max} characters` });
@@ -48,11 +48,20 @@ export function parseAuthorizeBody(raw: string): AuthorizeInput {
 export function parseReleaseBody(raw: string): ReleaseInput {
   const fields = parseJsonObject(raw);
   const details: ErrorDetail[] = [];
+  const input = sessionCallFields(fields, details);
+  if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
+  return input;
+}
+
+/**
+ * The fields every session call's body has (a license key and a required session UUID),
+ * checked into `details`; a call with more fields reads them next and throws once.
+ */
+export function sessionCallFields(fields: Record<string, unknown>, details: ErrorDetail[]): ReleaseInput {
   const licenseKey = optionalString(fields.licenseKey, "/licenseKey", 128, details);
   if (fields.licenseKey === undefined) details.push({ path: "/licenseKey", message: "Required" });
   const sessionId = optionalString(fields.sessionId, "/sessionId", 36, details);
   if (fields.sessionId === undefined) details.push({ path: "/sessionId", message: "Required" });
   else if (sessionId !== undefined && !isUuid(sessionId)) details.push({ path: "/sessionId", message: "Expected a UUID" });
-  if (details.length > 0) throw new GgError("VALIDATION_ERROR", "Request validation failed", { details });
   return { licenseKey: licenseKey!, sessionId: sessionId! };
 }

@@ -4,6 +4,7 @@ import type { LicenseRecord } from "../records/license.ts";
 import type { LicenseTemplate, PlanRecord, SubscriptionRecord } from "../records/billing.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
 import { newLicenseKey } from "../licenses/license-key.ts";
+import { DEFAULT_CHANNELS } from "../versions/channels.ts";
 
 /** The template's fields that are set (a template never removes an override). */
 function templateOverrides(template: LicenseTemplate): LicenseTemplate {
@@ -29,6 +30,8 @@ export function licenseForSubscription(s: SubscriptionRecord, plan: PlanRecord, 
     endUserId: s.endUserId,
     redeemedAt: null,
     lastAuthorizedAt: null,
+    channels: [...DEFAULT_CHANNELS],
+    updatesUntil: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -1,4 +1,5 @@
 import type { GgContext } from "../context.ts";
+import { DEFAULT_CHANNELS } from "../versions/channels.ts";
 import { assertTimestampInRange } from "../schemas/timestamp.ts";
 import type { ProductRecord } from "../records/product.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
@@ -51,6 +52,8 @@ export async function createLicenses(ctx: ActingContext, product: ProductRecord,
     note: input.note ?? null,
     metadata: input.metadata ?? {},
     endUserId: owner?.id ?? null,
+    channels: input.channels ?? [...DEFAULT_CHANNELS],
+    updatesUntil: input.updatesUntil ? assertTimestampInRange(Date.parse(input.updatesUntil), "/updatesUntil") : null,
     redeemedAt: null,
     lastAuthorizedAt: null,
     createdAt: now,

@@ -3,6 +3,7 @@ import type { ProductRecord } from "../records/product.ts";
 import type { Store } from "../ports/store.ts";
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
+import { DEFAULT_CHANNELS } from "../versions/channels.ts";
 import { newDevices } from "./license.ts";
 import type { LicenseRecord } from "../records/license.ts";
 import { portableErrors, type PortableLicense } from "./portable-license.ts";
@@ -46,6 +47,8 @@ function toRecord(item: PortableLicense, productId: string, now: number): Licens
     endUserId: item.endUserId ?? null,
     redeemedAt: ms(item.redeemedAt),
     lastAuthorizedAt: ms(item.lastAuthorizedAt),
+    channels: item.channels ?? [...DEFAULT_CHANNELS],
+    updatesUntil: ms(item.updatesUntil),
     createdAt: now,
     updatedAt: now,
   };

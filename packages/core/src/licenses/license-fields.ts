@@ -29,6 +29,8 @@ export const LICENSE_FIELDS = {
   endUserId: { storage: "column", portable: true },
   redeemedAt: { storage: "column", portable: true },
   lastAuthorizedAt: { storage: "column", portable: true },
+  channels: { storage: "column", portable: true },
+  updatesUntil: { storage: "column", portable: true },
   createdAt: { storage: "column", portable: false },
   updatedAt: { storage: "column", portable: false },
 } as const satisfies Record<keyof LicenseRecord, { storage: "column" | "bindings"; portable: boolean }>;

@@ -43,6 +43,8 @@ export const LicenseSchema = Type.Object(
     metadata: Type.Record(Type.String(), Type.Unknown(), { examples: [{ plan: "pro" }] }),
     redeemedAt: AnswerTimeOrNull,
     lastAuthorizedAt: AnswerTimeOrNull,
+    channels: Type.Array(Type.String(), { description: "Release channels the license follows (docs/versions.md)", examples: [["stable"]] }),
+    updatesUntil: AnswerTimeOrNull,
     createdAt: AnswerTime,
     updatedAt: AnswerTime,
     endUserId: Type.Optional(Nullable(AnswerId)),

@@ -33,6 +33,8 @@ export function licensePatchFor(license: LicenseView, input: PatchLicenseInput, 
   if (input.note !== undefined) patch.note = input.note;
   if (input.metadata !== undefined) patch.metadata = input.metadata;
   if (input.endUserId !== undefined) patch.endUserId = input.endUserId;
+  if (input.channels !== undefined) patch.channels = input.channels;
+  if (input.updatesUntil !== undefined) patch.updatesUntil = input.updatesUntil === null ? null : assertTimestampInRange(Date.parse(input.updatesUntil), "/updatesUntil");
   return patch;
 }
 

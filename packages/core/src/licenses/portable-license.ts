@@ -9,6 +9,7 @@ import type { LicensePolicyOverrides, LicenseView } from "../records/license.ts"
 import { LicenseKeySchema, LicensePolicyOverridesSchema, MetadataSchema, NoteSchema } from "./schemas.ts";
 import { MAX_METADATA_BYTES } from "./metadata.ts";
 import { neutralizeCell, restoreCell } from "../csv/formula-guard.ts";
+import { ChannelsSchema, DEFAULT_CHANNELS } from "../versions/channels.ts";
 
 /** CSV columns of export and import, in order (docs/licenses-export-import.md#csv-columns: what a faithful round trip needs). */
 export const CSV_COLUMNS = [
@@ -28,6 +29,8 @@ export const CSV_COLUMNS = [
   "endUserId",
   "redeemedAt",
   "lastAuthorizedAt",
+  "channels",
+  "updatesUntil",
 ] as const;
 
 const IsoOrNull = Type.Union([Timestamp(), Type.Null()]);
@@ -51,6 +54,8 @@ export const PortableLicenseSchema = Type.Object({
   endUserId: Type.Optional(Type.Union([Type.String({ format: "uuid" }), Type.Null()])),
   redeemedAt: Type.Optional(IsoOrNull),
   lastAuthorizedAt: Type.Optional(IsoOrNull),
+  channels: Type.Optional(ChannelsSchema),
+  updatesUntil: Type.Optional(IsoOrNull),
 });
 export type PortableLicense = Static<typeof PortableLicenseSchema>;
 
@@ -85,6 +90,8 @@ export function toCsvFields(license: LicenseView): string[] {
     endUserId: license.endUserId ?? "",
     redeemedAt: iso(license.redeemedAt),
     lastAuthorizedAt: iso(license.lastAuthorizedAt),
+    channels: license.channels.join(";"),
+    updatesUntil: iso(license.updatesUntil),
   };
   return CSV_COLUMNS.map((column) => neutralizeCell(fields[column]));
 }
@@ -128,13 +135,16 @@ export function fromCsvFields(cells: Record<string, string>): unknown {
     endUserId: nullable("endUserId"),
     redeemedAt: nullable("redeemedAt"),
     lastAuthorizedAt: nullable("lastAuthorizedAt"),
+    // An empty cell is the default channel list, as on create.
+    channels: text("channels") === undefined ? [...DEFAULT_CHANNELS] : list("channels"),
+    updatesUntil: nullable("updatesUntil"),
   };
 }
 
 /** Schema check of one item; reasons name the field. */
 export function portableErrors(item: unknown): ErrorDetail[] {
   const details = [...Value.Errors(PortableLicenseSchema, item)].slice(0, 5).map((e) => ({ path: e.path || "/", message: validationMessage(e) }));
-  for (const field of ["frozenAt", "expiresAt", "redeemedAt", "lastAuthorizedAt"] as const) {
+  for (const field of ["frozenAt", "expiresAt", "redeemedAt", "lastAuthorizedAt", "updatesUntil"] as const) {
     const value = (item as Record<string, unknown>)[field];
     if (details.length === 0 && typeof value === "string" && !isTimestampInRange(Date.parse(value))) {
       details.push({ path: `/${field}`, message: "The date must fall between 1970-01-01 and 9999-12-31" });

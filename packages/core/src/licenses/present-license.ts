@@ -36,6 +36,8 @@ export function presentLicense(license: LicenseView, now: number, options: { inc
     metadata: license.metadata,
     redeemedAt: toIsoOrNull(license.redeemedAt),
     lastAuthorizedAt: toIsoOrNull(license.lastAuthorizedAt),
+    channels: license.channels,
+    updatesUntil: toIsoOrNull(license.updatesUntil),
     createdAt: toIso(license.createdAt),
     updatedAt: toIso(license.updatedAt),
   };

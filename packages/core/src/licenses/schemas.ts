@@ -3,6 +3,7 @@ import { FreeText, SingleLine } from "../schemas/text.ts";
 import { Timestamp } from "../schemas/timestamp.ts";
 import { ProductPolicySchema } from "../products/policy.ts";
 import { pageQuerySchema } from "../pagination/pagination.ts";
+import { ChannelsSchema } from "../versions/channels.ts";
 
 const Id = Type.String({ format: "uuid" });
 const IsoDate = Timestamp();
@@ -34,6 +35,8 @@ const licenseFields = {
   note: Type.Optional(NoteSchema),
   metadata: Type.Optional(MetadataSchema),
   endUserId: Type.Optional(Id),
+  channels: Type.Optional(ChannelsSchema),
+  updatesUntil: Type.Optional(Type.Union([IsoDate, Type.Null()])),
 };
 
 /** Management create: the product comes from the path. */
@@ -53,6 +56,8 @@ export const PatchLicenseBody = Type.Object({
   note: Type.Optional(Type.Union([NoteSchema, Type.Null()])),
   metadata: Type.Optional(MetadataSchema),
   endUserId: Type.Optional(Type.Union([Id, Type.Null()])),
+  channels: Type.Optional(ChannelsSchema),
+  updatesUntil: Type.Optional(Type.Union([IsoDate, Type.Null()])),
 });
 export type PatchLicenseInput = Static<typeof PatchLicenseBody>;
 

@@ -2,6 +2,7 @@ import type { Scope } from "../apikeys/scopes.ts";
 import type { LicenseRecord } from "../records/license.ts";
 import type { ProductPolicy } from "../products/policy.ts";
 import type { SessionRecord } from "../records/session.ts";
+import type { VersionCatalog } from "../versions/catalog.ts";
 
 export interface AuthorizeKey {
   id: string;
@@ -14,7 +15,7 @@ export interface AuthorizeKey {
 
 export type AuthorizeLicense = Pick<
   LicenseRecord,
-  "id" | "productId" | "key" | "status" | "frozen" | "frozenAt" | "expiresAt" | "durationDays" | "hwids" | "ips"
+  "id" | "productId" | "key" | "status" | "frozen" | "frozenAt" | "expiresAt" | "durationDays" | "hwids" | "ips" | "channels" | "updatesUntil"
 > & {
   /** The policy in force: product defaults overlaid with the license's overrides. */
   policy: ProductPolicy;
@@ -44,7 +45,8 @@ export interface AuthorizeStore {
   findLicense(productId: string, key: string): Promise<AuthorizeLicense | null>;
   /** Which entry type of the product's blacklist matches, HWID first; `ipHex` as ipToHex gives it. */
   blacklisted(productId: string, hwid: string | undefined, ipHex: string | null): Promise<"HWID" | "IP" | null>;
-  findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number } | null>;
+  /** The session `sessionId` of `licenseId` (null when the license has none such), with the HWID it was opened from. */
+  findSession(licenseId: string, sessionId: string): Promise<{ revoked: boolean; expiresAt: number; hwid: string | null } | null>;
   countLiveSessions(licenseId: string, now: number): Promise<number>;
   /**
    * Durable. Binds `value` iff it is not bound and fewer than the policy's maximum are,
@@ -73,6 +75,14 @@ export interface AuthorizeStore {
    * IP of the call (with the name and platform reported), at the store's granularity.
    */
   touchLicense(license: AuthorizeLicense, seen: Sighting, now: number): void;
+  /**
+   * The app variables of a license (docs/variables.md): the product's values with the
+   * license's overrides over them, secret ones included, as own properties (built with
+   * Object.fromEntries, so any allowed name is a plain key).
+   */
+  appVariables(productId: string, licenseId: string): Promise<Record<string, string>>;
+  /** The product's version catalogue (docs/versions.md), as versionCatalog builds it from its rows. */
+  versionCatalog(productId: string): Promise<VersionCatalog>;
   /** PKCS#8 PEM of the product's response-signing key. */
   signingKeyPem(productId: string): Promise<string | null>;
   /** Writes everything batched so far (shutdown, tests). */

@@ -16,5 +16,7 @@ export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";
 export type * from "./portal.ts";
 export type * from "./billing.ts";
+export type * from "./variables.ts";
+export type * from "./versions.ts";
 export type * from "./audit.ts";
 export type * from "./invites.ts";

@@ -11,6 +11,8 @@ import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
 import type { EndUserAccountStore, PortalSettingsStore, SelfResetStore } from "./portal.ts";
 import type { BillingStore, PlanStore, SubscriptionStore } from "./billing.ts";
+import type { VariableStore } from "./variables.ts";
+import type { VersionStore } from "./versions.ts";
 import type { AuditLogStore } from "./audit.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
@@ -39,6 +41,8 @@ export interface Store {
   portalSettings: PortalSettingsStore;
   endUserAccounts: EndUserAccountStore;
   selfResets: SelfResetStore;
+  variables: VariableStore;
+  versions: VersionStore;
   /** The outbox mailer bound to this store, so mail commits with the change that sends it. */
   mail: Mailer;
   /** The webhook outbox: record events on the transaction store of the change (see webhooks/record-event.ts). */

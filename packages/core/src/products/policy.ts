@@ -13,6 +13,8 @@ export const ProductPolicySchema = Type.Object(
     durationDays: Type.Union([Type.Integer({ minimum: 1, maximum: 36500 }), Type.Null()]),
     /** The product's own API-key and authorize limits (docs/rate-limits-and-idempotency.md#rate-limits); absent = the deployment's. */
     rateLimits: Type.Optional(ProductRateLimitsSchema),
+    /** Authorize with an `appVersion` the product's versions do not list answers VERSION_UNKNOWN (docs/versions.md); absent = false. */
+    rejectUnknownVersions: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );

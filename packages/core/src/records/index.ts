@@ -13,3 +13,5 @@ export type * from "./webhook.ts";
 export type * from "./invite.ts";
 export type * from "./portal.ts";
 export type * from "./billing.ts";
+export type * from "./variable.ts";
+export type * from "./version.ts";

@@ -22,6 +22,10 @@ export interface LicenseRecord {
   endUserId: string | null;
   redeemedAt: number | null;
   lastAuthorizedAt: number | null;
+  /** The release channels whose versions the license follows (docs/versions.md); default ["stable"]. */
+  channels: string[];
+  /** Entitled to versions released before this time (epoch ms); null: to every version. */
+  updatesUntil: number | null;
   createdAt: number;
   updatedAt: number;
 }

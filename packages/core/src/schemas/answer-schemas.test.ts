@@ -40,7 +40,7 @@ const license = (filled: boolean, owner: boolean): LicenseView => ({
   frozenAt: filled ? at : null, expiresAt: filled ? at : null, durationDays: filled ? 30 : null, policyOverrides: filled ? { maxHwids: 2 } : {},
   hwids: filled ? ["h1"] : [], ips: [],
   devices: filled ? [{ hwid: "h1", name: "laptop", platform: "linux-x64", firstSeenAt: at, lastSeenAt: at }, { hwid: "h2", name: null, platform: null, firstSeenAt: at, lastSeenAt: at }] : [], note: filled ? "n" : null, metadata: filled ? { a: 1 } : {}, endUserId: owner ? id : null,
-  redeemedAt: filled ? at : null, lastAuthorizedAt: filled ? at : null, createdAt: at, updatedAt: at,
+  redeemedAt: filled ? at : null, lastAuthorizedAt: filled ? at : null, channels: filled ? ["stable", "beta"] : ["stable"], updatesUntil: filled ? at : null, createdAt: at, updatedAt: at,
   owner: owner ? { id, username: "ada", email: null } : null, productPolicy: DEFAULT_POLICY,
 });
 

@@ -18,6 +18,8 @@ const license: LicenseView = {
   ips: ["198.51.100.7"],
   devices: [{ hwid: "hw-1", name: "Ada's laptop", platform: "linux-x64", firstSeenAt: at - 3_000_000, lastSeenAt: at - 60_000 }],
   note: "Reseller order 1042",
+  channels: ["stable"],
+  updatesUntil: null,
   metadata: { plan: "pro", seats: 3 },
   endUserId: "01a21b4a-bf18-7026-8525-a53edfcf18dd",
   redeemedAt: at - 3_600_000,

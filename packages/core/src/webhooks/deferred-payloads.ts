@@ -18,7 +18,7 @@ const MARK = "$gg";
 const FIELDS = [
   "id", "productId", "key", "status", "frozen", "frozenAt", "expiresAt", "durationDays", "policyOverrides", "hwids", "ips",
   "note", "metadata", "endUserId", "redeemedAt", "lastAuthorizedAt", "createdAt", "updatedAt", "owner", "productPolicy",
-  "devices",
+  "devices", "channels", "updatesUntil",
 ] as const satisfies readonly (keyof LicenseView)[];
 /** Fails the type check when LicenseView gains a field that FIELDS does not carry. */
 type Unlisted = Exclude<keyof LicenseView, (typeof FIELDS)[number]>;

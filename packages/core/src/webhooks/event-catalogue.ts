@@ -36,6 +36,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "member.removed",
   "member.role_changed",
   "org.ownership_transferred",
+  "version.released",
+  "version.yanked",
   /** An endpoint failed for 3 days in a row and was switched off (sent to the product's other endpoints). */
   "webhook_endpoint.disabled",
   /** Sent by "send a test event" to that one endpoint only, whatever it subscribes to. */

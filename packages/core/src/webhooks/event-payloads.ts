@@ -1,3 +1,5 @@
+import type { VersionRecord } from "../records/version.ts";
+import { presentVersion } from "../versions/present-version.ts";
 import type { LicenseView } from "../records/license.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
 import type { SessionRecord } from "../records/session.ts";
@@ -49,6 +51,11 @@ export function apiKeyEventData(apiKey: ApiKeyRecord) {
       updatedAt: toIso(apiKey.updatedAt),
     },
   };
+}
+
+/** version.released / version.yanked: the version as the API shows it. */
+export function versionEventData(version: VersionRecord) {
+  return { version: presentVersion(version) };
 }
 
 /** The fields of a blacklist entry a receiver needs (structural, so any entry record fits). */

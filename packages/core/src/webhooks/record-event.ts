@@ -1,3 +1,4 @@
+import type { VersionRecord } from "../records/version.ts";
 import type { Store } from "../ports/store.ts";
 import type { LicenseView } from "../records/license.ts";
 import type { EndUserRecord } from "../records/end-user.ts";
@@ -5,7 +6,7 @@ import type { SessionRecord } from "../records/session.ts";
 import type { ApiKeyRecord } from "../records/api-key.ts";
 import type { WebhookEventType } from "./event-catalogue.ts";
 import type { SubscriptionRecord } from "../records/billing.ts";
-import { apiKeyEventData, subscriptionEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
+import { apiKeyEventData, subscriptionEventData, versionEventData, blacklistEventData, endUserEventData, sessionEventData, type BlacklistEntryFields } from "./event-payloads.ts";
 import { deferredLicenseData } from "./deferred-payloads.ts";
 import type { OrgMemberRecord } from "../records/org.ts";
 import type { InviteRecord } from "../records/invite.ts";
@@ -68,6 +69,11 @@ export function recordSessionEvent(
 
 export function recordApiKeyEvent(tx: Store, type: "api_key.created" | "api_key.rotated" | "api_key.revoked", apiKey: ApiKeyRecord, now: number) {
   return tx.events.record(apiKey.productId, type, apiKeyEventData(apiKey), now);
+}
+
+/** version.released / version.yanked */
+export function recordVersionEvent(tx: Store, type: "version.released" | "version.yanked", version: VersionRecord, now: number) {
+  return tx.events.record(version.productId, type, versionEventData(version), now);
 }
 
 /** blacklist.added / removed, one event per entry (bulk add: call with each). */

@@ -14,6 +14,16 @@ export const AuthorizedSchema = Type.Object(
       { additionalProperties: false },
     ),
     session: Type.Object({ id: AnswerId, expiresAt: AnswerTime }, { additionalProperties: false }),
+    update: Type.Optional(
+      Type.Object(
+        {
+          latest: Type.Union([Type.String(), Type.Null()], { description: "The newest live version of the license's channels" }),
+          available: Type.Boolean({ description: "A newer version exists that this license is entitled to" }),
+          required: Type.Literal(false),
+        },
+        { additionalProperties: false, description: "Present when the call reported appVersion (docs/versions.md)" },
+      ),
+    ),
   },
   { $id: "Authorized", additionalProperties: false },
 );

@@ -70,6 +70,8 @@ const FAMILIES: [pattern: string, security: SecurityRequirement[]][] = [
   ["/v1/auth/*", PUBLIC],
   ["/v1/licenses/authorize", SIGNED_REQUEST],
   ["/v1/licenses/release", SIGNED_REQUEST],
+  ["/v1/licenses/variables", SIGNED_REQUEST],
+  ["/v1/licenses/versions/latest", SIGNED_REQUEST],
   ["/v1/whoami", API_KEY],
   ["/v1/products/*", API_KEY],
   ["/v1/end-users/*", API_KEY],

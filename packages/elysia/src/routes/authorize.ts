@@ -2,6 +2,10 @@ import { Elysia } from "elysia";
 import {
   AuthorizeBody,
   ReleaseBody,
+  VariablesCallBody,
+  VariablesAnswerSchema,
+  LatestVersionCallBody,
+  LatestVersionAnswerSchema,
   authorizeAnswerer,
   ggErrorShape,
   isGgError,
@@ -29,7 +33,7 @@ async function readRawBody(request: Request, limit: number): Promise<AuthorizeRa
   }
 }
 
-/** The two signed license calls: the same headers, checks and signed answers (docs/authorize.md). */
+/** The signed license calls: the same headers, checks and signed answers (docs/authorize.md, docs/variables.md, docs/versions.md). */
 const SIGNED_CALLS = [
   {
     operation: "authorize",
@@ -44,6 +48,20 @@ const SIGNED_CALLS = [
     summary: "End a session of a license (an app's clean exit), signed and answered like authorize; idempotent",
     body: ReleaseBody,
     answer: ReleasedSchema,
+  },
+  {
+    operation: "variables",
+    path: "/v1/licenses/variables",
+    summary: "The license's app variables (its overrides over the product's), for a live session; signed and answered like authorize",
+    body: VariablesCallBody,
+    answer: VariablesAnswerSchema,
+  },
+  {
+    operation: "latestVersion",
+    path: "/v1/licenses/versions/latest",
+    summary: "The newest version of the license's channels, whether it is newer and whether the license is entitled to it; signed like authorize",
+    body: LatestVersionCallBody,
+    answer: LatestVersionAnswerSchema,
   },
 ] as const;
 

@@ -15,3 +15,19 @@ export const WebhookProductParams = Type.Object({ productId: IdParam });
 export const WebhookEndpointParams = Type.Object({ productId: IdParam, endpointId: IdParam });
 export const WebhookDeliveryParams = Type.Object({ productId: IdParam, endpointId: IdParam, deliveryId: IdParam });
 export const OrgInviteParams = Type.Object({ orgId: IdParam, inviteId: IdParam });
+// Variables are named in the path (a name, not an id); versions by id. The dashboard names
+// a product `:id` (its /products/:id routes came first), the management API `:productId`.
+const VariableName = Type.String({ pattern: "^[A-Za-z0-9_.-]{1,64}$", description: "1–64 of A–Z, a–z, 0–9, `_`, `.`, `-`" });
+export const ProductVariablesParams = Type.Object({ productId: IdParam });
+export const ProductVariableParams = Type.Object({ productId: IdParam, name: VariableName });
+export const LicenseVariablesParams = Type.Object({ id: IdParam });
+export const LicenseVariableParams = Type.Object({ id: IdParam, name: VariableName });
+export const ProductVersionsParams = Type.Object({ productId: IdParam });
+export const ProductVersionParams = Type.Object({ productId: IdParam, versionId: IdParam });
+export const DashboardProductVariablesParams = Type.Object({ id: IdParam });
+export const DashboardProductVariableParams = Type.Object({ id: IdParam, name: VariableName });
+export const DashboardProductVersionsParams = Type.Object({ id: IdParam });
+export const DashboardProductVersionParams = Type.Object({ id: IdParam, versionId: IdParam });
+
+/** The product a path names, under either family's parameter name. */
+export const productIdParam = (params: Record<string, string | undefined>): string => (params.productId ?? params.id)!;

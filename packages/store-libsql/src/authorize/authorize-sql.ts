@@ -17,13 +17,13 @@ export const SQL = {
         FROM api_keys k JOIN products p ON p.id = k.product_id WHERE k.prefix = ?`,
   // Bindings as [value, lastSeenAt(, name, platform)] tuples: membership and count for the
   // decision, last seen for the write-behind's granularity (device-sightings.ts).
-  license: `SELECT l.id, l.status, l.frozen, l.frozen_at, l.expires_at, l.duration_days, l.policy_overrides, p.policy,
+  license: `SELECT l.id, l.status, l.frozen, l.frozen_at, l.expires_at, l.duration_days, l.policy_overrides, p.policy, l.channels, l.updates_until,
               (SELECT json_group_array(json_array(hwid, last_seen_at, name, platform)) FROM license_hwids WHERE license_id = l.id) AS hwids,
               (SELECT json_group_array(json_array(ip, last_seen_at)) FROM license_ips WHERE license_id = l.id) AS ips
             FROM licenses l JOIN products p ON p.id = l.product_id WHERE l.product_id = ? AND l.key = ?`,
   hwidListed: `SELECT 1 AS hit FROM blacklist_entries WHERE product_id = ? AND type = 'HWID' AND value = ? LIMIT 1`,
   ipListed: `SELECT 1 AS hit FROM blacklist_entries WHERE product_id = ? AND type = 'IP' AND range_start <= ? AND range_end >= ? LIMIT 1`,
-  session: `SELECT revoked_at, expires_at, license_id FROM license_sessions WHERE id = ?`,
+  session: `SELECT revoked_at, expires_at, license_id, hwid FROM license_sessions WHERE id = ?`,
   liveSessions: `SELECT count(*) AS n FROM license_sessions WHERE license_id = ? AND revoked_at IS NULL AND expires_at > ?`,
   // One statement each: the guard (a free slot, the value not bound yet) and the insert
   // happen under SQLite's write lock.
@@ -42,6 +42,11 @@ export const SQL = {
   // The whole session, read only to describe a session.revoked event.
   fullSession: `SELECT id, license_id, hwid, ip, app_version, created_at, last_seen_at, expires_at, revoked_at FROM license_sessions WHERE id = ?`,
   signingKey: `SELECT private_key FROM products WHERE id = ?`,
+  // What the licensed app receives (docs/variables.md, docs/versions.md): a license's
+  // variables (its overrides win, so they come last) and the product's versions.
+  appVariables: `SELECT name, value, 0 AS overrides FROM product_variables WHERE product_id = ?
+                 UNION ALL SELECT name, value, 1 FROM license_variables WHERE license_id = ? ORDER BY overrides`,
+  versions: `SELECT id, version, channel, notes, required, file_id, released_at, yanked_at, created_at, updated_at FROM product_versions WHERE product_id = ?`,
   subscribed: `SELECT 1 AS hit WHERE ${PRODUCT_SUBSCRIBES_SQL}`,
   // The whole license as the dashboard sees it, read only to describe a license.hwid_bound event.
   fullLicense: `SELECT ${everyLicenseColumn}, ${devicesJsonSql("l.id")} AS devices, ${ipsJsonSql("l.id")} AS ips,
@@ -54,6 +59,12 @@ export interface LicenseRow {
   id: string; status: "active" | "revoked"; frozen: number; frozen_at: number | null; expires_at: number | null; duration_days: number | null;
   /** JSON `[[hwid, lastSeenAt, name, platform], …]` / `[[ip, lastSeenAt], …]`. */
   hwids: string; ips: string; policy_overrides: string; policy: string;
+  /** JSON array of channel names. */
+  channels: string; updates_until: number | null;
+}
+export interface VersionRow {
+  id: string; version: string; channel: string; notes: string | null; required: number; file_id: string | null;
+  released_at: number; yanked_at: number | null; created_at: number; updated_at: number;
 }
 export interface SessionRow {
   id: string; license_id: string; hwid: string | null; ip: string | null; app_version: string | null;

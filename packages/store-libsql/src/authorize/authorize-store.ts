@@ -8,10 +8,12 @@ import {
   type LicensePolicyOverrides,
   type ProductPolicy,
   type Scope,
+  type VersionCatalog,
   type WebhookEventType,
 } from "@geckoguard/core";
 import { toLicenseViews, type LicenseViewRow } from "../repositories/licensing/license-rows.ts";
 import { SQL, type KeyRow, type LicenseRow, type SessionRow } from "./authorize-sql.ts";
+import { appVariablesOf, versionCatalogOf } from "./app-data-reads.ts";
 import { DeviceSightings } from "./device-sightings.ts";
 import { outboxEventStatement } from "./outbox-statement.ts";
 import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
@@ -43,7 +45,7 @@ const sessionOfRow = (row: SessionRow, endedAt: number) => ({
   revokedAt: endedAt,
 });
 
-type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number } | null;
+type CachedSession = { licenseId: string; revoked: boolean; expiresAt: number; hwid: string | null } | null;
 
 /**
  * The AuthorizeStore port on SQL: plain statements, no ORM on the hot path. With a
@@ -69,6 +71,19 @@ export function sqlAuthorizeStore(
   const listed = cache.map<boolean>();
   const sessions = cache.map<CachedSession>();
   const subscriptions = cache.map<boolean>();
+  const variables = cache.map<Record<string, string>>();
+  const catalogs = cache.map<VersionCatalog>();
+  const channelLists = new Map<string, string[]>();
+  /** Channel lists repeat across licenses: each distinct JSON is parsed once. */
+  const channelsOf = (json: string) => {
+    let channels = channelLists.get(json);
+    if (channels === undefined) {
+      if (channelLists.size > 1000) channelLists.clear();
+      channels = JSON.parse(json) as string[];
+      channelLists.set(json, channels);
+    }
+    return channels;
+  };
   const policies = new Map<string, ProductPolicy>();
   const policyOf = (json: string) => {
     let policy = policies.get(json);
@@ -155,6 +170,8 @@ export function sqlAuthorizeStore(
           durationDays: row.duration_days,
           hwids,
           ips,
+          channels: channelsOf(row.channels),
+          updatesUntil: row.updates_until,
           policy: { ...policyOf(row.policy), ...overrides, durationDays: row.duration_days },
         } satisfies AuthorizeLicense;
       });
@@ -172,11 +189,11 @@ export function sqlAuthorizeStore(
     },
     async findSession(licenseId, sessionId) {
       const session = await cached(sessions, sessionId, async () => {
-        const row = await runner.get<{ revoked_at: number | null; expires_at: number; license_id: string }>(SQL.session, [sessionId]);
-        return row === undefined ? null : { licenseId: row.license_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at };
+        const row = await runner.get<{ revoked_at: number | null; expires_at: number; license_id: string; hwid: string | null }>(SQL.session, [sessionId]);
+        return row === undefined ? null : { licenseId: row.license_id, revoked: row.revoked_at !== null, expiresAt: row.expires_at, hwid: row.hwid };
       });
       if (session === null || session.licenseId !== licenseId) return null;
-      return { revoked: session.revoked, expiresAt: Math.max(session.expiresAt, writes.pendingExpiry(sessionId) ?? 0) };
+      return { revoked: session.revoked, expiresAt: Math.max(session.expiresAt, writes.pendingExpiry(sessionId) ?? 0), hwid: session.hwid };
     },
     async countLiveSessions(licenseId, now) {
       return (await runner.get<{ n: number }>(SQL.liveSessions, [licenseId, now]))?.n ?? 0;
@@ -216,7 +233,7 @@ export function sqlAuthorizeStore(
     async openSession(s, license, now) {
       const args = [s.id, s.licenseId, s.hwid, s.ip, s.appVersion, s.createdAt, s.lastSeenAt, s.expiresAt, s.licenseId, now, license.policy.maxSessions];
       const opened = await writeWithEvent([{ sql: SQL.openSession, args }], license.productId, "session.opened", async () => sessionEventData(s, license), now);
-      if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt });
+      if (opened && cacheOn) cache.remember(sessions, s.id, { licenseId: s.licenseId, revoked: false, expiresAt: s.expiresAt, hwid: s.hwid });
       return opened;
     },
     async releaseSession(license, sessionId, now) {
@@ -234,6 +251,9 @@ export function sqlAuthorizeStore(
       writes.touch(license.id, now);
       sightings.see(license.id, seen, now);
     },
+    // Exact while cached: variables and versions change only on other connections (the dashboard's).
+    appVariables: (productId, licenseId) => cached(variables, licenseId, () => appVariablesOf(runner, productId, licenseId)),
+    versionCatalog: (productId) => cached(catalogs, productId, () => versionCatalogOf(runner, productId)),
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },

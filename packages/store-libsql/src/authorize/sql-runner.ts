@@ -11,6 +11,8 @@ export type SqlArgs = (string | number | null | Uint8Array)[];
  */
 export interface SqlRunner {
   get<T>(sql: string, args: SqlArgs): Promise<T | undefined>;
+  /** Every row of a read (a product's versions, a license's variables: a few hundred at most). */
+  all<T>(sql: string, args: SqlArgs): Promise<T[]>;
   run(sql: string, args: SqlArgs): Promise<number>;
   /** One write statement with RETURNING: its first row (the write takes its turn like `run`). */
   writeReturning<T>(sql: string, args: SqlArgs): Promise<T | undefined>;
@@ -107,6 +109,9 @@ export function nativeRunner(
     async get<T>(sql: string, args: SqlArgs) {
       return prepared(sql).get(...args) as T | undefined;
     },
+    async all<T>(sql: string, args: SqlArgs) {
+      return prepared(sql).all(...args) as T[];
+    },
     async run(sql, args) {
       return write(() => prepared(sql).run(...args).changes);
     },
@@ -149,6 +154,10 @@ export function clientRunner(client: Client): SqlRunner {
   }
   return {
     get: firstRow,
+    async all<T>(sql: string, args: SqlArgs) {
+      const result = await client.execute({ sql, args: args as InArgs });
+      return result.rows.map((row) => Object.fromEntries(result.columns.map((name, i) => [name, row[i]])) as T);
+    },
     writeReturning: firstRow,
     async run(sql, args) {
       return (await client.execute({ sql, args: args as InArgs })).rowsAffected;

@@ -161,5 +161,18 @@ export const bundledMigrations: BundledMigration[] = [
       "CREATE INDEX `subscriptions_license_idx` ON `subscriptions` (`license_id`);",
       "CREATE UNIQUE INDEX `subscriptions_product_external_unique` ON `subscriptions` (`product_id`,`external_subscription_id`);"
     ]
+  },
+  {
+    "tag": "0011_new_dreaming_celestial",
+    "hash": "c0792d784bc38e357e5f7305acb31cc810775e40a05c712bb640a2a0163782e9",
+    "statements": [
+      "CREATE TABLE `license_variables` (\n\t`license_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`value` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`license_id`, `name`),\n\tFOREIGN KEY (`license_id`) REFERENCES `licenses`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `product_variables` (\n\t`product_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`value` text NOT NULL,\n\t`secret` integer DEFAULT false NOT NULL,\n\t`description` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `name`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `product_versions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`product_id` text NOT NULL,\n\t`version` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`notes` text,\n\t`required` integer DEFAULT false NOT NULL,\n\t`file_id` text,\n\t`released_at` integer NOT NULL,\n\t`yanked_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `product_versions_channel_version_unique` ON `product_versions` (`product_id`,`channel`,`version`);",
+      "CREATE INDEX `product_versions_product_idx` ON `product_versions` (`product_id`);",
+      "ALTER TABLE `licenses` ADD `channels` text DEFAULT '[\"stable\"]' NOT NULL;",
+      "ALTER TABLE `licenses` ADD `updates_until` integer;"
+    ]
   }
 ];

@@ -9,5 +9,6 @@ export * from "./idempotency.ts";
 export * from "./webhooks.ts";
 export * from "./portal.ts";
 export * from "./billing.ts";
+export * from "./app-data.ts";
 export * from "./audit.ts";
 export * from "./invites.ts";

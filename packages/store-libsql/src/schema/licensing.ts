@@ -75,6 +75,10 @@ export const licenses = sqliteTable(
     endUserId: text("end_user_id").references(() => endUsers.id, { onDelete: "set null" }),
     redeemedAt: integer("redeemed_at"),
     lastAuthorizedAt: integer("last_authorized_at"),
+    /** JSON array: the release channels whose versions this license follows (docs/versions.md). */
+    channels: text("channels", { mode: "json" }).$type<string[]>().notNull().default(["stable"]),
+    /** Entitled to versions released before this time; null: to every version. */
+    updatesUntil: integer("updates_until"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -58,6 +58,9 @@ const FIELD_SQL: Record<CsvColumn, string> = {
   endUserId: `coalesce("licenses"."end_user_id", '')`,
   redeemedAt: iso(`"licenses"."redeemed_at"`),
   lastAuthorizedAt: iso(`"licenses"."last_authorized_at"`),
+  // Channel names never need quoting or the formula guard (a–z or 0–9 first, no `,` `;` `"`).
+  channels: `(SELECT coalesce(group_concat(value, ';'), '') FROM json_each("licenses"."channels"))`,
+  updatesUntil: iso(`"licenses"."updates_until"`),
 };
 
 const LINE = CSV_COLUMNS.map((column) => FIELD_SQL[column]).join(" || ',' || ");
