@@ -10,6 +10,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
+import { orgAnalyticsRoutes } from "./routes/org-analytics.ts";
 import { productRoutes } from "./routes/products.ts";
 import { orgLicenseRoutes } from "./routes/org-licenses.ts";
 import { dashboardLicenseRoutes } from "./routes/dashboard-licenses.ts";
@@ -91,6 +92,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(authRoutes(ctx))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
+    .use(orgAnalyticsRoutes(ctx))
     .use(productRoutes(ctx))
     .use(orgLicenseRoutes(ctx))
     .use(dashboardLicenseRoutes(ctx))

@@ -16,7 +16,7 @@ const PATH = "/v1/licenses/authorize";
  * write. `calls` counts the guarded writes tried.
  */
 function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boolean; session: boolean }) {
-  const calls = { bind: 0, openSession: 0 };
+  const calls = { bind: 0, openSession: 0, outcomes: [] as string[] };
   const license: AuthorizeLicense = {
     id: "lic-1", productId: "prod-1", key: "GG-KEY", status: "active", frozen: false, frozenAt: null,
     expiresAt: null, durationDays: null, hwids: [], ips: [], policy: { ...DEFAULT_POLICY, maxSessions: 2 },
@@ -33,6 +33,7 @@ function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boole
     releaseSession: async () => true,
     heartbeat: () => {},
     touchLicense: () => {},
+    countOutcome: (_productId, outcome) => void calls.outcomes.push(outcome),
     signingKeyPem: async () => null,
     flush: async () => {},
   };
@@ -68,11 +69,13 @@ describe("authorize when guarded writes keep losing races", () => {
     expect(answer).toEqual({ valid: false, code: "MAX_SESSIONS_REACHED", message: "This license allows 2 concurrent session(s)" });
     expect(calls.openSession).toBeGreaterThan(2);
     expect(calls.openSession).toBeLessThanOrEqual(10);
+    expect(calls.outcomes).toEqual(["MAX_SESSIONS_REACHED"]); // once per call, not once per round
   });
 
   test("an HWID guard that always loses ends in HWID_MISMATCH", async () => {
     const { answer, calls } = await answerOf({ bind: true, session: false }, "nonce-binding-0001");
     expect(answer).toMatchObject({ valid: false, code: "HWID_MISMATCH" });
     expect(calls.openSession).toBe(0);
+    expect(calls.outcomes).toEqual(["HWID_MISMATCH"]);
   });
 });

@@ -8,6 +8,7 @@ import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
+import type { AnalyticsStore } from "./analytics.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
@@ -36,6 +37,8 @@ export interface Store {
   events: OutboxEventStore;
   webhookEndpoints: WebhookEndpointStore;
   webhookDeliveries: WebhookDeliveryStore;
+  /** Read-only aggregates for org analytics. */
+  analytics: AnalyticsStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip to the database, for /v1/status. */
   ping(): Promise<void>;

@@ -234,6 +234,7 @@ export function sqlAuthorizeStore(
       writes.touch(license.id, now);
       sightings.see(license.id, seen, now);
     },
+    countOutcome: (productId, outcome, now) => writes.countOutcome(productId, outcome, now),
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },

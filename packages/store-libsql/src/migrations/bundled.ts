@@ -107,5 +107,14 @@ export const bundledMigrations: BundledMigration[] = [
       "ALTER TABLE `mail_outbox` ADD `failed_at` integer;",
       "CREATE INDEX `mail_outbox_due_idx` ON `mail_outbox` (`next_attempt_at`) WHERE \"mail_outbox\".\"sent_at\" IS NULL AND \"mail_outbox\".\"failed_at\" IS NULL;"
     ]
+  },
+  {
+    "tag": "0007_authorize_analytics",
+    "hash": "f9ce7039d3f0846be3055fce04c737d4e40ee99be8d5d8287470b771665fcb01",
+    "statements": [
+      "CREATE TABLE `authorize_outcome_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`count` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`, `outcome`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `authorized_license_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`licenses` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "-- Hand-written: a license counts once per UTC day it was authorized in, when the\n-- write-behind moves its last_authorized_at into a day it was not in yet. In the same\n-- statement as the touch, so it is exact with several processes on one database.\nCREATE TRIGGER `licenses_count_authorized_day` AFTER UPDATE OF `last_authorized_at` ON `licenses`\nWHEN new.`last_authorized_at` IS NOT NULL\n  AND (old.`last_authorized_at` IS NULL OR old.`last_authorized_at` < new.`last_authorized_at` - new.`last_authorized_at` % 86400000)\nBEGIN\n  INSERT INTO `authorized_license_days` (`product_id`, `day`, `licenses`) VALUES (new.`product_id`, new.`last_authorized_at` / 86400000, 1)\n  ON CONFLICT (`product_id`, `day`) DO UPDATE SET `licenses` = `licenses` + 1;\nEND;"
+    ]
   }
 ];
