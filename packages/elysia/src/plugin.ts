@@ -28,6 +28,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 import { actionPageRoutes } from "./routes/action-pages.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -106,6 +107,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
+    .use(auditLogRoutes(ctx, { logger }))
     .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));

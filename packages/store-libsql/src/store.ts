@@ -15,6 +15,7 @@ import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
 import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliveries.ts";
 import { libsqlAnalytics } from "./repositories/analytics/org-analytics.ts";
+import { libsqlAuditLog } from "./repositories/audit/audit-log.ts";
 
 export interface StoreOptions {
   clock: Clock;
@@ -41,6 +42,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     webhookEndpoints: libsqlWebhookEndpoints(db),
     webhookDeliveries: libsqlWebhookDeliveries(db),
     analytics: libsqlAnalytics(db),
+    auditLog: libsqlAuditLog(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {
       await db.run(sql`SELECT 1`);

@@ -15,3 +15,4 @@ export type * from "./rate-limit.ts";
 export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";
 export type * from "./analytics.ts";
+export type * from "./audit.ts";

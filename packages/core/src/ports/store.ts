@@ -9,6 +9,7 @@ import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
 import type { AnalyticsStore } from "./analytics.ts";
+import type { AuditLogStore } from "./audit.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
@@ -39,6 +40,8 @@ export interface Store {
   webhookDeliveries: WebhookDeliveryStore;
   /** Read-only aggregates for org analytics. */
   analytics: AnalyticsStore;
+  /** The audit log: append through audit/record-audit.ts on the transaction store of the change. */
+  auditLog: AuditLogStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip to the database, for /v1/status. */
   ping(): Promise<void>;

@@ -8,3 +8,4 @@ export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./webhooks.ts";
 export * from "./analytics.ts";
+export * from "./audit.ts";
