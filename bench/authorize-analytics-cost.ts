@@ -1,18 +1,23 @@
 /**
  * Issue 15: what counting authorize outcomes for analytics costs the authorize thread,
- * measured side by side in one process (this machine is shared and noisy, so two separate
- * `bun bench/authorize.ts` runs differ by more than the effect).
+ * before and after, side by side in one process (this machine is shared and noisy, so two
+ * separate `bun bench/authorize.ts` runs differ by more than the effect).
  *
- *   bun bench/authorize-analytics-cost.ts
+ *   bun bench/authorize-analytics-cost.ts                 # before = BENCH_BASE (default d10cf49, the commit analytics started from)
+ *   BENCH_BASE=<commit> BENCH_ROUNDS=10 bun bench/authorize-analytics-cost.ts
  *
- * One seeded database (as bench/authorize.ts seeds it: bound licenses with an open session,
- * never-used ones), copied twice: "without" has the authorized-license trigger dropped and
- * a store whose countOutcome does nothing, "with" is the code as shipped. Each call runs
- * the thread's way (revalidate, group begin, core's authorizeAnswerer, group end), calls
- * alternate between the two one by one, and each store's write-behind is flushed every
- * 200 calls inside that store's timing. CPU is this process's user + system time.
+ * "before" is the authorize code of BENCH_BASE (git archive into a temp folder, its own
+ * core and store imported next to this tree's); "after" is this tree. One seeded database
+ * (as bench/authorize.ts seeds it: bound licenses with an open session, never-used ones),
+ * copied for each. Each call runs the thread's way (revalidate, group begin, core's
+ * authorizeAnswerer, group end), calls alternate between the two one by one, and each
+ * store's write-behind is flushed every 200 calls inside that store's timing. CPU is this
+ * process's user + system time. The mix is the worst case for the unique-licenses count:
+ * most licenses are touched for the first time that day during the run.
  */
-import { copyFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { execSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { createClient } from "@libsql/client";
@@ -23,6 +28,13 @@ import { apiClient } from "../test/support/http-client.ts";
 import { orgWithProduct, signUp } from "../test/support/accounts.ts";
 import { issueApiKey } from "../test/support/api-keys.ts";
 import { median } from "./support.ts";
+
+const BASE = process.env.BENCH_BASE ?? "d10cf49";
+const baseDir = mkdtempSync(join(tmpdir(), "gg-bench-base-"));
+execSync(`git archive ${BASE} | tar -x -C ${baseDir}`, { cwd: join(import.meta.dir, "..") });
+execSync("bun install --frozen-lockfile", { cwd: baseDir, stdio: "ignore" });
+const baseCore = (await import(join(baseDir, "packages/core/src/index.ts"))) as typeof import("@geckoguard/core");
+const baseStore = (await import(join(baseDir, "packages/store-libsql/src/index.ts"))) as typeof import("@geckoguard/store-libsql");
 
 const LICENSES = Number(process.env.BENCH_LICENSES ?? 20_000);
 const BOUND = LICENSES / 2;
@@ -55,18 +67,16 @@ await tx.commit();
 db.close();
 await server.stop({ keepData: true });
 
-const withoutFile = join(server.dataDir, "without.db");
-const withFile = join(server.dataDir, "with.db");
+const withoutFile = join(server.dataDir, "before.db");
+const withFile = join(server.dataDir, "after.db");
 copyFileSync(file, withoutFile);
 copyFileSync(file, withFile);
-const dropper = createClient({ url: `file:${withoutFile}` });
-await dropper.execute("DROP TRIGGER licenses_count_authorized_day");
-dropper.close();
 
-function variant(name: string, path: string, counting: boolean) {
-  const runner = nativeRunner(path, { busyTimeoutMs: 5000, synchronous: "normal", writeLock: null, cacheSizeKiB: 64 * 1024 });
-  const store = sqlAuthorizeStore(runner, { flushIntervalMs: 1_000_000, onError: (error) => { throw error; }, revalidate: "by-caller" });
-  const deps = { store: counting ? store : { ...store, countOutcome: () => {} }, nonces: inProcessNonceStore(), clock: systemClock };
+type Code = { core: Pick<typeof import("@geckoguard/core"), "authorizeAnswerer" | "inProcessNonceStore">; store: Pick<typeof import("@geckoguard/store-libsql"), "nativeRunner" | "sqlAuthorizeStore"> };
+function variant(name: string, path: string, code: Code) {
+  const runner = code.store.nativeRunner(path, { busyTimeoutMs: 5000, synchronous: "normal", writeLock: null, cacheSizeKiB: 64 * 1024 });
+  const store = code.store.sqlAuthorizeStore(runner, { flushIntervalMs: 1_000_000, onError: (error) => { throw error; }, revalidate: "by-caller" });
+  const deps = { store, nonces: code.core.inProcessNonceStore(), clock: systemClock };
   let nextUnbound = BOUND;
   const request = (n: number): AuthorizeRawRequest => {
     let body: string;
@@ -81,10 +91,13 @@ function variant(name: string, path: string, counting: boolean) {
     const nonce = randomBytes(18).toString("base64url");
     return { headers: { apiKey, timestamp, nonce, signature: requestSignature(apiKey, canonicalRequest(timestamp, nonce, "POST", PATH, body)) }, pathWithQuery: PATH, body: { text: body }, clientIp: "127.0.0.1" };
   };
-  return { name, runner, store, answer: authorizeAnswerer(deps), request };
+  return { name, runner, store, answer: code.core.authorizeAnswerer(deps), request };
 }
 
-const variants = [variant("without counting", withoutFile, false), variant("with counting (as shipped)", withFile, true)];
+const variants = [
+  variant(`before (${BASE})`, withoutFile, { core: baseCore, store: baseStore }),
+  variant("after (this tree)", withFile, { core: { authorizeAnswerer, inProcessNonceStore }, store: { nativeRunner, sqlAuthorizeStore } }),
+];
 const cpu = () => {
   const { user, system } = process.cpuUsage();
   return user + system;
@@ -117,9 +130,10 @@ const check = createClient({ url: `file:${withFile}` });
 const counted = (await check.execute("SELECT sum(count) AS n FROM authorize_outcome_days WHERE outcome = 'ALLOWED'")).rows[0]!.n;
 const unique = (await check.execute("SELECT sum(licenses) AS n FROM authorized_license_days")).rows[0]!.n;
 const touched = (await check.execute({ sql: "SELECT count(*) AS n FROM licenses WHERE last_authorized_at IS NOT NULL", args: [] })).rows[0]!.n;
-console.log(`with counting: ${counted} ALLOWED counted for ${(ROUNDS + 1) * CALLS} calls; ${unique} unique licenses counted = ${touched} licenses authorized`);
+console.log(`after: ${counted} ALLOWED counted for ${(ROUNDS + 1) * CALLS} calls; ${unique} unique licenses counted = ${touched} licenses authorized`);
 check.close();
 const diffs = means[0]!.map((w, r) => means[1]![r]! - w);
-console.log(`per-round difference (with − without): ${diffs.map((d) => d.toFixed(1)).join(", ")} µs; median ${median(diffs).toFixed(1)} µs`);
+console.log(`per-round difference (after − before): ${diffs.map((d) => d.toFixed(1)).join(", ")} µs; median ${median(diffs).toFixed(1)} µs`);
 for (const v of variants) v.runner.close();
 rmSync(server.dataDir, { recursive: true, force: true });
+rmSync(baseDir, { recursive: true, force: true });

@@ -1,6 +1,11 @@
 import type { DeviceReport } from "@geckoguard/core";
 import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
 import { OutcomeCounts, utcDay } from "./outcome-counts.ts";
+import { AuthorizedDays } from "./authorized-days.ts";
+
+type Statement = { sql: string; args: SqlArgs };
+/** Statements that must commit in one transaction, and what to remember once they have. */
+type Group = { statements: Statement[]; onCommit?: () => void };
 
 const HEARTBEAT_SQL =
   "UPDATE license_sessions SET expires_at = max(expires_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ? AND revoked_at IS NULL";
@@ -29,10 +34,11 @@ export class WriteBehind {
   /**
    * A license's last touch of an earlier UTC day, when a touch of a later day replaced it
    * before the flush: written first, so the day it ends still counts the license once
-   * (the authorized-license trigger of the licenses table, docs/team-and-audit.md#analytics).
+   * (authorized-days.ts, docs/team-and-audit.md#analytics).
    */
   private dayEnds = new Map<string, number>();
   private outcomes = new OutcomeCounts();
+  private authorizedDays = new AuthorizedDays();
   /** Licenses among `licenses` whose row changed (updatedAt is written with the touch). */
   private changed = new Set<string>();
   private hwids = new Map<string, HwidSeen>();
@@ -106,32 +112,42 @@ export class WriteBehind {
       this.ips = new Map();
       // In key order: neighbouring keys share index pages, so each transaction dirties (and
       // writes to the WAL) fewer pages than in arrival order.
-      const statements: { sql: string; args: SqlArgs }[] = [...outcomes.statements];
+      const groups: Group[] = outcomes.statements.map((statement) => ({ statements: [statement] }));
       for (const id of [...sessions.keys()].sort()) {
         const { expiresAt, seenAt } = sessions.get(id)!;
-        statements.push({ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] });
+        groups.push({ statements: [{ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] }] });
       }
-      for (const id of [...dayEnds.keys()].sort()) statements.push({ sql: TOUCH_SQL, args: [dayEnds.get(id)!, id, dayEnds.get(id)!] });
+      const touchGroup = (id: string, at: number, touch: Statement): Group => {
+        const count = this.authorizedDays.countStatement(id, at);
+        return count === null ? { statements: [touch] } : { statements: [count, touch], onCommit: () => this.authorizedDays.committed(id, at) };
+      };
+      for (const id of [...dayEnds.keys()].sort()) groups.push(touchGroup(id, dayEnds.get(id)!, { sql: TOUCH_SQL, args: [dayEnds.get(id)!, id, dayEnds.get(id)!] }));
       for (const id of [...licenses.keys()].sort()) {
         const at = licenses.get(id)!;
-        statements.push(changed.has(id) ? { sql: TOUCH_CHANGED_SQL, args: [at, at, id] } : { sql: TOUCH_SQL, args: [at, id, at] });
+        groups.push(touchGroup(id, at, changed.has(id) ? { sql: TOUCH_CHANGED_SQL, args: [at, at, id] } : { sql: TOUCH_SQL, args: [at, id, at] }));
       }
       for (const key of [...hwids.keys()].sort()) {
         const seen = hwids.get(key)!;
-        statements.push({ sql: SEE_HWID_SQL, args: [seen.at, seen.name, seen.platform, seen.licenseId, seen.hwid] });
+        groups.push({ statements: [{ sql: SEE_HWID_SQL, args: [seen.at, seen.name, seen.platform, seen.licenseId, seen.hwid] }] });
       }
       for (const key of [...ips.keys()].sort()) {
         const seen = ips.get(key)!;
-        statements.push({ sql: SEE_IP_SQL, args: [seen.at, seen.licenseId, seen.ip] });
+        groups.push({ statements: [{ sql: SEE_IP_SQL, args: [seen.at, seen.licenseId, seen.ip] }] });
       }
-      let committed = 0;
+      let committed = 0; // groups
       try {
         // Small transactions with a turn of the event loop between them: a flush never
         // holds the thread (and the requests behind it) for more than a few milliseconds.
-        for (let i = 0; i < statements.length; i += CHUNK) {
-          await this.runner.batch(statements.slice(i, i + CHUNK));
-          committed = i + CHUNK;
-          if (i + CHUNK < statements.length) await new Promise((resolve) => setImmediate(resolve));
+        // A group never straddles two transactions.
+        while (committed < groups.length) {
+          let end = committed;
+          let size = 0;
+          while (end < groups.length && (end === committed || size + groups[end]!.statements.length <= CHUNK)) size += groups[end++]!.statements.length;
+          const chunk = groups.slice(committed, end);
+          await this.runner.batch(chunk.flatMap((group) => group.statements));
+          for (const group of chunk) group.onCommit?.();
+          committed = end;
+          if (committed < groups.length) await new Promise((resolve) => setImmediate(resolve));
         }
       } catch (error) {
         // Keep what failed for the next round rather than dropping it (the rest are newest-value writes: repeating them is harmless).

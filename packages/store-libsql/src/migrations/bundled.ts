@@ -120,11 +120,10 @@ export const bundledMigrations: BundledMigration[] = [
   },
   {
     "tag": "0008_authorize_analytics",
-    "hash": "f9ce7039d3f0846be3055fce04c737d4e40ee99be8d5d8287470b771665fcb01",
+    "hash": "cb9c2972f6a4fe2fe65d0d5144bd9a687acbc2aa3efa589937bb57e36bf1991d",
     "statements": [
       "CREATE TABLE `authorize_outcome_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`count` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`, `outcome`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
-      "CREATE TABLE `authorized_license_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`licenses` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
-      "-- Hand-written: a license counts once per UTC day it was authorized in, when the\n-- write-behind moves its last_authorized_at into a day it was not in yet. In the same\n-- statement as the touch, so it is exact with several processes on one database.\nCREATE TRIGGER `licenses_count_authorized_day` AFTER UPDATE OF `last_authorized_at` ON `licenses`\nWHEN new.`last_authorized_at` IS NOT NULL\n  AND (old.`last_authorized_at` IS NULL OR old.`last_authorized_at` < new.`last_authorized_at` - new.`last_authorized_at` % 86400000)\nBEGIN\n  INSERT INTO `authorized_license_days` (`product_id`, `day`, `licenses`) VALUES (new.`product_id`, new.`last_authorized_at` / 86400000, 1)\n  ON CONFLICT (`product_id`, `day`) DO UPDATE SET `licenses` = `licenses` + 1;\nEND;"
+      "CREATE TABLE `authorized_license_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`licenses` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);"
     ]
   }
 ];

@@ -22,9 +22,9 @@ export const authorizeOutcomeDays = sqliteTable(
 );
 
 /**
- * Distinct licenses of a product authorized (allowed) per UTC day. Written by a trigger on
- * `licenses.last_authorized_at` (hand-written in the migration): when the stamp moves into
- * a day it was not in yet, that license counts once for that day.
+ * Distinct licenses of a product authorized (allowed) per UTC day. The write-behind counts
+ * a license when its touch moves `licenses.last_authorized_at` into a day it was not in
+ * yet, in the touch's transaction (src/authorize/authorized-days.ts).
  */
 export const authorizedLicenseDays = sqliteTable(
   "authorized_license_days",
