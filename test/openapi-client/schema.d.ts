@@ -2005,10 +2005,7 @@ export interface components {
             ip: string | null;
             requestId: string;
             changes: {
-                [key: string]: [
-                    unknown,
-                    unknown
-                ];
+                [key: string]: unknown[];
             } | null;
             /**
              * @description The previous entry's hash; 64 zeros for the org's first

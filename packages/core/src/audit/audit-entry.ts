@@ -26,7 +26,7 @@ export const AuditEntrySchema = Type.Object(
     productId: Nullable(Type.String({ format: "uuid" })),
     ip: Nullable(Type.String()),
     requestId: Type.String(),
-    changes: Type.Union([Type.Record(Type.String(), Type.Tuple([Type.Unknown(), Type.Unknown()])), Type.Null()]),
+    changes: Type.Union([Type.Record(Type.String(), Type.Array(Type.Unknown(), { minItems: 2, maxItems: 2, description: "[before, after]" })), Type.Null()]),
     prevHash: Type.String({ ...HEX64, description: "The previous entry's hash; 64 zeros for the org's first" }),
     hash: Type.String({ ...HEX64, description: "hex(sha256(prevHash + \"\\n\" + canonicalJson(entry without hash)))" }),
   },

@@ -1,6 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import type { AuditFilter } from "../ports/audit.ts";
+import { SingleLine } from "../schemas/text.ts";
 
 /** The longest from–to window a query may ask for. */
 export const MAX_AUDIT_RANGE_DAYS = 366;
@@ -8,7 +9,7 @@ const DAY_MS = 86_400_000;
 /** A calendar date (taken as 00:00 UTC) or an RFC 3339 date-time with its offset. */
 const DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-const Text = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 200, description }));
+const Text = (description: string) => Type.Optional(SingleLine({ minLength: 1, maxLength: 200, description }));
 
 /** The filters of the list and the export (each optional; they combine with AND). */
 export const AuditFilterQuery = {
