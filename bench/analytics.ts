@@ -25,7 +25,7 @@ const DAYS = 90;
 const REQUESTS = 40;
 const DAY_MS = 86_400_000;
 
-const server = await startServer({ env: { GG_LOG_LEVEL: "warn" } });
+const server = await startServer();
 const api = apiClient(server.baseUrl);
 const db = createClient({ url: `file:${join(server.dataDir, "geckoguard.db")}`, timeout: 30_000 });
 try {
