@@ -4247,16 +4247,16 @@ export interface operations {
                                  *     }
                                  */
                                 denials: {
-                                    LICENSE_NOT_FOUND: number;
-                                    LICENSE_REVOKED: number;
-                                    LICENSE_EXPIRED: number;
-                                    LICENSE_FROZEN: number;
-                                    HWID_MISMATCH: number;
-                                    IP_MISMATCH: number;
-                                    HWID_BLACKLISTED: number;
-                                    IP_BLACKLISTED: number;
-                                    MAX_SESSIONS_REACHED: number;
-                                    SESSION_REVOKED: number;
+                                    LICENSE_NOT_FOUND?: number;
+                                    LICENSE_REVOKED?: number;
+                                    LICENSE_EXPIRED?: number;
+                                    LICENSE_FROZEN?: number;
+                                    HWID_MISMATCH?: number;
+                                    IP_MISMATCH?: number;
+                                    HWID_BLACKLISTED?: number;
+                                    IP_BLACKLISTED?: number;
+                                    MAX_SESSIONS_REACHED?: number;
+                                    SESSION_REVOKED?: number;
                                 };
                                 /** @description Distinct licenses with at least one allowed call that day */
                                 uniqueLicenses: number;

@@ -11,7 +11,9 @@ export const AnalyticsQuery = Type.Object({
 });
 export type AnalyticsQuery = Static<typeof AnalyticsQuery>;
 
-const Denials = Type.Record(Type.Union(LICENSE_DENIAL_CODES.map((code) => Type.Literal(code))), Count, {
+// Every code optional: a day holds only the codes it saw (a Record over literal keys would require all).
+const Denials = Type.Object(Object.fromEntries(LICENSE_DENIAL_CODES.map((code) => [code, Type.Optional(Count)])), {
+  additionalProperties: false,
   description: "Denied calls by license verdict code (codes with no denial that day are absent)",
   examples: [{ HWID_MISMATCH: 2 }],
 });
