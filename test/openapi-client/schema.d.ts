@@ -588,6 +588,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/orgs/{orgId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Org analytics: licenses by state, live sessions, bound HWIDs, a daily series of creations and authorize outcomes, top products (?from=&to=&productId=) */
+        get: operations["getV1DashboardOrgsByOrgIdAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/products": {
         parameters: {
             query?: never;
@@ -6278,6 +6295,134 @@ export interface operations {
             403: components["responses"]["PermissionDenied"];
             409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    getV1DashboardOrgsByOrgIdAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                productId?: string;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "licenses": {
+                     *           "total": 0,
+                     *           "valid": 0,
+                     *           "revoked": 0,
+                     *           "frozen": 0,
+                     *           "expired": 0,
+                     *           "unused": 0
+                     *         },
+                     *         "activeSessions": 0,
+                     *         "boundHwids": 0,
+                     *         "series": [
+                     *           {
+                     *             "date": "2026-01-15",
+                     *             "created": 0,
+                     *             "authorizations": 0,
+                     *             "denials": {
+                     *               "HWID_MISMATCH": 2
+                     *             },
+                     *             "uniqueLicenses": 0
+                     *           }
+                     *         ],
+                     *         "topProducts": [
+                     *           {
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "name": "Acme",
+                     *             "authorizations": 0
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @description Licenses by derived state now; valid + revoked + frozen + expired = total */
+                            licenses: {
+                                total: number;
+                                valid: number;
+                                revoked: number;
+                                frozen: number;
+                                expired: number;
+                                /** @description Never authorized (any state) */
+                                unused: number;
+                            };
+                            /** @description Sessions live now (not ended, not expired) */
+                            activeSessions: number;
+                            /** @description HWIDs bound to the licenses now */
+                            boundHwids: number;
+                            /** @description One entry per UTC day of the range, oldest first */
+                            series: {
+                                /**
+                                 * Format: date
+                                 * @example 2026-01-15
+                                 */
+                                date: string;
+                                created: number;
+                                /** @description Allowed authorize calls */
+                                authorizations: number;
+                                /**
+                                 * @description Denied calls by license verdict code (codes with no denial that day are absent)
+                                 * @example {
+                                 *       "HWID_MISMATCH": 2
+                                 *     }
+                                 */
+                                denials: {
+                                    LICENSE_NOT_FOUND?: number;
+                                    LICENSE_REVOKED?: number;
+                                    LICENSE_EXPIRED?: number;
+                                    LICENSE_FROZEN?: number;
+                                    HWID_MISMATCH?: number;
+                                    IP_MISMATCH?: number;
+                                    HWID_BLACKLISTED?: number;
+                                    IP_BLACKLISTED?: number;
+                                    MAX_SESSIONS_REACHED?: number;
+                                    SESSION_REVOKED?: number;
+                                    UPDATE_REQUIRED?: number;
+                                    VERSION_UNKNOWN?: number;
+                                    VERSION_YANKED?: number;
+                                };
+                                /** @description Distinct licenses with at least one allowed call that day */
+                                uniqueLicenses: number;
+                            }[];
+                            /** @description Up to 10 products with the most allowed calls in the range (none without any) */
+                            topProducts: {
+                                /** Format: uuid */
+                                productId: string;
+                                name: string;
+                                authorizations: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];

@@ -140,6 +140,11 @@ export * from "./authorize/session-call.ts";
 export * from "./authorize/signed-operations.ts";
 export * from "./authorize/in-process-nonce-store.ts";
 
+// Org analytics: licenses by state, authorize outcomes per day (docs/team-and-audit.md#analytics)
+export * from "./analytics/schemas.ts";
+export * from "./analytics/day-range.ts";
+export * from "./analytics/org-analytics.ts";
+
 // Rate limits
 export * from "./ratelimit/gcra.ts";
 export * from "./ratelimit/settings.ts";

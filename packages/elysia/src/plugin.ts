@@ -11,6 +11,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { inviteRoutes } from "./routes/invites.ts";
+import { orgAnalyticsRoutes } from "./routes/org-analytics.ts";
 import { productRoutes } from "./routes/products.ts";
 import { orgLicenseRoutes } from "./routes/org-licenses.ts";
 import { dashboardLicenseRoutes } from "./routes/dashboard-licenses.ts";
@@ -104,6 +105,7 @@ export function geckoguard(options: GeckoguardOptions): AnyElysia {
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
     .use(inviteRoutes(ctx))
+    .use(orgAnalyticsRoutes(ctx))
     .use(productRoutes(ctx))
     .use(orgLicenseRoutes(ctx))
     .use(dashboardLicenseRoutes(ctx))

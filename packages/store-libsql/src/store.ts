@@ -23,6 +23,7 @@ import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliver
 import { libsqlPlans } from "./repositories/billing/plans.ts";
 import { libsqlSubscriptions } from "./repositories/billing/subscriptions.ts";
 import { libsqlBilling } from "./repositories/billing/stripe-ledger.ts";
+import { libsqlAnalytics } from "./repositories/analytics/org-analytics.ts";
 import { libsqlAuditLog } from "./repositories/audit/audit-log.ts";
 
 export interface StoreOptions {
@@ -58,6 +59,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     plans: libsqlPlans(db),
     subscriptions: libsqlSubscriptions(db),
     billing: libsqlBilling(db),
+    analytics: libsqlAnalytics(db),
     auditLog: libsqlAuditLog(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {

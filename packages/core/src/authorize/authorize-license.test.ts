@@ -17,7 +17,7 @@ const PATH = "/v1/licenses/authorize";
  * write. `calls` counts the guarded writes tried.
  */
 function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boolean; session: boolean }) {
-  const calls = { bind: 0, openSession: 0 };
+  const calls = { bind: 0, openSession: 0, outcomes: [] as string[] };
   const license: AuthorizeLicense = {
     id: "lic-1", productId: "prod-1", key: "GG-KEY", status: "active", frozen: false, frozenAt: null,
     expiresAt: null, durationDays: null, channels: ["stable"], updatesUntil: null, hwids: [], ips: [], policy: { ...DEFAULT_POLICY, maxSessions: 2 },
@@ -36,6 +36,7 @@ function racingStore(apiKey: ReturnType<typeof newApiKey>, losing: { bind: boole
     touchLicense: () => {},
     appVariables: async () => ({}),
     versionCatalog: async () => EMPTY_CATALOG,
+    countOutcome: (_productId, outcome) => void calls.outcomes.push(outcome),
     signingKeyPem: async () => null,
     flush: async () => {},
   };
@@ -71,11 +72,13 @@ describe("authorize when guarded writes keep losing races", () => {
     expect(answer).toEqual({ valid: false, code: "MAX_SESSIONS_REACHED", message: "This license allows 2 concurrent session(s)" });
     expect(calls.openSession).toBeGreaterThan(2);
     expect(calls.openSession).toBeLessThanOrEqual(10);
+    expect(calls.outcomes).toEqual(["MAX_SESSIONS_REACHED"]); // once per call, not once per round
   });
 
   test("an HWID guard that always loses ends in HWID_MISMATCH", async () => {
     const { answer, calls } = await answerOf({ bind: true, session: false }, "nonce-binding-0001");
     expect(answer).toMatchObject({ valid: false, code: "HWID_MISMATCH" });
     expect(calls.openSession).toBe(0);
+    expect(calls.outcomes).toEqual(["HWID_MISMATCH"]);
   });
 });

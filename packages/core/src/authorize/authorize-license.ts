@@ -1,4 +1,4 @@
-import type { AuthorizeLicense, DeviceReport, Sighting } from "../ports/authorize.ts";
+import type { AuthorizeLicense, AuthorizeOutcome, DeviceReport, Sighting } from "../ports/authorize.ts";
 import { toIso, toIsoOrNull } from "../clock.ts";
 import { GgError, type ErrorDetail } from "../errors/gg-error.ts";
 import { uuidv7 } from "../crypto/uuid.ts";
@@ -30,7 +30,10 @@ export function normalizeClientIp(ip: string): string {
 async function decide(deps: AuthorizeDeps, productId: string, input: AuthorizeInput, ip: string, now: number) {
   const request = { licenseKey: input.licenseKey, hwid: input.hwid, ipHex: ipToHex(ip), sessionId: input.sessionId };
   const view = await loadDecisionView(deps.store, productId, request, now);
-  if (view === null) throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
+  if (view === null) {
+    deps.store.countOutcome(productId, "LICENSE_NOT_FOUND", now);
+    throw new GgError("LICENSE_NOT_FOUND", "No license with this key for this product");
+  }
   const { license } = view;
   const decision = decideAuthorization({ license, policy: license.policy, blacklisted: view.blacklisted, hwid: input.hwid, ip, session: view.session, liveSessions: view.liveSessions, now });
   return { license, decision };
@@ -104,6 +107,7 @@ export async function authorizeLicense(
       const { license, decision } = await decide(deps, key.productId, input, ip, now);
       if (!decision.allow) {
         if (decision.code === "VALIDATION_ERROR") throw new GgError("VALIDATION_ERROR", decision.message, { details: [{ path: "/hwid", message: "Required" }] });
+        deps.store.countOutcome(key.productId, decision.code, now);
         return { productId: key.productId, answer: { valid: false, code: decision.code, message: decision.message }, rateLimit };
       }
       // The reported version is checked last, on a license that passed every other check; a denial writes nothing.
@@ -118,8 +122,10 @@ export async function authorizeLicense(
         if (round < MAX_ROUNDS) continue; // re-read and decide again
         // Still losing: the slot was full each time the guard ran, which is this verdict.
         const denial = slotFull(applied.lost, license.policy);
+        deps.store.countOutcome(key.productId, denial.code as AuthorizeOutcome, now); // a slot's code, never VALIDATION_ERROR
         return { productId: key.productId, answer: { valid: false, code: denial.code, message: denial.message }, rateLimit };
       }
+      deps.store.countOutcome(key.productId, "ALLOWED", now);
       return {
         productId: key.productId,
         rateLimit,

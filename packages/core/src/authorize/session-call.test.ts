@@ -38,6 +38,7 @@ function storeWith(apiKey: ReturnType<typeof newApiKey>, license: Partial<Author
     versionCatalog: async () => EMPTY_CATALOG,
     signingKeyPem: async () => null,
     flush: async () => {},
+    countOutcome: () => {},
   };
   return { store, writes };
 }

@@ -3,6 +3,10 @@ import type { LicenseRecord } from "../records/license.ts";
 import type { ProductPolicy } from "../products/policy.ts";
 import type { SessionRecord } from "../records/session.ts";
 import type { VersionCatalog } from "../versions/catalog.ts";
+import type { LICENSE_DENIAL_CODES } from "../authorize/decide.ts";
+
+/** How an authorize call that reached the license ended: allowed, or a license verdict's code. */
+export type AuthorizeOutcome = "ALLOWED" | (typeof LICENSE_DENIAL_CODES)[number];
 
 export interface AuthorizeKey {
   id: string;
@@ -83,6 +87,12 @@ export interface AuthorizeStore {
   appVariables(productId: string, licenseId: string): Promise<Record<string, string>>;
   /** The product's version catalogue (docs/versions.md), as versionCatalog builds it from its rows. */
   versionCatalog(productId: string): Promise<VersionCatalog>;
+  /**
+   * Batched: one more call of the product ended with `outcome` on the UTC day of `now`
+   * (org analytics). Counted in memory and added to the stored daily counts by the flush,
+   * never written per call.
+   */
+  countOutcome(productId: string, outcome: AuthorizeOutcome, now: number): void;
   /** PKCS#8 PEM of the product's response-signing key. */
   signingKeyPem(productId: string): Promise<string | null>;
   /** Writes everything batched so far (shutdown, tests). */

@@ -18,5 +18,6 @@ export type * from "./portal.ts";
 export type * from "./billing.ts";
 export type * from "./variables.ts";
 export type * from "./versions.ts";
+export type * from "./analytics.ts";
 export type * from "./audit.ts";
 export type * from "./invites.ts";

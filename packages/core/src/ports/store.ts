@@ -13,6 +13,7 @@ import type { EndUserAccountStore, PortalSettingsStore, SelfResetStore } from ".
 import type { BillingStore, PlanStore, SubscriptionStore } from "./billing.ts";
 import type { VariableStore } from "./variables.ts";
 import type { VersionStore } from "./versions.ts";
+import type { AnalyticsStore } from "./analytics.ts";
 import type { AuditLogStore } from "./audit.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
@@ -52,6 +53,8 @@ export interface Store {
   plans: PlanStore;
   subscriptions: SubscriptionStore;
   billing: BillingStore;
+  /** Read-only aggregates for org analytics. */
+  analytics: AnalyticsStore;
   /** The audit log: append through audit/record-audit.ts on the transaction store of the change. */
   auditLog: AuditLogStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;

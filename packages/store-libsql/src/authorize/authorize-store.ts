@@ -254,6 +254,7 @@ export function sqlAuthorizeStore(
     // Exact while cached: variables and versions change only on other connections (the dashboard's).
     appVariables: (productId, licenseId) => cached(variables, licenseId, () => appVariablesOf(runner, productId, licenseId)),
     versionCatalog: (productId) => cached(catalogs, productId, () => versionCatalogOf(runner, productId)),
+    countOutcome: (productId, outcome, now) => writes.countOutcome(productId, outcome, now),
     async signingKeyPem(productId) {
       return (await runner.get<{ private_key: string }>(SQL.signingKey, [productId]))?.private_key ?? null;
     },

@@ -1,5 +1,11 @@
 import type { DeviceReport } from "@geckoguard/core";
 import type { SqlArgs, SqlRunner } from "./sql-runner.ts";
+import { OutcomeCounts, utcDay } from "./outcome-counts.ts";
+import { AuthorizedDays } from "./authorized-days.ts";
+
+type Statement = { sql: string; args: SqlArgs };
+/** Statements that must commit in one transaction, and what to remember once they have. */
+type Group = { statements: Statement[]; onCommit?: () => void };
 
 const HEARTBEAT_SQL =
   "UPDATE license_sessions SET expires_at = max(expires_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ? AND revoked_at IS NULL";
@@ -25,6 +31,14 @@ interface IpSeen { licenseId: string; ip: string; at: number }
 export class WriteBehind {
   private sessions = new Map<string, { expiresAt: number; seenAt: number }>();
   private licenses = new Map<string, number>();
+  /**
+   * A license's last touch of an earlier UTC day, when a touch of a later day replaced it
+   * before the flush: written first, so the day it ends still counts the license once
+   * (authorized-days.ts, docs/team-and-audit.md#analytics).
+   */
+  private dayEnds = new Map<string, number>();
+  private outcomes = new OutcomeCounts();
+  private authorizedDays = new AuthorizedDays();
   /** Licenses among `licenses` whose row changed (updatedAt is written with the touch). */
   private changed = new Set<string>();
   private hwids = new Map<string, HwidSeen>();
@@ -48,8 +62,15 @@ export class WriteBehind {
     if (pending === undefined || pending.expiresAt < expiresAt) this.sessions.set(sessionId, { expiresAt, seenAt });
   }
 
+  /** One authorize outcome (`ALLOWED` or a verdict's code), counted in memory. */
+  countOutcome(productId: string, outcome: string, at: number): void {
+    this.outcomes.add(productId, outcome, at);
+  }
+
   touch(licenseId: string, at: number, options?: { changed: boolean }): void {
-    if ((this.licenses.get(licenseId) ?? 0) < at) this.licenses.set(licenseId, at);
+    const pending = this.licenses.get(licenseId) ?? 0;
+    if (pending > 0 && utcDay(pending) < utcDay(at)) this.dayEnds.set(licenseId, pending);
+    if (pending < at) this.licenses.set(licenseId, at);
     if (options?.changed) this.changed.add(licenseId);
   }
 
@@ -75,45 +96,64 @@ export class WriteBehind {
     return this.sessions.get(sessionId)?.expiresAt;
   }
 
-  /** Writes what is pending; concurrent calls queue behind the one in progress. */
+  /** Writes what is pending; concurrent calls queue behind the one in progress (whether it failed or not). */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.sessions.size === 0 && this.licenses.size === 0 && this.hwids.size === 0 && this.ips.size === 0) return;
-      const { sessions, licenses, changed, hwids, ips } = this;
+    // After a failed flush, the next one must still run (chaining on the rejection would skip it forever).
+    this.flushing = this.flushing.catch(() => {}).then(async () => {
+      if (this.sessions.size === 0 && this.licenses.size === 0 && this.hwids.size === 0 && this.ips.size === 0 && this.outcomes.size === 0) return;
+      const { sessions, licenses, dayEnds, changed, hwids, ips } = this;
+      // First, so a failed flush knows which of them committed (counts must not be added twice).
+      const outcomes = this.outcomes.drain();
       this.sessions = new Map();
       this.licenses = new Map();
+      this.dayEnds = new Map();
       this.changed = new Set();
       this.hwids = new Map();
       this.ips = new Map();
       // In key order: neighbouring keys share index pages, so each transaction dirties (and
       // writes to the WAL) fewer pages than in arrival order.
-      const statements: { sql: string; args: SqlArgs }[] = [];
+      const groups: Group[] = outcomes.statements.map((statement) => ({ statements: [statement] }));
       for (const id of [...sessions.keys()].sort()) {
         const { expiresAt, seenAt } = sessions.get(id)!;
-        statements.push({ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] });
+        groups.push({ statements: [{ sql: HEARTBEAT_SQL, args: [expiresAt, seenAt, id] }] });
       }
+      const touchGroup = (id: string, at: number, touch: Statement): Group => {
+        const count = this.authorizedDays.countStatement(id, at);
+        return count === null ? { statements: [touch] } : { statements: [count, touch], onCommit: () => this.authorizedDays.committed(id, at) };
+      };
+      for (const id of [...dayEnds.keys()].sort()) groups.push(touchGroup(id, dayEnds.get(id)!, { sql: TOUCH_SQL, args: [dayEnds.get(id)!, id, dayEnds.get(id)!] }));
       for (const id of [...licenses.keys()].sort()) {
         const at = licenses.get(id)!;
-        statements.push(changed.has(id) ? { sql: TOUCH_CHANGED_SQL, args: [at, at, id] } : { sql: TOUCH_SQL, args: [at, id, at] });
+        groups.push(touchGroup(id, at, changed.has(id) ? { sql: TOUCH_CHANGED_SQL, args: [at, at, id] } : { sql: TOUCH_SQL, args: [at, id, at] }));
       }
       for (const key of [...hwids.keys()].sort()) {
         const seen = hwids.get(key)!;
-        statements.push({ sql: SEE_HWID_SQL, args: [seen.at, seen.name, seen.platform, seen.licenseId, seen.hwid] });
+        groups.push({ statements: [{ sql: SEE_HWID_SQL, args: [seen.at, seen.name, seen.platform, seen.licenseId, seen.hwid] }] });
       }
       for (const key of [...ips.keys()].sort()) {
         const seen = ips.get(key)!;
-        statements.push({ sql: SEE_IP_SQL, args: [seen.at, seen.licenseId, seen.ip] });
+        groups.push({ statements: [{ sql: SEE_IP_SQL, args: [seen.at, seen.licenseId, seen.ip] }] });
       }
+      let committed = 0; // groups
       try {
         // Small transactions with a turn of the event loop between them: a flush never
         // holds the thread (and the requests behind it) for more than a few milliseconds.
-        for (let i = 0; i < statements.length; i += CHUNK) {
-          await this.runner.batch(statements.slice(i, i + CHUNK));
-          if (i + CHUNK < statements.length) await new Promise((resolve) => setImmediate(resolve));
+        // A group never straddles two transactions.
+        while (committed < groups.length) {
+          let end = committed;
+          let size = 0;
+          while (end < groups.length && (end === committed || size + groups[end]!.statements.length <= CHUNK)) size += groups[end++]!.statements.length;
+          const chunk = groups.slice(committed, end);
+          await this.runner.batch(chunk.flatMap((group) => group.statements));
+          for (const group of chunk) group.onCommit?.();
+          committed = end;
+          if (committed < groups.length) await new Promise((resolve) => setImmediate(resolve));
         }
       } catch (error) {
-        // Keep what failed for the next round rather than dropping it.
+        // Keep what failed for the next round rather than dropping it (the rest are newest-value writes: repeating them is harmless).
+        outcomes.restore(committed);
         for (const [id, value] of sessions) this.heartbeat(id, value.expiresAt, value.seenAt);
+        for (const [id, at] of dayEnds) this.touch(id, at);
         for (const [id, at] of licenses) this.touch(id, at, { changed: changed.has(id) });
         for (const [key, seen] of hwids) {
           const newer = this.hwids.get(key);

@@ -174,5 +174,13 @@ export const bundledMigrations: BundledMigration[] = [
       "ALTER TABLE `licenses` ADD `channels` text DEFAULT '[\"stable\"]' NOT NULL;",
       "ALTER TABLE `licenses` ADD `updates_until` integer;"
     ]
+  },
+  {
+    "tag": "0012_thankful_spitfire",
+    "hash": "0c955edecfaed2d45ac58d2677ebc2ecf946bf6e2e86d8c8f6d799a5335463d7",
+    "statements": [
+      "CREATE TABLE `authorize_outcome_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`count` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`, `outcome`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `authorized_license_days` (\n\t`product_id` text NOT NULL,\n\t`day` integer NOT NULL,\n\t`licenses` integer NOT NULL,\n\tPRIMARY KEY(`product_id`, `day`),\n\tFOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade\n);"
+    ]
   }
 ];

@@ -10,5 +10,6 @@ export * from "./webhooks.ts";
 export * from "./portal.ts";
 export * from "./billing.ts";
 export * from "./app-data.ts";
+export * from "./analytics.ts";
 export * from "./audit.ts";
 export * from "./invites.ts";
