@@ -8,6 +8,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { authCookieRoutes } from "./routes/auth-cookie.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { productRoutes } from "./routes/products.ts";
@@ -27,6 +28,8 @@ import { docsRoutes } from "./routes/docs.ts";
 import { webhookEndpointRoutes } from "./routes/webhook-endpoints.ts";
 import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 import { actionPageRoutes } from "./routes/action-pages.ts";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
+import type { DashboardSource } from "./dashboard/dashboard-page.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -60,7 +63,13 @@ export interface GeckoguardOptions {
    * which the webhook worker counts).
    */
   metrics?: false | { token?: string; registry?: HttpMetrics };
-  /** Serve the pages mailed links open, GET /verify-email and GET /reset-password (default true). */
+  /**
+   * The web dashboard (docs/dashboard.md) at the prefix: its page, its files, and the
+   * pages mailed links open. Unset: no dashboard, and the small server-rendered pages
+   * below answer the mailed links instead.
+   */
+  dashboard?: DashboardSource;
+  /** Without a dashboard: serve the pages mailed links open, GET /verify-email and GET /reset-password (default true). */
   actionPages?: boolean;
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
@@ -89,6 +98,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
     .use(authRoutes(ctx))
+    .use(authCookieRoutes(ctx, { prefix, trustedProxyHops: options.trustedProxyHops ?? 0 }))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
     .use(productRoutes(ctx))
@@ -104,7 +114,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
-    .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
+    .use(options.dashboard !== undefined ? dashboardRoutes(options.dashboard, prefix) : options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
   return app;
