@@ -211,11 +211,13 @@ describe("the dashboard in Chromium, against the real server", () => {
   }, 30_000);
 
   test("the other signed-in pages render and pass the checks", async () => {
-    for (const [path, heading, name] of [
+    const pages: [string, string, string][] = [
       ["/app/products", "Products", "products"],
       ["/app/end-users", "End users", "end-users"],
       ["/app/members", "Members", "members"],
-    ] as const) {
+      [`/app/products/${productId}/webhooks`, "Webhooks", "webhooks"],
+    ];
+    for (const [path, heading, name] of pages) {
       await page.goto(url(path));
       await page.getByRole("heading", { name: heading, exact: true }).waitFor();
       await checkPage(page, name);

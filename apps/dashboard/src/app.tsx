@@ -12,6 +12,7 @@ import { ForgotPasswordPage } from "./pages/auth/forgot-password.tsx";
 import { ResetPasswordPage, VerifyEmailPage } from "./pages/auth/token-action.tsx";
 import { ProductsPage } from "./pages/products/products-page.tsx";
 import { ProductPage } from "./pages/products/product-page.tsx";
+import { WebhooksPage } from "./pages/webhooks/webhooks-page.tsx";
 import { LicensesPage } from "./pages/licenses/licenses-page.tsx";
 import { LicensePage } from "./pages/licenses/license-page.tsx";
 import { EndUsersPage } from "./pages/end-users-page.tsx";
@@ -44,6 +45,7 @@ function SignedIn() {
         <Switch>
           <Route path="/app/products" component={ProductsPage} />
           <Route path="/app/products/:id">{(params) => <ProductPage id={params.id} />}</Route>
+          <Route path="/app/products/:id/webhooks">{(params) => <WebhooksPage productId={params.id} />}</Route>
           <Route path="/app/licenses" component={LicensesPage} />
           <Route path="/app/licenses/:id">{(params) => <LicensePage id={params.id} />}</Route>
           <Route path="/app/end-users" component={EndUsersPage} />

@@ -6,6 +6,7 @@ import { unwrap } from "../../api/errors.ts";
 import type { License } from "../../api/types.ts";
 import { CopyButton } from "../../components/copy-button.tsx";
 import { ErrorText, Field, SubmitButton, useFormValues } from "../../components/form.tsx";
+import { LicenseActions } from "./license-actions.tsx";
 import { LicenseSessions } from "./license-sessions.tsx";
 import { formatDate, StateBadge } from "./license-state.tsx";
 
@@ -22,9 +23,10 @@ export function LicensePage(props: { id: string }) {
       <h1 class="row">
         <code>{data.key}</code> <StateBadge license={data} />
       </h1>
-      <p class="row">
+      <div class="row">
         <CopyButton text={data.key} label="Copy key" />
-      </p>
+        <LicenseActions license={data} />
+      </div>
       <dl class="facts">
         <dt>Expires</dt>
         <dd>{formatDate(data.expiresAt)}</dd>

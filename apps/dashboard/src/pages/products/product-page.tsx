@@ -33,6 +33,7 @@ export function ProductPage(props: { id: string }) {
       <h1>{product.data.name}</h1>
       <p class="row">
         <Link href={`/app/licenses?productId=${props.id}`}>Licenses of this product →</Link>
+        <Link href={`/app/products/${props.id}/webhooks`}>Webhooks →</Link>
       </p>
       <section>
         <h2>Policy</h2>
