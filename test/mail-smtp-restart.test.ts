@@ -53,5 +53,5 @@ test(
       await fourth.stop({ keepData: true });
     }
   },
-  30_000,
+  90_000, // five server starts and 21 argon2 sign-ups: generous for a loaded 2-core machine
 );

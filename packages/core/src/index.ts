@@ -163,3 +163,13 @@ export * from "./webhooks/webhook-schemas.ts";
 
 // Mail: sending the outbox over SMTP (docs/mail.md)
 export * from "./mail/mail-worker.ts";
+
+// Audit log: who changed what, hash-chained per org (docs/team-and-audit.md#audit-log)
+export * from "./audit/actor.ts";
+export * from "./audit/canonical-json.ts";
+export * from "./audit/audit-entry.ts";
+export * from "./audit/audit-chain.ts";
+export * from "./audit/changed-fields.ts";
+export * from "./audit/record-audit.ts";
+export * from "./audit/audit-query.ts";
+export * from "./audit/read-audit-log.ts";

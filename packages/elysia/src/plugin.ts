@@ -30,6 +30,7 @@ import { webhookDeliveryRoutes } from "./routes/webhook-deliveries.ts";
 import { actionPageRoutes } from "./routes/action-pages.ts";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
 import type { DashboardSource } from "./dashboard/dashboard-page.ts";
+import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
   /** Ports and settings for the use cases, built by the composition root (@geckoguard/runtime's createGeckoguard). */
@@ -114,6 +115,7 @@ export function geckoguard(options: GeckoguardOptions) {
     .use(managementBlacklistRoutes(ctx))
     .use(webhookEndpointRoutes(ctx))
     .use(webhookDeliveryRoutes(ctx))
+    .use(auditLogRoutes(ctx, { logger }))
     .use(options.dashboard !== undefined ? dashboardRoutes(options.dashboard, prefix) : options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));

@@ -14,6 +14,7 @@ import { outboxMailer, type MailLog } from "./repositories/accounts/mail-outbox.
 import { libsqlOutboxEvents } from "./repositories/webhooks/outbox-events.ts";
 import { libsqlWebhookEndpoints } from "./repositories/webhooks/webhook-endpoints.ts";
 import { libsqlWebhookDeliveries } from "./repositories/webhooks/webhook-deliveries.ts";
+import { libsqlAuditLog } from "./repositories/audit/audit-log.ts";
 
 export interface StoreOptions {
   clock: Clock;
@@ -39,6 +40,7 @@ export function createLibsqlStore(db: Executor, options: StoreOptions): Store {
     events: libsqlOutboxEvents(db),
     webhookEndpoints: libsqlWebhookEndpoints(db),
     webhookDeliveries: libsqlWebhookDeliveries(db),
+    auditLog: libsqlAuditLog(db),
     transaction: (fn) => db.transaction((tx) => fn(createLibsqlStore(tx, options))),
     async ping() {
       await db.run(sql`SELECT 1`);

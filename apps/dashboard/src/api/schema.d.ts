@@ -1404,6 +1404,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboard/orgs/{orgId}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit-log entries, newest first */
+        get: operations["getV1DashboardOrgsByOrgIdAudit-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/orgs/{orgId}/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export audit-log entries as JSON Lines, oldest first (streamed) */
+        get: operations["getV1DashboardOrgsByOrgIdAudit-logExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboard/orgs/{orgId}/audit-log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the org's hash chain */
+        get: operations["getV1DashboardOrgsByOrgIdAudit-logVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1995,6 +2046,43 @@ export interface components {
              * @example 2026-01-15T09:30:00.000Z
              */
             createdAt: string;
+        };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @description Gapless per org, from 1 */
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            actor: {
+                type: "user" | "api_key" | "end_user" | "system";
+                id: string;
+                label: string;
+            };
+            /** @description The webhook event name where one exists (license.revoked), else <resource>.<verb> */
+            action: string;
+            resource: {
+                type: string;
+                id: string;
+            };
+            /** Format: uuid */
+            orgId: string;
+            productId: string | null;
+            ip: string | null;
+            requestId: string;
+            changes: {
+                [key: string]: unknown[];
+            } | null;
+            /**
+             * @description The previous entry's hash; 64 zeros for the org's first
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            prevHash: string;
+            /**
+             * @description hex(sha256(prevHash + "\n" + canonicalJson(entry without hash)))
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            hash: string;
         };
     };
     responses: {
@@ -10172,6 +10260,178 @@ export interface operations {
             403: components["responses"]["ForbiddenOrPermissionDenied"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["ConflictOrIdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "getV1DashboardOrgsByOrgIdAudit-log": {
+        parameters: {
+            query?: {
+                actorId?: string;
+                action?: string;
+                resourceType?: string;
+                resourceId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "entries": [
+                     *           {
+                     *             "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "seq": 1,
+                     *             "at": "2026-12-31T23:59:59.000Z",
+                     *             "actor": {
+                     *               "type": "user",
+                     *               "id": "example",
+                     *               "label": "example"
+                     *             },
+                     *             "action": "example",
+                     *             "resource": {
+                     *               "type": "example",
+                     *               "id": "example"
+                     *             },
+                     *             "orgId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "productId": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *             "ip": "203.0.113.7",
+                     *             "requestId": "example",
+                     *             "changes": {},
+                     *             "prevHash": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     *             "hash": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                     *           }
+                     *         ],
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "pageSize": 50,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            entries: components["schemas"]["AuditEntry"][];
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "getV1DashboardOrgsByOrgIdAudit-logExport": {
+        parameters: {
+            query?: {
+                actorId?: string;
+                action?: string;
+                resourceType?: string;
+                resourceId?: string;
+                from?: string;
+                to?: string;
+                format?: "jsonl";
+            };
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching entries oldest first, one canonical JSON entry per line (streamed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"action":"license.revoked",…,"seq":1} */
+                    "application/jsonl": string;
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "getV1DashboardOrgsByOrgIdAudit-logVerify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "valid": true,
+                     *         "entries": 0,
+                     *         "lastSeq": 1,
+                     *         "lastHash": "example",
+                     *         "firstBadSeq": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            valid: boolean;
+                            entries: number;
+                            lastSeq: number | null;
+                            lastHash: string | null;
+                            /** @description The first entry whose seq, prevHash or hash does not hold */
+                            firstBadSeq: number | null;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["ForbiddenOrPermissionDenied"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];

@@ -25,5 +25,5 @@ export async function authenticateApiKey(ctx: GgContext, rawKey: string): Promis
   // Awaited, not fired and forgotten: a stray write landing inside the caller's next
   // transaction would stall an embedded libSQL database. Best effort: a failure is ignored.
   if (shouldStampLastUse(record.lastUsedAt, now)) await ctx.store.apiKeys.touch(record.id, now).catch(() => {});
-  return { id: record.id, productId: record.productId, orgId: record.orgId, permissions: record.permissions };
+  return { id: record.id, name: record.name, productId: record.productId, orgId: record.orgId, permissions: record.permissions };
 }

@@ -2,7 +2,7 @@ import { expect, test } from "bun:test";
 import { assertKeyCan, type ApiKeyPrincipal } from "./principal.ts";
 import { GgError } from "../errors/gg-error.ts";
 
-const key: ApiKeyPrincipal = { id: "k", productId: "p1", orgId: "o", permissions: ["license:read"] };
+const key: ApiKeyPrincipal = { id: "k", name: "k", productId: "p1", orgId: "o", permissions: ["license:read"] };
 
 function outcome(fn: () => void): string {
   try {

@@ -4,6 +4,8 @@ import type { Scope } from "./scopes.ts";
 /** Who is calling with an API key: the key and the product (and org) it is bound to. */
 export interface ApiKeyPrincipal {
   id: string;
+  /** The key's name: how the audit log labels what it changed. */
+  name: string;
   productId: string;
   orgId: string;
   permissions: readonly Scope[];

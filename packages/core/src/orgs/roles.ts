@@ -17,6 +17,7 @@ export const ACTION_MIN_ROLE = {
   manageApiKeys: "admin",
   manageWebhooks: "admin",
   manageMembers: "admin",
+  readAuditLog: "admin",
   updateOrg: "admin",
   deleteOrg: "owner",
   transferOwnership: "owner",

@@ -14,3 +14,4 @@ export type * from "./blacklists.ts";
 export type * from "./rate-limit.ts";
 export type * from "./idempotency.ts";
 export type * from "./webhooks.ts";
+export type * from "./audit.ts";

@@ -8,6 +8,7 @@ import type { LicenseStore } from "./licenses.ts";
 import type { EndUserStore } from "./endusers.ts";
 import type { SessionStore } from "./sessions.ts";
 import type { BlacklistStore } from "./blacklists.ts";
+import type { AuditLogStore } from "./audit.ts";
 import type { OutboxEventStore, WebhookDeliveryStore, WebhookEndpointStore } from "./webhooks.ts";
 
 /**
@@ -36,6 +37,8 @@ export interface Store {
   events: OutboxEventStore;
   webhookEndpoints: WebhookEndpointStore;
   webhookDeliveries: WebhookDeliveryStore;
+  /** The audit log: append through audit/record-audit.ts on the transaction store of the change. */
+  auditLog: AuditLogStore;
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip to the database, for /v1/status. */
   ping(): Promise<void>;

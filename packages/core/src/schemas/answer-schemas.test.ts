@@ -55,7 +55,7 @@ describe("every presenter answers what its schema says (the OpenAPI document's d
       expectValid(MemberSchema, presentMember({ orgId: id, userId: id, email: "a@example.com", name: maybe("Ada"), role: "viewer", createdAt: at }));
       const key = { id, productId: id, name: "k", prefix: "p", secretHash: "h", permissions: ["license:read" as const], lastUsedAt: maybe(at), revokedAt: maybe(at), createdAt: at, updatedAt: at };
       expectValid(ApiKeySchema, presentApiKey(key));
-      expectValid(WhoamiSchema, presentWhoami({ id, productId: id, orgId: id, permissions: ["license:authorize"] }));
+      expectValid(WhoamiSchema, presentWhoami({ id, name: "whoami", productId: id, orgId: id, permissions: ["license:authorize"] }));
       expectValid(BlacklistEntrySchema, presentBlacklistEntry({ id, productId: id, type: "IP", value: "10.0.0.0/8", rangeStart: null, rangeEnd: null, reason: maybe("r"), createdAt: at }));
       for (const includeOwner of [true, false]) expectValid(LicenseSchema, presentLicense(license(filled, includeOwner), at, { includeOwner }));
       expectValid(SessionSchema, presentSession({ id, licenseId: id, hwid: maybe("h"), ip: maybe("1.2.3.4"), appVersion: maybe("1"), createdAt: at, lastSeenAt: at, expiresAt: at, revokedAt: maybe(at) }));

@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
-import { authenticateApiKey, GgError, type GgContext } from "@geckoguard/core";
+import { actingAs, authenticateApiKey, GgError, type GgContext } from "@geckoguard/core";
+import { apiKeyOrigin } from "./change-origin.ts";
 import { clientIpOf } from "./client-ip.ts";
 import { checkIdempotencyKey } from "./idempotency.ts";
 import { applyRateLimitHeaders } from "./rate-limit.ts";
@@ -21,6 +22,7 @@ export async function authenticateKeyHeader(ctx: GgContext, headers: Record<stri
  * The guard of API-key routes, for every route of the instance that uses it: `apiKey`
  * (the principal; before validation, so a request without a live key is 401 whatever
  * its body, and a validation error waits for the product check, see tenant-access.ts),
+ * `acting` (the use cases' context naming the key as the change's origin),
  * then its rate-limit buckets (per IP, key and product, with the product's own limits),
  * then the Idempotency-Key of mutating requests, scoped to the key.
  */
@@ -29,7 +31,7 @@ export function requireApiKey(ctx: GgContext) {
     .derive({ as: "scoped" }, async (request) => {
       const apiKey = await authenticateKeyHeader(ctx, request.headers);
       deferTenantCheck(request.request, () => assertKeyTenant(apiKey, request));
-      return { apiKey };
+      return { apiKey, acting: actingAs(ctx, apiKeyOrigin(request, apiKey)) };
     })
     .onBeforeHandle({ as: "scoped" }, async (context) => {
       const { request, set, apiKey } = context;

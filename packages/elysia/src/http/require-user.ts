@@ -1,5 +1,6 @@
 import { Elysia } from "elysia";
-import { GgError, type GgContext } from "@geckoguard/core";
+import { GgError, actingAs, type GgContext } from "@geckoguard/core";
+import { userOrigin } from "./change-origin.ts";
 import { checkIdempotencyKey } from "./idempotency.ts";
 import { limitByIp } from "./rate-limit.ts";
 import { assertUserTenant, deferTenantCheck } from "./tenant-access.ts";
@@ -22,7 +23,8 @@ export async function authenticateUser(ctx: GgContext, headers: Record<string, s
  * The guard of JWT routes, for every route of the instance that uses it: the per-IP rate
  * limit, then `userId` (both before validation: a request without a valid token is 401
  * whatever its body, and a validation error waits for the org/product check, see
- * tenant-access.ts), then the Idempotency-Key of mutating requests, scoped to that user.
+ * tenant-access.ts), `acting` (the context for use cases that change something, naming the
+ * user as the change's origin for the audit log), then the Idempotency-Key of mutating requests, scoped to that user.
  */
 export function requireUser(ctx: GgContext) {
   return new Elysia()
@@ -30,7 +32,7 @@ export function requireUser(ctx: GgContext) {
     .derive({ as: "scoped" }, async (request) => {
       const userId = await authenticateUser(ctx, request.headers);
       deferTenantCheck(request.request, () => assertUserTenant(ctx, userId, request));
-      return { userId };
+      return { userId, acting: actingAs(ctx, userOrigin(request, userId)) };
     })
     .onBeforeHandle({ as: "scoped" }, (context) => checkIdempotencyKey(ctx, context, `user:${context.userId}`));
 }

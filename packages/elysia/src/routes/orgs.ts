@@ -47,8 +47,8 @@ export function orgRoutes(ctx: GgContext) {
     )
     .post(
       "",
-      async ({ userId, body, set }) => {
-        const org = await createOrg(ctx, userId, body.name);
+      async ({ userId, acting, body, set }) => {
+        const org = await createOrg(acting, userId, body.name);
         set.status = 201;
         return ok({ org: presentOrg(org) });
       },
@@ -60,7 +60,7 @@ export function orgRoutes(ctx: GgContext) {
     })
     .patch(
       "/:orgId",
-      async ({ userId, params, body }) => ok({ org: presentOrg(await renameOrg(ctx, userId, params.orgId, body.name)) }),
+      async ({ userId, acting, params, body }) => ok({ org: presentOrg(await renameOrg(acting, userId, params.orgId, body.name)) }),
       { params: OrgIdParams, body: OrgNameBody, detail: { summary: "Update organization", ...answers(One("org", OrgSchema)), tags } },
     )
     .delete(
@@ -81,8 +81,8 @@ export function orgRoutes(ctx: GgContext) {
     )
     .post(
       "/:orgId/members",
-      async ({ userId, params, body, set }) => {
-        const member = await addMember(ctx, userId, params.orgId, body.email, body.role);
+      async ({ userId, acting, params, body, set }) => {
+        const member = await addMember(acting, userId, params.orgId, body.email, body.role);
         set.status = 201;
         return ok({ member: presentMember(member) });
       },
@@ -90,22 +90,22 @@ export function orgRoutes(ctx: GgContext) {
     )
     .patch(
       "/:orgId/members/:userId",
-      async ({ userId, params, body }) =>
-        ok({ member: presentMember(await changeMemberRole(ctx, userId, params.orgId, params.userId, body.role)) }),
+      async ({ userId, acting, params, body }) =>
+        ok({ member: presentMember(await changeMemberRole(acting, userId, params.orgId, params.userId, body.role)) }),
       { params: OrgMemberParams, body: UpdateMemberBody, detail: { summary: "Change a member's role", ...answers(One("member", MemberSchema)), tags } },
     )
     .delete(
       "/:orgId/members/:userId",
-      async ({ userId, params }) => {
-        await removeMember(ctx, userId, params.orgId, params.userId);
+      async ({ userId, acting, params }) => {
+        await removeMember(acting, userId, params.orgId, params.userId);
         return ok({ removed: true });
       },
       { params: OrgMemberParams, detail: { summary: "Remove a member", ...answers(Done("removed")), tags } },
     )
     .post(
       "/:orgId/transfer-ownership",
-      async ({ userId, params, body }) => {
-        await transferOwnership(ctx, userId, params.orgId, body.userId);
+      async ({ userId, acting, params, body }) => {
+        await transferOwnership(acting, userId, params.orgId, body.userId);
         return ok({ org: presentOrg(await getOrg(ctx, userId, params.orgId)) });
       },
       { params: OrgIdParams, body: TransferOwnershipBody, detail: { summary: "Hand the org to another member", ...answers(One("org", OrgSchema)), tags } },

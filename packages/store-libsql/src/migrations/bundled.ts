@@ -107,5 +107,15 @@ export const bundledMigrations: BundledMigration[] = [
       "ALTER TABLE `mail_outbox` ADD `failed_at` integer;",
       "CREATE INDEX `mail_outbox_due_idx` ON `mail_outbox` (`next_attempt_at`) WHERE \"mail_outbox\".\"sent_at\" IS NULL AND \"mail_outbox\".\"failed_at\" IS NULL;"
     ]
+  },
+  {
+    "tag": "0007_audit_log",
+    "hash": "5c442df0ca11ab5a021f029c06685642ab76927159c1c081efdb02533770635a",
+    "statements": [
+      "CREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`org_id` text NOT NULL,\n\t`seq` integer NOT NULL,\n\t`at` text NOT NULL,\n\t`at_ms` integer NOT NULL,\n\t`actor_type` text NOT NULL,\n\t`actor_id` text NOT NULL,\n\t`actor_label` text NOT NULL,\n\t`action` text NOT NULL,\n\t`resource_type` text NOT NULL,\n\t`resource_id` text NOT NULL,\n\t`product_id` text,\n\t`ip` text,\n\t`request_id` text NOT NULL,\n\t`changes` text,\n\t`prev_hash` text NOT NULL,\n\t`hash` text NOT NULL,\n\tFOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `audit_log_org_seq_idx` ON `audit_log` (`org_id`,`seq`);",
+      "CREATE INDEX `audit_log_org_resource_idx` ON `audit_log` (`org_id`,`resource_type`,`resource_id`);",
+      "CREATE INDEX `audit_log_org_actor_idx` ON `audit_log` (`org_id`,`actor_id`);"
+    ]
   }
 ];

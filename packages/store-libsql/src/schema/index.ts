@@ -7,3 +7,4 @@ export * from "./authorize.ts";
 export * from "./rate-limits.ts";
 export * from "./idempotency.ts";
 export * from "./webhooks.ts";
+export * from "./audit.ts";

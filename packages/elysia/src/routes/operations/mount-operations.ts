@@ -1,6 +1,6 @@
 import type { Elysia } from "elysia";
 import type { TSchema } from "@sinclair/typebox";
-import type { GgContext } from "@geckoguard/core";
+import type { ActingContext, GgContext } from "@geckoguard/core";
 import { ok } from "../../http/envelope.ts";
 import { answers } from "../../openapi/answer-doc.ts";
 import type { Need, Operation, OperationInput } from "./operation.ts";
@@ -24,7 +24,7 @@ export interface Mount<Reach> {
 }
 
 /** The handler context of a guarded route, as the family's `reach` sees it. */
-export type GuardedContext = OperationInput & { userId?: string; apiKey?: unknown; set: { status?: number | string } };
+export type GuardedContext = OperationInput & { userId?: string; apiKey?: unknown; acting: ActingContext; set: { status?: number | string } };
 
 /** The family's credential, turned into what the operation runs with (throws when refused). */
 export type ReachOf<Reach> = (context: GuardedContext, need: Need | undefined) => Reach | Promise<Reach>;
@@ -46,7 +46,7 @@ export function mountOperations<Reach>(app: AnyElysia, ctx: GgContext, family: {
       mount.path,
       async (elysiaContext: object) => {
         const context = elysiaContext as GuardedContext;
-        const data = await operation.run(ctx, await family.reach(context, operation.need), context);
+        const data = await operation.run(context.acting, await family.reach(context, operation.need), context);
         if (operation.status !== undefined) context.set.status = operation.status;
         return ok(data);
       },

@@ -1,5 +1,5 @@
 import type { Static, TSchema, TUnknown } from "@sinclair/typebox";
-import type { ErrorCode, GgContext, OrgAction, Scope } from "@geckoguard/core";
+import type { ActingContext, ErrorCode, OrgAction, Scope } from "@geckoguard/core";
 
 /**
  * One operation shared by the dashboard and management route families: its request
@@ -23,7 +23,8 @@ export interface Operation<Reach> {
   /** The answer's `data` shape and the codes its use case adds, for the OpenAPI document (answer-doc.ts). */
   answer: TSchema;
   errors?: ErrorCode[];
-  run(ctx: GgContext, reach: Reach, input: OperationInput): Promise<unknown>;
+  /** `ctx` names the request's credential as the origin of any change (the audit log). */
+  run(ctx: ActingContext, reach: Reach, input: OperationInput): Promise<unknown>;
 }
 
 export interface Need {
@@ -54,7 +55,7 @@ export function operation<Reach, P extends TSchema = TUnknown, Q extends TSchema
   status?: number;
   answer: TSchema;
   errors?: ErrorCode[];
-  run(ctx: GgContext, reach: Reach, input: Typed<P, Q, B>): Promise<unknown>;
+  run(ctx: ActingContext, reach: Reach, input: Typed<P, Q, B>): Promise<unknown>;
 }): Operation<Reach> {
   return definition as Operation<Reach>;
 }
