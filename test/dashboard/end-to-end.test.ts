@@ -216,6 +216,7 @@ describe("the dashboard in Chromium, against the real server", () => {
       ["/app/end-users", "End users", "end-users"],
       ["/app/members", "Members", "members"],
       [`/app/products/${productId}/webhooks`, "Webhooks", "webhooks"],
+      ["/app/audit-log", "Audit log", "audit-log"],
     ];
     for (const [path, heading, name] of pages) {
       await page.goto(url(path));

@@ -17,6 +17,7 @@ import { LicensesPage } from "./pages/licenses/licenses-page.tsx";
 import { LicensePage } from "./pages/licenses/license-page.tsx";
 import { EndUsersPage } from "./pages/end-users-page.tsx";
 import { MembersPage } from "./pages/members-page.tsx";
+import { AuditLogPage } from "./pages/audit-log-page.tsx";
 import { AccountPage } from "./pages/settings/account-page.tsx";
 
 const queryClient = new QueryClient({
@@ -50,6 +51,7 @@ function SignedIn() {
           <Route path="/app/licenses/:id">{(params) => <LicensePage id={params.id} />}</Route>
           <Route path="/app/end-users" component={EndUsersPage} />
           <Route path="/app/members" component={MembersPage} />
+          <Route path="/app/audit-log" component={AuditLogPage} />
           <Route path="/app/account" component={AccountPage} />
           <Route>
             <Redirect to="/app/products" replace />

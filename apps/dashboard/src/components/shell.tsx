@@ -9,6 +9,7 @@ const NAV = [
   ["/app/licenses", "Licenses"],
   ["/app/end-users", "End users"],
   ["/app/members", "Members"],
+  ["/app/audit-log", "Audit log"],
   ["/app/account", "Account"],
 ] as const;
 
