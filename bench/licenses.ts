@@ -9,38 +9,14 @@
  */
 import { createClient } from "@libsql/client";
 import { join } from "node:path";
-import { newLicenseKey, uuidv7 } from "@geckoguard/core";
 import { startServer } from "../test/support/server-process.ts";
 import { apiClient } from "../test/support/http-client.ts";
 import { orgWithProduct, signUp } from "../test/support/accounts.ts";
 import { median, memoryOf, timed } from "./support.ts";
+import { seed } from "./seed-licenses.ts";
 
 const EXPORT_ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 1_000_000);
 const LIST_ROWS = 100_000;
-
-async function seed(dbPath: string, productId: string, count: number): Promise<void> {
-  const client = createClient({ url: `file:${dbPath}`, timeout: 30_000 });
-  const now = Date.now();
-  for (let done = 0; done < count; ) {
-    const tx = await client.transaction("write");
-    for (let batch = 0; batch < 100 && done < count; batch++) {
-      const rows = Math.min(500, count - done);
-      const values: string[] = [];
-      const args: (string | number)[] = [];
-      for (let i = 0; i < rows; i++) {
-        values.push("(?, ?, ?, 'active', 0, '{}', '{}', ?, ?)");
-        args.push(uuidv7(now), productId, newLicenseKey(), now, now);
-      }
-      await tx.execute({
-        sql: `INSERT INTO licenses (id, product_id, key, status, frozen, policy_overrides, metadata, created_at, updated_at) VALUES ${values.join(",")}`,
-        args,
-      });
-      done += rows;
-    }
-    await tx.commit();
-  }
-  client.close();
-}
 
 const server = await startServer();
 const api = apiClient(server.baseUrl);

@@ -33,6 +33,18 @@ describe("the compiled binary, copied alone into an empty folder", () => {
     expect(server.output.join("\n")).toContain('"database.migrated"');
   });
 
+  test("serves the web dashboard from files embedded in it", async () => {
+    const page = await fetch(`${server.baseUrl}/sign-in`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+    const script = (await page.text()).match(/src="\/assets\/([^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.baseUrl}/assets/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("content-type")).toContain("text/javascript");
+    expect((await asset.text()).length).toBeGreaterThan(1000);
+  });
+
   test("serves the whole foundation flow", async () => {
     await walkFoundationFlow(apiClient(server.baseUrl));
   });

@@ -30,6 +30,18 @@ describe("examples/elysia-host: GeckoGuard under /licensing beside the host's ro
     expect((await fetch(`${example.baseUrl}/licensing/docs/json`)).status).toBe(200);
   });
 
+  test("the dashboard is mounted under the prefix: its page, its files and its API calls all point below /licensing", async () => {
+    const page = await fetch(`${example.baseUrl}/licensing/sign-in`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<meta name="gg-base" content="/licensing">');
+    const script = html.match(/src="\/licensing\/assets\/([^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${example.baseUrl}/licensing/assets/${script}`)).status).toBe(200);
+    // The host's own root is still the host's.
+    expect(await (await fetch(`${example.baseUrl}/`)).json()).toMatchObject({ app: "notes" });
+  });
+
   test("SIGTERM closes the database and exits 0", async () => {
     expect(await example.stop()).toBe(0);
   });

@@ -9,7 +9,9 @@ let smtp: SmtpCatcher;
 let server: RunningServer;
 beforeAll(async () => {
   smtp = await startSmtpCatcher();
-  server = await startMailingServer(smtp.url);
+  // The server-rendered link pages answer when the dashboard is off; the dashboard's own
+  // pages for the same links are driven in Chromium (test/dashboard/).
+  server = await startMailingServer(smtp.url, { env: { GG_DASHBOARD: "false" } });
 });
 afterAll(async () => {
   await server.stop();

@@ -18,6 +18,12 @@ describe("a client generated from docs/openapi.json", () => {
     expect(committed === (await openApiClientTypes(document))).toBe(true);
   });
 
+  test("the dashboard's client types (apps/dashboard/src/api/schema.d.ts) are generated from the same document", () => {
+    const quickstart = readFileSync(join(import.meta.dir, "openapi-client/schema.d.ts"), "utf8");
+    const dashboard = readFileSync(join(import.meta.dir, "../apps/dashboard/src/api/schema.d.ts"), "utf8");
+    expect(dashboard === quickstart).toBe(true);
+  });
+
   test("walks the quickstart against a real server, typed by the document alone", async () => {
     const walk = await quickstartWalk(server.baseUrl);
     expect(walk.orgs.map((org) => org.id)).toContain(walk.org.id);

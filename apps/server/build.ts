@@ -4,10 +4,13 @@
  * The `libsql` package picks its native module with a dynamic
  * require(`@libsql/${target}`), which the bundler cannot follow; the plugin below
  * rewrites it to a static require of this platform's package so the .node file is
- * embedded. Migrations are already TypeScript (src/migrations/bundled.ts).
+ * embedded. Migrations are already TypeScript (src/migrations/bundled.ts). The web
+ * dashboard is bundled here once and its files replace the module that would bundle
+ * it from source at run time, so the binary needs no files beside it.
  */
 import { join } from "node:path";
 import { rmSync } from "node:fs";
+import { bundleDashboard } from "../dashboard/src/build/bundle.ts";
 
 const root = join(import.meta.dir, "../..");
 const outfile = join(root, "dist/geckoguard");
@@ -32,6 +35,17 @@ const libsqlStaticNative: Bun.BunPlugin = {
   },
 };
 
+const dashboard = await bundleDashboard();
+const embeddedDashboard: Bun.BunPlugin = {
+  name: "embedded-dashboard",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]apps[\\/]dashboard[\\/]src[\\/]index\.ts$/ }, () => ({
+      contents: `const built = ${JSON.stringify(dashboard)};\nexport function dashboardBuild() { return Promise.resolve(built); }\n`,
+      loader: "js",
+    }));
+  },
+};
+
 rmSync(outfile, { force: true });
 const result = await Bun.build({
   // The authorize store's worker is its own entry point, embedded next to main.
@@ -41,7 +55,7 @@ const result = await Bun.build({
   // Where the embedded worker lands (entry points keep their path below the common root).
   define: { GG_AUTHORIZE_WORKER_URL: JSON.stringify("/$bunfs/root/packages/store-libsql/src/authorize/authorize-worker.js") },
   sourcemap: "none",
-  plugins: [libsqlStaticNative],
+  plugins: [libsqlStaticNative, embeddedDashboard],
 });
 if (!result.success) {
   for (const log of result.logs) console.error(log);

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { Elysia } from "elysia";
 import { createGeckoguard } from "@geckoguard/runtime";
+import { dashboardBuild } from "@geckoguard/dashboard";
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.GG_DATA_DIR ?? "./data";
@@ -14,6 +15,8 @@ const runtime = await createGeckoguard({
   jwtSecret: process.env.GG_JWT_SECRET ?? new Uint8Array(randomBytes(32)),
   publicUrl: `http://localhost:${port}/licensing`,
   prefix: "/licensing",
+  // The web dashboard under the same prefix: /licensing/sign-in, /licensing/app/…
+  dashboard: dashboardBuild,
 });
 
 const notes = [{ id: 1, text: "Ship the licensing page" }];
@@ -27,7 +30,7 @@ async function userOf(authorization: string | undefined): Promise<string | null>
 
 const app = new Elysia()
   // The host's own routes, untouched by the plugin.
-  .get("/", () => ({ app: "notes", licensing: "/licensing/docs" }))
+  .get("/", () => ({ app: "notes", licensing: "/licensing/docs", dashboard: "/licensing/sign-in" }))
   .get("/api/notes", () => notes)
   // A host route that accepts GeckoGuard's dashboard access token: one login for both.
   .get("/api/whoami", async ({ headers, set }) => {

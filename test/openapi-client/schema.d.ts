@@ -309,6 +309,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/cookie/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dashboard sign-in: the refresh token is set as an HttpOnly cookie (or a 2FA challenge) */
+        post: operations["postV1AuthCookieLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/cookie/totp/verify-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dashboard 2FA answer: the refresh token is set as an HttpOnly cookie */
+        post: operations["postV1AuthCookieTotpVerify-login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/cookie/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dashboard token refresh from the HttpOnly cookie (single use, rotated) */
+        post: operations["postV1AuthCookieRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/cookie/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dashboard sign-out: revokes the cookie's refresh token and clears the cookie */
+        post: operations["postV1AuthCookieLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dashboard/me": {
         parameters: {
             query?: never;
@@ -2521,6 +2589,21 @@ export interface components {
             challengeToken: string;
             /** @example 300 */
             expiresIn: number;
+        };
+        CookieSession: {
+            /**
+             * @description JWT for `Authorization: Bearer`
+             * @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkzOWEzYyJ9.c2lnbmF0dXJl
+             */
+            accessToken: string;
+            /**
+             * @description Seconds the access token lives
+             * @example 900
+             */
+            expiresIn: number;
+            /** @constant */
+            tokenType: "Bearer";
+            user: components["schemas"]["User"];
         };
         Org: {
             /**
@@ -4917,6 +5000,236 @@ export interface operations {
             409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1AuthCookieLogin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Email address; stored lower-cased */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkzOWEzYyJ9.c2lnbmF0dXJl",
+                     *         "expiresIn": 900,
+                     *         "tokenType": "Bearer",
+                     *         "user": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "emailVerified": true,
+                     *           "emailVerifiedAt": "2026-01-15T09:30:00.000Z",
+                     *           "totpEnabled": true,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["CookieSession"] | components["schemas"]["TwoFactorChallenge"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["InvalidCredentials"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    "postV1AuthCookieTotpVerify-login": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "challengeToken": "gg_rt_5Qm2x8Vn0PzLr7Ys3Kd1Hw9Ta4Bc6Fe",
+                 *       "code": "123456"
+                 *     }
+                 */
+                "application/json": {
+                    challengeToken: string;
+                    /** @description 6-digit TOTP code or a recovery code */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkzOWEzYyJ9.c2lnbmF0dXJl",
+                     *         "expiresIn": 900,
+                     *         "tokenType": "Bearer",
+                     *         "user": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "emailVerified": true,
+                     *           "emailVerifiedAt": "2026-01-15T09:30:00.000Z",
+                     *           "totpEnabled": true,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["CookieSession"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrInvalidTotp"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1AuthCookieRefresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTkzOWEzYyJ9.c2lnbmF0dXJl",
+                     *         "expiresIn": 900,
+                     *         "tokenType": "Bearer",
+                     *         "user": {
+                     *           "id": "01939a3c-5f6e-7d2a-9b1c-3e4f5a6b7c8d",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "emailVerified": true,
+                     *           "emailVerifiedAt": "2026-01-15T09:30:00.000Z",
+                     *           "totpEnabled": true,
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: components["schemas"]["CookieSession"];
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["UnauthorizedOrRefreshTokenReused"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["Error"];
+        };
+    };
+    postV1AuthCookieLogout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe writes: the same key and body within 24 h replay the first answer (docs/authentication.md#idempotency) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "data": {
+                     *         "loggedOut": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                        data: {
+                            /** @constant */
+                            loggedOut: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            409: components["responses"]["IdempotencyKeyReuseOrIdempotencyKeyInProgress"];
             500: components["responses"]["InternalError"];
             default: components["responses"]["Error"];
         };

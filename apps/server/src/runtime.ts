@@ -1,4 +1,5 @@
 import type { Logger } from "@geckoguard/core";
+import { dashboardBuild } from "@geckoguard/dashboard";
 import { createGeckoguard, type CreateGeckoguardOptions, type Geckoguard } from "@geckoguard/runtime";
 import type { ServerConfig } from "./config.ts";
 import { loadJwtSecret } from "./jwt-secret.ts";
@@ -35,6 +36,7 @@ export function runtimeOptions(config: ServerConfig, jwtSecret: Uint8Array, logg
     importLimitBytes: config.importLimitBytes,
     trustedProxyHops: config.trustedProxyHops,
     metrics: { token: config.metricsToken },
+    dashboard: config.dashboard ? dashboardBuild : undefined,
   };
 }
 

@@ -14,3 +14,5 @@ export { Counter, Gauge } from "./http/metric-families.ts";
 export { webhookMetrics } from "./http/webhook-metrics.ts";
 export { requestObservability } from "./http/request-log.ts";
 export { requestIdFor } from "./http/request-id.ts";
+export { DASHBOARD_CSP, type DashboardBundle, type DashboardSource } from "./dashboard/dashboard-page.ts";
+export { DASHBOARD_PAGE_PATHS } from "./dashboard/dashboard-routes.ts";

@@ -8,6 +8,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { authCookieRoutes } from "./routes/auth-cookie.ts";
 import { meRoutes } from "./routes/me.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { inviteRoutes } from "./routes/invites.ts";
@@ -36,6 +37,8 @@ import { portalSettingsRoutes } from "./routes/portal-settings.ts";
 import { billingRoutes } from "./routes/billing.ts";
 import { managementBillingRoutes } from "./routes/management-billing.ts";
 import { stripeWebhookRoutes } from "./routes/stripe-webhook.ts";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.ts";
+import type { DashboardSource } from "./dashboard/dashboard-page.ts";
 import { auditLogRoutes } from "./routes/audit-log.ts";
 
 export interface GeckoguardOptions {
@@ -70,7 +73,13 @@ export interface GeckoguardOptions {
    * which the webhook worker counts).
    */
   metrics?: false | { token?: string; registry?: HttpMetrics };
-  /** Serve the pages mailed links open, GET /verify-email, GET /reset-password and GET /invite (default true). */
+  /**
+   * The web dashboard (docs/dashboard.md) at the prefix: its page, its files, and the
+   * pages mailed links open. Unset: no dashboard, and the small server-rendered pages
+   * below answer the mailed links instead.
+   */
+  dashboard?: DashboardSource;
+  /** Serve the server-rendered pages mailed links open (default true): GET /invite and GET /portal/reset-password, and without a dashboard also GET /verify-email and GET /reset-password. */
   actionPages?: boolean;
   /** Serve the OpenAPI document at `/docs/json` and a browsable page at `/docs` (default true). */
   docs?: boolean;
@@ -102,6 +111,7 @@ export function geckoguard(options: GeckoguardOptions): AnyElysia {
     .use(healthRoutes(ctx, { version: options.version ?? "0.0.0", startedAt: ctx.clock.now() }))
     .use(metrics === null ? new Elysia() : metricsRoutes(metrics, { token: options.metrics === false ? undefined : options.metrics?.token }))
     .use(authRoutes(ctx))
+    .use(authCookieRoutes(ctx, { prefix, trustedProxyHops: options.trustedProxyHops ?? 0 }))
     .use(meRoutes(ctx))
     .use(orgRoutes(ctx))
     .use(inviteRoutes(ctx))
@@ -128,7 +138,8 @@ export function geckoguard(options: GeckoguardOptions): AnyElysia {
     .use(billingRoutes(ctx))
     .use(managementBillingRoutes(ctx))
     .use(auditLogRoutes(ctx, { logger }))
-    .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix));
+    .use(options.dashboard !== undefined ? dashboardRoutes(options.dashboard, prefix) : new Elysia())
+    .use(options.actionPages === false ? new Elysia() : actionPageRoutes(prefix, { dashboardServesAccountPages: options.dashboard !== undefined }));
   // Last, and reading the table lazily: the document covers every route above.
   if (options.docs !== false) app.use(docsRoutes(() => app.routes, { prefix, version: options.version ?? "0.0.0" }));
   return app;

@@ -1,6 +1,6 @@
 import { DEFAULT_BODY_LIMIT_BYTES } from "@geckoguard/elysia";
 import { LOG_LEVELS, MIN_SECRET_BYTES, RUNTIME_CHOICES, RUNTIME_DEFAULTS } from "@geckoguard/runtime";
-import { choice, integer, text, type Setting } from "./kinds.ts";
+import { choice, flag, integer, text, type Setting } from "./kinds.ts";
 import { RATE_LIMIT_SETTINGS } from "./rate-limits.ts";
 import { WEBHOOK_SETTINGS } from "./webhooks.ts";
 import { MAIL_SETTINGS } from "./mail.ts";
@@ -21,6 +21,11 @@ export const SETTINGS = {
   }),
   port: integer("PORT", { group: "Server", fallback: 8787, min: 0, max: 65535, summary: "listen port (0: any free port)" }),
   host: text("GG_HOST", { group: "Server", fallback: "0.0.0.0", summary: "listen address" }),
+  dashboard: flag("GG_DASHBOARD", {
+    group: "Server",
+    fallback: true,
+    summary: "serve the web dashboard at / (docs/dashboard.md); false: API only, and mailed links open small server-rendered pages",
+  }),
   dataDir: text("GG_DATA_DIR", { group: "Server", fallback: "./data", summary: "data directory: the database file and the generated JWT secret" }),
   publicUrl: text("GG_PUBLIC_URL", {
     group: "Server",

@@ -50,7 +50,7 @@ const html = (page: string, token: string | null) =>
  * needs signing in). Opening a page changes nothing, so a mail scanner that follows links
  * cannot use the token up. Not in the OpenAPI document (they answer HTML).
  */
-export function actionPageRoutes(prefix: string) {
+export function actionPageRoutes(prefix: string, options: { dashboardServesAccountPages?: boolean } = {}) {
   const page = (action: Omit<PageAction, "apiPath">, apiPath: string) => (request: Query) => {
     const token = tokenOf(request);
     return html(renderActionPage({ ...action, apiPath: prefix + apiPath }, token), token);
@@ -59,9 +59,14 @@ export function actionPageRoutes(prefix: string) {
     const token = tokenOf(request);
     return html(renderInvitePage(token, prefix), token);
   };
-  return new Elysia()
-    .get("/verify-email", page(VERIFY, "/v1/auth/verify-email"), { detail: { hide: true } })
-    .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } })
+  // With the dashboard on, its own pages answer the account links; the invite and portal
+  // pages stay server-rendered until the dashboard has pages of its own for them.
+  const app = options.dashboardServesAccountPages
+    ? new Elysia()
+    : new Elysia()
+        .get("/verify-email", page(VERIFY, "/v1/auth/verify-email"), { detail: { hide: true } })
+        .get("/reset-password", page(RESET, "/v1/auth/reset-password"), { detail: { hide: true } });
+  return app
     .get("/invite", invitePage, { detail: { hide: true } })
     // The portal's reset and invitation links (docs/portal.md).
     .get("/portal/reset-password", page(PORTAL_RESET, "/v1/enduser/auth/reset-password"), { detail: { hide: true } });

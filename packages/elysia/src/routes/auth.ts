@@ -46,7 +46,8 @@ const FORGOT_PASSWORD_ANSWER_MS = 50;
  * credential, an Idempotency-Key is scoped to the client IP; answers holding tokens are
  * never stored.
  */
-export function authRoutes(ctx: GgContext) {
+/** The auth buckets of the routes that check a password (by email) or a 2FA code (by challenge). */
+export function authAttemptLimits(ctx: GgContext) {
   const byEmail = limitAuthAttempts(ctx, (body) => {
     const email = stringField(body, "email");
     return email === null ? null : normalizeEmail(email);
@@ -55,6 +56,11 @@ export function authRoutes(ctx: GgContext) {
     const challengeToken = stringField(body, "challengeToken");
     return challengeToken === null ? null : loginChallengeAccount(ctx, challengeToken);
   });
+  return { byEmail, byChallenge };
+}
+
+export function authRoutes(ctx: GgContext) {
+  const { byEmail, byChallenge } = authAttemptLimits(ctx);
   return new Elysia({ prefix: "/v1/auth" })
     .onTransform(limitByIp(ctx))
     .onBeforeHandle((context) => checkIdempotencyKey(ctx, context, `ip:${clientIpOf(context.request)}`))
