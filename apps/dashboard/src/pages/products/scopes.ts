@@ -18,6 +18,12 @@ export const SCOPES = [
   "end_user:read",
   "analytics:read",
   "api_key:read",
+  "subscription:read",
+  "subscription:write",
+  "variable:read",
+  "variable:write",
+  "version:read",
+  "version:write",
 ] as const satisfies readonly Scope[];
 
 // A scope the API adds and the picker lacks fails `bun run typecheck` here.
