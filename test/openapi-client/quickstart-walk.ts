@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import createClient from "openapi-fetch";
-import type { paths } from "./schema.d.ts";
+import type { paths } from "../../apps/dashboard/src/api/schema.d.ts";
 
 /** What the authorize route takes, as the generated types say (the SDK signs and sends it). */
 export type AuthorizeBody = NonNullable<paths["/v1/licenses/authorize"]["post"]["requestBody"]>["content"]["application/json"];
@@ -13,7 +13,7 @@ function dataOf<T>(result: { data?: { ok: true; data: T }; error?: unknown }): T
 
 /**
  * docs/quickstart.md's calls through a client typed by the document alone
- * (test/openapi-client/schema.d.ts): register, log in, create an org and a product,
+ * (apps/dashboard/src/api/schema.d.ts): register, log in, create an org and a product,
  * issue a license, create an API key, check it, issue a license with it, and a signed
  * authorize. `bun run typecheck` covers this file, so a document that no longer
  * describes the quickstart fails it; openapi-client.test.ts runs it against a server.
